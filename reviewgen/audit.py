@@ -1,0 +1,81 @@
+"""The word audit: every word of the source must reach the rendered pages.
+
+Source words are counted from the source text with its tags removed, less
+what the converter dropped on purpose (running furniture, the second and
+third copies of a table). Output words are counted from the pages as stock
+Python-Markdown renders them, less footnote numbers and back-links, which
+the renderer adds. The two multisets must match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+from bs4 import BeautifulSoup
+
+from .model import Document
+from .pages import GENERATOR, split_front_matter
+from .source import read_source
+
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+EXTENSIONS = ["footnotes", "attr_list", "admonition", "tables", "toc"]
+
+
+def words(text: str) -> Counter:
+    return Counter(WORD.findall(text))
+
+
+def text_of_html(html: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    for added in soup.select("a.footnote-ref, a.footnote-backref"):
+        added.decompose()
+    return soup.get_text(" ")
+
+
+def source_words(path: Path, document: Document) -> Counter:
+    counted = Counter()
+    for line in read_source(path):
+        counted += words(text_of_html(line) if "<" in line else line)
+    for dropped in document.dropped:
+        counted -= words(dropped.text)
+    return counted
+
+
+def page_words(path: Path) -> Counter | None:
+    """The words a reader sees on a generated page of the review (None for landing pages)."""
+    fields, body = split_front_matter(path.read_text(encoding="utf-8"))
+    if fields.get("landing") or (fields and fields.get("generator") != GENERATOR and "review" not in fields):
+        return None
+    return words(text_of_html(markdown.markdown(body, extensions=EXTENSIONS)))
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    source_count: int
+    output_count: int
+    lost: Counter
+    added: Counter
+
+    def report(self) -> str:
+        lines = [
+            f"source words: {self.source_count}; words in the pages: {self.output_count}; "
+            f"lost: {sum(self.lost.values())}; added: {sum(self.added.values())}"
+        ]
+        for label, counter in (("lost", self.lost), ("added", self.added)):
+            for word, count in sorted(counter.items()):
+                lines.append(f"  {label}: {word}" + (f" (x{count})" if count > 1 else ""))
+        return "\n".join(lines)
+
+
+def audit(source: Path, content: Path, slug: str, document: Document) -> AuditResult:
+    expected = source_words(source, document)
+    found = Counter()
+    for page in sorted((content / slug).glob("*.md")):
+        counted = page_words(page)
+        if counted is not None:
+            found += counted
+    return AuditResult(sum(expected.values()), sum(found.values()), expected - found, found - expected)

@@ -1,0 +1,122 @@
+"""What a piece of the original is, decided by an ordered table of rules.
+
+Each rule is a name and a predicate over the fragment's plain text; the first
+rule that matches wins. The patterns describe shapes that government papers
+share (numbered paragraphs, "Part 2:", "2.1 Title", "Figure 5", boxes), not
+the strings of one document.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+NUMBERED = re.compile(r"^(\d{1,4})\.\s+\S")
+FIGURE = re.compile(r"^(?:figure|fig\.)\s+(\d+)\b", re.IGNORECASE)
+BOX_LABEL = re.compile(r"^(case study|case studies)$", re.IGNORECASE)
+PART = re.compile(r"^part\s+\d+\s*:", re.IGNORECASE)
+LABELLED = re.compile(r"^[A-Z][a-z]+\s+\d+\s*[:.]\s+\S")
+SECTION_NUMBER = re.compile(r"^\d+\.\d+\s+\S")
+NOTE = re.compile(r"^notes?\s*:", re.IGNORECASE)
+TERMINAL = re.compile(r"[.?!:;]\s*$")
+OPENING_QUOTES = ("\u201c", '"')
+SHORT_WORDS = 12
+ATTRIBUTION_WORDS = 6
+LABELLED_WORDS = 25
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(TERMINAL.search(text.rstrip("\u201d\u2019\"') ")))
+
+
+def is_numbered(text: str, after: int) -> int | None:
+    """The paragraph number if ``text`` opens numbered paragraph ``after + 1`` or later."""
+    match = NUMBERED.match(text)
+    if match and int(match.group(1)) > after and not SECTION_NUMBER.match(text):
+        return int(match.group(1))
+    return None
+
+
+def figure_number(text: str) -> int | None:
+    match = FIGURE.match(text)
+    return int(match.group(1)) if match else None
+
+
+def heading_rank(text: str) -> int | None:
+    """1 for a part, 2 for "Objective 2:", 3 for "2.1 Title"; None for other text."""
+    if PART.match(text):
+        return 1
+    if LABELLED.match(text) and words(text) <= LABELLED_WORDS and not text.rstrip().endswith("."):
+        return 2
+    if SECTION_NUMBER.match(text) and words(text) <= LABELLED_WORDS and not text.rstrip().endswith("."):
+        return 3
+    return None
+
+
+def is_box_label(text: str) -> bool:
+    return bool(BOX_LABEL.match(text.strip()))
+
+
+def is_quotation_start(text: str) -> bool:
+    return text.lstrip().startswith(OPENING_QUOTES)
+
+
+def quotation_is_open(text: str) -> bool:
+    """A quotation paragraph whose closing mark is still to come."""
+    curly_open = text.count("\u201c") > text.count("\u201d")
+    straight_open = text.count('"') % 2 == 1
+    return curly_open or straight_open
+
+
+def is_attribution(text: str) -> bool:
+    return words(text) <= ATTRIBUTION_WORDS and not ends_sentence(text)
+
+
+def is_short_title(text: str) -> bool:
+    return words(text) <= SHORT_WORDS and not ends_sentence(text) and not text.rstrip().endswith((",", "?"))
+
+
+def is_commitment(text: str) -> bool:
+    return words(text) > SHORT_WORDS and not ends_sentence(text) and not text.rstrip().endswith(",")
+
+
+def is_source_note(text: str) -> bool:
+    """A figure's source or note: "Note: ...", or a citation with no sentence ending."""
+    return bool(NOTE.match(text)) or not ends_sentence(text)
+
+
+def is_note(text: str) -> bool:
+    return bool(NOTE.match(text))
+
+
+def continues(previous: str, following: str, same_cell: bool) -> bool:
+    """Whether ``following`` is the rest of ``previous``, cut by a page break."""
+    if ends_sentence(previous) or not following:
+        return False
+    first = following.lstrip()[:1]
+    if first.islower() or first == "(" or (first.isdigit() and not NUMBERED.match(following)):
+        return True
+    # Inside one cell the export also splits before a capital ("... to the UN</p> <p>Sustainable ...").
+    return same_cell and words(previous) >= SHORT_WORDS and first.isupper() and heading_rank(following) is None
+
+
+# The order matters: the first matching rule names the fragment.
+STRUCTURE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("figure", lambda text: figure_number(text) is not None),
+    ("box", is_box_label),
+    ("heading", lambda text: heading_rank(text) is not None),
+)
+
+
+def structure_of(text: str, last_number: int) -> str | None:
+    """"paragraph", "figure", "box" or "heading" when ``text`` opens a new element."""
+    if is_numbered(text, last_number) is not None:
+        return "paragraph"
+    for name, rule in STRUCTURE_RULES:
+        if rule(text):
+            return name
+    return None

@@ -1,0 +1,67 @@
+"""``reviewgen``: the command line, a thin layer over the package's API."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ReviewgenError
+
+DEFAULT_SOURCE_DIR = Path("sources")
+DEFAULT_CONTENT = Path("content")
+
+
+def default_source() -> Path:
+    sources = sorted(DEFAULT_SOURCE_DIR.glob("*.txt"))
+    if not sources:
+        raise ReviewgenError("no source given and none found in sources/; give the path of a review export", DEFAULT_SOURCE_DIR)
+    return sources[0]
+
+
+def run_convert(args: argparse.Namespace) -> int:
+    from .convert import convert
+
+    source = args.source or default_source()
+    summary = convert(source, args.out, force=args.force)
+    print(f"converted {source} -> {args.out}: {summary}")
+    return 0
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    from .audit import audit
+    from .convert import convert_document
+
+    source = args.source or default_source()
+    document, _, config = convert_document(source)
+    result = audit(source, args.content, config.slug, document)
+    print(result.report())
+    return 1 if result.lost else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="reviewgen", description="Publish a point-by-point review of a document as a website.")
+    commands = main.add_subparsers(dest="command", required=True)
+    convert = commands.add_parser("convert", help="convert a two-column review export into Markdown pages")
+    convert.add_argument("source", nargs="?", type=Path, help="the export (default: the one in sources/)")
+    convert.add_argument("--out", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
+    convert.add_argument("--force", action="store_true", help="replace pages an editor has changed")
+    convert.set_defaults(run=run_convert)
+    audit = commands.add_parser("audit", help="check that every word of the source reached the pages")
+    audit.add_argument("source", nargs="?", type=Path, help="the export (default: the one in sources/)")
+    audit.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
+    audit.set_defaults(run=run_audit)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ReviewgenError as error:
+        print(f"reviewgen: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,196 @@
+"""The document model: the only thing passed between reviewgen's stages.
+
+Frozen dataclasses and tuples throughout, so a stage can never change what an
+earlier stage decided. Every node keeps the source line it came from, so a
+message can always say ``source.txt:352: ...``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one style; ``href`` makes it a link."""
+
+    text: str
+    emphasis: bool = False
+    strong: bool = False
+    href: str | None = None
+
+
+Inline = tuple[Span, ...]
+
+
+def plain_text(inline: Inline) -> str:
+    return "".join(span.text for span in inline)
+
+
+# --- the reviewer's side -------------------------------------------------
+
+@dataclass(frozen=True)
+class Prose:
+    """One paragraph of the reviewer's text."""
+
+    text: Inline
+    line: int
+
+
+@dataclass(frozen=True)
+class Points:
+    """A bulleted list inside the reviewer's text."""
+
+    items: tuple[Inline, ...]
+    line: int
+
+
+RebuttalBlock = Union[Prose, Points]
+
+
+@dataclass(frozen=True)
+class Rebuttal:
+    """Everything the reviewer wrote about one item, in source order."""
+
+    blocks: tuple[RebuttalBlock, ...]
+    line: int
+
+
+# --- the original's side -------------------------------------------------
+
+@dataclass(frozen=True)
+class Heading:
+    text: Inline
+    rank: int  # 1 part, 2 objective/principle, 3 numbered section, 4 other
+    line: int
+    item_id: str
+    rebuttal: Rebuttal | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the original; ``number`` is set for numbered ones."""
+
+    text: Inline
+    line: int
+    item_id: str
+    number: int | None = None
+    rebuttal: Rebuttal | None = None
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A bold one-sentence commitment set apart from the flow."""
+
+    text: Inline
+    line: int
+    item_id: str
+    rebuttal: Rebuttal | None = None
+
+
+@dataclass(frozen=True)
+class ListItem:
+    text: Inline
+    line: int
+    item_id: str
+    rebuttal: Rebuttal | None = None
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[ListItem, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Words of a victim or survivor, with an attribution when one is given."""
+
+    paragraphs: tuple[Inline, ...]
+    line: int
+    item_id: str
+    attribution: Inline = ()
+    rebuttal: Rebuttal | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure: caption, whatever survived of its body, and source notes."""
+
+    caption: Inline
+    line: int
+    item_id: str
+    table: Table | None = None
+    body: tuple[Inline, ...] = ()
+    notes: tuple[Inline, ...] = ()
+    rebuttal: Rebuttal | None = None
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    label: str
+    blocks: tuple["Block", ...]
+    line: int
+
+
+Block = Union[Heading, Paragraph, Commitment, BulletList, Quotation, Figure, CaseStudy]
+Answerable = Union[Heading, Paragraph, Commitment, ListItem, Quotation, Figure]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One page of the review: a part, or an objective of a long part."""
+
+    heading: Heading
+    blocks: tuple[Block, ...]
+    slug: str
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Source text deliberately left out, and why (for the audit and summary)."""
+
+    line: int
+    text: str
+    reason: str  # "furniture" or "duplicate table"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A converter decision changed by the source's configuration."""
+
+    line: int
+    what: str
+
+
+@dataclass(frozen=True)
+class Document:
+    sections: tuple[Section, ...]
+    dropped: tuple[Dropped, ...] = ()
+    overrides_applied: tuple[Decision, ...] = ()
+    source_name: str = ""
+
+
+def walk_items(blocks: tuple[Block, ...]):
+    """Every answerable item in document order, descending into boxes and lists."""
+    for block in blocks:
+        if isinstance(block, CaseStudy):
+            yield from walk_items(block.blocks)
+        elif isinstance(block, BulletList):
+            yield from block.items
+        else:
+            yield block
+
+
+def document_items(document: Document):
+    for section in document.sections:
+        yield section.heading
+        yield from walk_items(section.blocks)

@@ -1,0 +1,98 @@
+"""Writing pages: all or nothing, and never over an editor's changes.
+
+Every page is rendered before anything touches the disk; then each file is
+written to a temporary neighbour and renamed into place, so a failure leaves
+the content folder as it was. A generated page whose body no longer matches
+the checksum in its front matter has been edited by hand: it is only
+replaced with ``force``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ReviewgenError
+from .pages import GENERATOR, Page, checksum, home_page, split_front_matter
+
+
+@dataclass
+class Plan:
+    root: Path
+    writes: dict[Path, str] = field(default_factory=dict)
+    removals: list[Path] = field(default_factory=list)
+    edited: list[Path] = field(default_factory=list)  # changed by hand and about to be replaced or removed
+
+
+def page_state(path: Path) -> str:
+    """"missing", "generated" (untouched since written), "edited", or "foreign"."""
+    if not path.exists():
+        return "missing"
+    try:
+        fields, body = split_front_matter(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        return "foreign"
+    if fields.get("generator") != GENERATOR:
+        return "foreign"
+    return "generated" if fields.get("checksum") == checksum(body) else "edited"
+
+
+def existing_reviews(root: Path) -> list[tuple[str, str]]:
+    """(slug, title) of every review already converted into ``root``."""
+    found = []
+    for index in sorted(root.glob("*/index.md")):
+        fields, _ = split_front_matter(index.read_text(encoding="utf-8", errors="replace"))
+        if fields.get("generator") == GENERATOR and fields.get("landing") and fields.get("review"):
+            found.append((str(fields["review"]), str(fields.get("title") or fields["review"])))
+    return found
+
+
+def plan(root: Path, slug: str, pages: list[Page]) -> Plan:
+    result = Plan(root)
+    wanted = {root / page.path: page.text for page in pages}
+    reviews = dict(existing_reviews(root))
+    reviews[slug] = next(page.title for page in pages if page.path == f"{slug}/index.md")
+    wanted[root / "index.md"] = home_page(sorted(reviews.items())).text
+    for path, text in wanted.items():
+        state = page_state(path)
+        current = path.read_text(encoding="utf-8", errors="replace") if state != "missing" else None
+        if current == text:
+            continue
+        if state in ("edited", "foreign"):
+            result.edited.append(path)
+        result.writes[path] = text
+    review_dir = root / slug
+    if review_dir.is_dir():
+        for path in sorted(review_dir.glob("*.md")):
+            if path not in wanted and page_state(path) != "foreign":
+                if page_state(path) == "edited":
+                    result.edited.append(path)
+                result.removals.append(path)
+    return result
+
+
+def apply(result: Plan, force: bool) -> None:
+    if result.edited and not force:
+        names = ", ".join(str(path) for path in result.edited)
+        raise ReviewgenError(
+            f"these pages were changed by hand since they were generated and would be overwritten: {names}; "
+            "keep your edits elsewhere or run again with --force"
+        )
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, text in sorted(result.writes.items()):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+            staged.append((Path(temporary), path))
+    except OSError as error:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise ReviewgenError(f"could not write the pages ({error.strerror}); nothing was changed", error.filename) from None
+    for temporary, path in staged:
+        os.replace(temporary, path)
+    for path in result.removals:
+        path.unlink(missing_ok=True)

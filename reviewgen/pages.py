@@ -1,0 +1,127 @@
+"""The document model -> the pages of one review under ``content/<slug>/``.
+
+A page per section, named with its order so that MkDocs lists them in the
+document's order with no ``nav`` in mkdocs.yml. Front matter says what the
+page holds and carries a checksum of its body, so a later conversion can
+tell whether an editor has changed it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import yaml
+
+from .config import SourceConfig
+from .markdown import render_inline, escape
+from .model import Document, Section, plain_text, walk_items, Paragraph
+from .writer import PageContext, anchor, footnote_ref, render_blocks, with_definitions
+
+GENERATOR = "reviewgen"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the content folder, with "/" separators
+    text: str
+    title: str
+
+
+def checksum(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+
+def front_matter(fields: dict) -> str:
+    return "---\n" + yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000) + "---\n"
+
+
+def with_front_matter(fields: dict, body: str) -> str:
+    return front_matter({**fields, "generator": GENERATOR, "checksum": checksum(body)}) + "\n" + body
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """(fields, body) of a page; ({}, text) when it has no front matter."""
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        return {}, text
+    try:
+        fields = yaml.safe_load(text[4:end]) or {}
+    except yaml.YAMLError:
+        return {}, text
+    body = text[end + 5 :]
+    return (fields if isinstance(fields, dict) else {}), body.removeprefix("\n")
+
+
+def paragraph_range(section: Section) -> str:
+    numbers = [item.number for item in walk_items(section.blocks) if isinstance(item, Paragraph) and item.number]
+    if not numbers:
+        return ""
+    return f"{numbers[0]}-{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
+
+
+def render_section(section: Section) -> str:
+    heading = section.heading
+    title = render_inline(heading.text, line_start=False) or escape(section.slug)
+    top = f"# {title}{footnote_ref(heading)}"
+    if heading.rebuttal:
+        top += f" {anchor(heading.item_id)}"
+    top = with_definitions(top, [heading])
+    body = render_blocks(section.blocks, PageContext(heading.rank))
+    return f"{top}\n\n{body}\n" if body else f"{top}\n"
+
+
+def section_pages(document: Document, config: SourceConfig) -> list[Page]:
+    pages = []
+    for order, section in enumerate(document.sections, 1):
+        title = plain_text(section.heading.text) or section.slug
+        fields = {"title": title, "review": config.slug, "order": order}
+        paragraphs = paragraph_range(section)
+        if paragraphs:
+            fields["paragraphs"] = paragraphs
+        path = f"{config.slug}/{order:02d}-{section.slug}.md"
+        pages.append(Page(path, with_front_matter(fields, render_section(section)), title))
+    return pages
+
+
+def review_title(config: SourceConfig) -> str:
+    return config.title or config.original_title or config.slug
+
+
+def landing_page(config: SourceConfig, pages: list[Page]) -> Page:
+    """The review's own index: what it is, and its parts in order."""
+    title = review_title(config)
+    lines = [f"# {escape(title)}", ""]
+    about = []
+    if config.original_title:
+        original = f"*{escape(config.original_title)}*"
+        if config.original_publisher:
+            original += f", {escape(config.original_publisher)}"
+        if config.original_date:
+            original += f" ({escape(config.original_date)})"
+        about.append(f"The original: {original}.")
+    if config.reviewer:
+        about.append(f"The review: {escape(config.reviewer)}.")
+    if config.description:
+        about.append(escape(config.description))
+    lines += [" ".join(about), ""] if about else []
+    for page in pages:
+        name = page.path.split("/", 1)[1]
+        lines.append(f"- [{escape(page.title)}]({name})")
+    body = "\n".join(lines) + "\n"
+    fields = {"title": title, "review": config.slug, "order": 0, "landing": True}
+    return Page(f"{config.slug}/index.md", with_front_matter(fields, body), title)
+
+
+def home_page(reviews: list[tuple[str, str]]) -> Page:
+    """The site's home page: one link per review, (slug, title) pairs."""
+    lines = ["# Reviews", ""] + [f"- [{escape(title)}]({slug}/index.md)" for slug, title in sorted(reviews)]
+    body = "\n".join(lines) + "\n"
+    return Page("index.md", with_front_matter({"title": "Reviews", "landing": True}, body), "Reviews")
+
+
+def review_pages(document: Document, config: SourceConfig) -> list[Page]:
+    pages = section_pages(document, config)
+    return [landing_page(config, pages), *pages]

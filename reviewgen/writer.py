@@ -1,0 +1,186 @@
+"""The document model -> Markdown pages.
+
+One pure ``render_<node>`` function per node type, found through RENDERERS.
+Each numbered paragraph keeps its number and gets the anchor ``para-N``
+(attr_list); each rebuttal becomes a footnote whose definition follows the
+block it answers, so an editor sees the two together. The result is plain
+Markdown for stock MkDocs: footnotes, attr_list, admonition and tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .markdown import render_cell, render_inline
+from .model import (
+    Block, BulletList, CaseStudy, Commitment, Figure, Heading, ListItem, Paragraph, Points, Prose,
+    Quotation, Rebuttal, Table,
+)
+
+INDENT = "    "
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a renderer needs to know about the page: its heading levels."""
+
+    page_rank: int
+
+    def level(self, rank: int) -> int:
+        return max(2, min(6, 1 + rank - self.page_rank))
+
+
+def anchor(item_id: str) -> str:
+    return f"{{ #{item_id} }}"
+
+
+def footnote_ref(item) -> str:
+    return f"[^{item.item_id}]" if item.rebuttal else ""
+
+
+def render_rebuttal(label: str, rebuttal: Rebuttal) -> str:
+    """``[^label]: first paragraph`` with later blocks indented under it."""
+    parts = [_rebuttal_block(block) for block in rebuttal.blocks]
+    first, rest = parts[0], parts[1:]
+    lines = [f"[^{label}]: {first[0]}"] + [INDENT + line if line else "" for line in first[1:]]
+    for part in rest:
+        lines.append("")
+        lines.extend(INDENT + line if line else "" for line in part)
+    return "\n".join(lines)
+
+
+def _rebuttal_block(block) -> list[str]:
+    if isinstance(block, Points):
+        return [f"- {render_inline(item)}" for item in block.items]
+    return [render_inline(block.text)]
+
+
+def definitions(items) -> str:
+    return "\n\n".join(render_rebuttal(item.item_id, item.rebuttal) for item in items if item.rebuttal)
+
+
+def with_definitions(markdown: str, items) -> str:
+    notes = definitions(items)
+    return f"{markdown}\n\n{notes}" if notes else markdown
+
+
+def render_heading(heading: Heading, context: PageContext) -> str:
+    hashes = "#" * context.level(heading.rank)
+    text = f"{hashes} {render_inline(heading.text, line_start=False)}{footnote_ref(heading)}"
+    if heading.rebuttal:
+        text += f" {anchor(heading.item_id)}"
+    return with_definitions(text, [heading])
+
+
+def render_paragraph(paragraph: Paragraph, context: PageContext) -> str:
+    text = f"{render_inline(paragraph.text)}{footnote_ref(paragraph)}\n{anchor(paragraph.item_id)}"
+    return with_definitions(text, [paragraph])
+
+
+def render_commitment(commitment: Commitment, context: PageContext) -> str:
+    text = f'!!! commitment ""\n{INDENT}**{render_inline(commitment.text)}**{footnote_ref(commitment)}\n{INDENT}{anchor(commitment.item_id)}'
+    return with_definitions(text, [commitment])
+
+
+def render_list(bullets: BulletList, context: PageContext) -> str:
+    lines = []
+    for item in bullets.items:
+        lines.append(f"- {render_inline(item.text)}{footnote_ref(item)}")
+        lines.append(f"  {anchor(item.item_id)}")
+    return with_definitions("\n".join(lines), bullets.items)
+
+
+def render_quotation(quotation: Quotation, context: PageContext) -> str:
+    paragraphs = [render_inline(p) for p in quotation.paragraphs]
+    paragraphs[-1] += footnote_ref(quotation)
+    lines: list[str] = []
+    for position, paragraph in enumerate(paragraphs):
+        if position:
+            lines.append(">")
+        lines.append(f"> {paragraph}")
+    lines.append(f"> {anchor(quotation.item_id)}")
+    if quotation.attribution:
+        lines += [">", f"> — {render_inline(quotation.attribution)}"]
+    return with_definitions("\n".join(lines), [quotation])
+
+
+def render_table(table: Table) -> str:
+    width = max([len(table.header)] + [len(row) for row in table.rows])
+
+    def row(cells: tuple[str, ...]) -> str:
+        padded = list(cells) + [""] * (width - len(cells))
+        return "| " + " | ".join(render_cell(cell) for cell in padded) + " |"
+
+    return "\n".join([row(table.header), "|" + "---|" * width] + [row(r) for r in table.rows])
+
+
+def render_figure(figure: Figure, context: PageContext) -> str:
+    parts = []
+    if figure.caption:
+        parts.append(f"**{render_inline(figure.caption)}**{footnote_ref(figure)}\n{anchor(figure.item_id)}")
+    if figure.table:
+        parts.append(render_table(figure.table))
+    parts += [render_inline(line) for line in figure.body]
+    parts += [render_inline(note) for note in figure.notes]
+    if not figure.caption and figure.rebuttal:
+        parts.append(f"{footnote_ref(figure)}\n{anchor(figure.item_id)}")
+    return with_definitions("\n\n".join(parts), [figure])
+
+
+def render_case_study(case: CaseStudy, context: PageContext) -> str:
+    inner = "\n\n".join(_without_definitions(block, context) for block in case.blocks)
+    body = "\n".join(INDENT + line if line else "" for line in inner.split("\n"))
+    items = [item for block in case.blocks for item in _items(block)]
+    return with_definitions(f'!!! example "{case.label}"\n\n{body}', items)
+
+
+def _items(block: Block):
+    if isinstance(block, BulletList):
+        return block.items
+    if isinstance(block, CaseStudy):
+        return [item for inner in block.blocks for item in _items(inner)]
+    return [block]
+
+
+def _without_definitions(block: Block, context: PageContext) -> str:
+    """A block inside a box; its footnote definitions go after the box."""
+    from dataclasses import replace
+
+    if isinstance(block, BulletList):
+        bare = replace(block, items=tuple(replace(i, rebuttal=None) for i in block.items))
+        text = render_list(bare, context)
+        return _add_refs(text, block.items)
+    stripped = replace(block, rebuttal=None)
+    text = RENDERERS[type(block)](stripped, context)
+    return _add_ref_after_text(text, block)
+
+
+def _add_refs(text: str, items: tuple[ListItem, ...]) -> str:
+    lines = text.split("\n")
+    for position, item in enumerate(items):
+        if item.rebuttal:
+            lines[position * 2] += footnote_ref(item)
+    return "\n".join(lines)
+
+
+def _add_ref_after_text(text: str, block) -> str:
+    if not block.rebuttal:
+        return text
+    marker = f"\n{anchor(block.item_id)}" if f"\n{anchor(block.item_id)}" in text else f"\n> {anchor(block.item_id)}"
+    return text.replace(marker, f"{footnote_ref(block)}{marker}", 1)
+
+
+RENDERERS: dict[type, Callable[..., str]] = {
+    Heading: render_heading,
+    Paragraph: render_paragraph,
+    Commitment: render_commitment,
+    BulletList: render_list,
+    Quotation: render_quotation,
+    Figure: render_figure,
+    CaseStudy: render_case_study,
+}
+
+
+def render_blocks(blocks, context: PageContext) -> str:
+    return "\n\n".join(RENDERERS[type(block)](block, context) for block in blocks)
