@@ -117,9 +117,14 @@ def furniture_lines(lines: Sequence[str], extra: Callable[[str], bool] | None = 
     found = candidates(lines)
     protos = prototypes(found)
     result: set[int] = set()
+    def furniture(text: str) -> bool:
+        return _is_furniture(text, protos) or bool(extra and extra(text))
+
     for candidate in found:
-        if _is_furniture(candidate.text, protos) or (extra and extra(candidate.text)):
+        if furniture(candidate.text):
             result.update(candidate.lines)
+        elif len(candidate.lines) > 1:  # two footers in a row, or a footer beside its fragment
+            result.update(n for n in candidate.lines if furniture(_normalise(lines[n - 1])))
     for first, second in zip(found, found[1:]):
         if not _near(first, second, lines):
             continue

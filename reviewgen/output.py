@@ -26,17 +26,28 @@ class Plan:
     edited: list[Path] = field(default_factory=list)  # changed by hand and about to be replaced or removed
 
 
+def read_fields(path: Path) -> tuple[dict, str]:
+    try:
+        return split_front_matter(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return {}, ""
+
+
 def page_state(path: Path) -> str:
     """"missing", "generated" (untouched since written), "edited", or "foreign"."""
     if not path.exists():
         return "missing"
-    try:
-        fields, body = split_front_matter(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        return "foreign"
+    fields, body = read_fields(path)
     if fields.get("generator") != GENERATOR:
         return "foreign"
     return "generated" if fields.get("checksum") == checksum(body) else "edited"
+
+
+def generated_the_same(path: Path, text: str) -> bool:
+    """An edited page whose generated text has not changed since: the editor's version stands."""
+    old, _ = read_fields(path)
+    new, _ = split_front_matter(text)
+    return bool(old.get("checksum")) and old.get("checksum") == new.get("checksum")
 
 
 def existing_reviews(root: Path) -> list[tuple[str, str]]:
@@ -58,7 +69,7 @@ def plan(root: Path, slug: str, pages: list[Page]) -> Plan:
     for path, text in wanted.items():
         state = page_state(path)
         current = path.read_text(encoding="utf-8", errors="replace") if state != "missing" else None
-        if current == text:
+        if current == text or (state == "edited" and generated_the_same(path, text)):
             continue
         if state in ("edited", "foreign"):
             result.edited.append(path)
@@ -81,16 +92,22 @@ def apply(result: Plan, force: bool) -> None:
             "keep your edits elsewhere or run again with --force"
         )
     staged: list[tuple[Path, Path]] = []
+    created: list[Path] = []
     try:
         for path, text in sorted(result.writes.items()):
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.parent.exists():
+                path.parent.mkdir(parents=True)
+                created.append(path.parent)
             handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((Path(temporary), path))
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
-            staged.append((Path(temporary), path))
     except OSError as error:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
+        for folder in reversed(created):
+            if folder.exists() and not any(folder.iterdir()):
+                folder.rmdir()
         raise ReviewgenError(f"could not write the pages ({error.strerror}); nothing was changed", error.filename) from None
     for temporary, path in staged:
         os.replace(temporary, path)

@@ -92,14 +92,14 @@ def render_list(bullets: BulletList, context: PageContext) -> str:
 
 
 def render_quotation(quotation: Quotation, context: PageContext) -> str:
+    # The anchor and the reference sit on the first paragraph, where a link to the quotation lands.
     paragraphs = [render_inline(p) for p in quotation.paragraphs]
-    paragraphs[-1] += footnote_ref(quotation)
+    paragraphs[0] += f"{footnote_ref(quotation)}\n> {anchor(quotation.item_id)}"
     lines: list[str] = []
     for position, paragraph in enumerate(paragraphs):
         if position:
             lines.append(">")
         lines.append(f"> {paragraph}")
-    lines.append(f"> {anchor(quotation.item_id)}")
     if quotation.attribution:
         lines += [">", f"> — {render_inline(quotation.attribution)}"]
     return with_definitions("\n".join(lines), [quotation])
@@ -167,7 +167,7 @@ def _add_refs(text: str, items: tuple[ListItem, ...]) -> str:
 def _add_ref_after_text(text: str, block) -> str:
     if not block.rebuttal:
         return text
-    marker = f"\n{anchor(block.item_id)}" if f"\n{anchor(block.item_id)}" in text else f"\n> {anchor(block.item_id)}"
+    marker = f"\n> {anchor(block.item_id)}" if isinstance(block, Quotation) else f"\n{anchor(block.item_id)}"
     return text.replace(marker, f"{footnote_ref(block)}{marker}", 1)
 
 

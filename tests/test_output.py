@@ -1,0 +1,111 @@
+"""Writing pages: deterministic, atomic, and never over an editor's changes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import pytest
+
+from conftest import ROOT, SEED, SLUG
+
+from reviewgen.convert import convert
+from reviewgen.errors import ReviewgenError
+
+
+def snapshot(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def source(tmp_path):
+    copy = tmp_path / f"{SLUG}.txt"
+    shutil.copy(SEED, copy)
+    shutil.copy(SEED.with_suffix(".yml"), copy.with_suffix(".yml"))
+    return copy
+
+
+def test_two_conversions_give_identical_bytes(source, tmp_path):
+    convert(source, tmp_path / "one")
+    convert(source, tmp_path / "two")
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_the_committed_content_is_what_the_converter_gives(source, tmp_path):
+    convert(source, tmp_path / "fresh")
+    committed = snapshot(ROOT / "content")
+    fresh = snapshot(tmp_path / "fresh")
+    assert fresh == {path: data for path, data in committed.items() if path in fresh}
+
+
+def test_converting_again_changes_nothing(source, tmp_path):
+    out = tmp_path / "content"
+    convert(source, out)
+    before = snapshot(out)
+    summary = convert(source, out)
+    assert summary.written == 0 and snapshot(out) == before
+
+
+def test_an_edited_page_is_not_overwritten_without_force(source, tmp_path):
+    out = tmp_path / "content"
+    convert(source, out)
+    page = out / SLUG / "04-part-2.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nAn editor's note.\n", encoding="utf-8")
+    source.write_text(source.read_text(encoding="utf-8").replace("Operation Yewtree", "Operation Yew Tree"), encoding="utf-8")
+    before = snapshot(out)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "reviewgen", "convert", str(source), "--out", str(out)],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 2
+    assert "04-part-2.md" in result.stderr and "--force" in result.stderr
+    assert snapshot(out) == before
+
+    convert(source, out, force=True)
+    text = page.read_text(encoding="utf-8")
+    assert "Operation Yew Tree" in text and "An editor's note." not in text
+
+
+def test_an_edited_page_that_would_not_change_is_left_alone(source, tmp_path):
+    out = tmp_path / "content"
+    convert(source, out)
+    page = out / SLUG / "04-part-2.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nAn editor's note.\n", encoding="utf-8")
+    source.write_text(source.read_text(encoding="utf-8").replace("Tackling offending and managing offenders", "Tackling offending, managing offenders"), encoding="utf-8")
+    convert(source, out)
+    assert "An editor's note." in page.read_text(encoding="utf-8")
+
+
+def test_a_failed_write_leaves_the_folder_as_it_was(source, tmp_path, monkeypatch):
+    out = tmp_path / "content"
+    convert(source, out)
+    source.write_text(source.read_text(encoding="utf-8").replace("Home Office", "Home Ofice"), encoding="utf-8")
+    before = snapshot(out)
+    real = tempfile.mkstemp
+    calls = []
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", failing)
+    with pytest.raises(ReviewgenError, match="nothing was changed"):
+        convert(source, out)
+    assert snapshot(out) == before
+    assert len(calls) == 2  # it failed part-way, after staging one page
+
+
+def test_pages_of_a_vanished_section_are_removed(source, tmp_path):
+    out = tmp_path / "content"
+    convert(source, out)
+    text = source.read_text(encoding="utf-8")
+    start, end = text.index("<h2>Bibliography</h2>"), text.index("- Whitaker")
+    source.write_text(text[:start] + text[end:], encoding="utf-8")
+    summary = convert(source, out)
+    assert summary.removed == 1
+    assert not list((out / SLUG).glob("*bibliography.md"))
