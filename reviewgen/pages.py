@@ -69,7 +69,7 @@ def render_section(section: Section) -> str:
     if heading.rebuttal:
         top += f" {anchor(heading.item_id)}"
     top = with_definitions(top, [heading])
-    body = render_blocks(section.blocks, PageContext(heading.rank))
+    body = render_blocks(section.blocks, PageContext.for_blocks(section.blocks))
     return f"{top}\n\n{body}\n" if body else f"{top}\n"
 
 

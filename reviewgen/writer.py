@@ -23,12 +23,21 @@ INDENT = "    "
 
 @dataclass(frozen=True)
 class PageContext:
-    """What a renderer needs to know about the page: its heading levels."""
+    """What a renderer needs to know about the page: the heading ranks used on it.
 
-    page_rank: int
+    Levels follow the ranks present, so a page with parts' sub-headings but no
+    numbered sections goes from # to ## and never skips a level.
+    """
+
+    ranks: tuple[int, ...] = ()
 
     def level(self, rank: int) -> int:
-        return max(2, min(6, 1 + rank - self.page_rank))
+        below = [r for r in self.ranks if r < rank]
+        return min(6, 2 + len(below))
+
+    @classmethod
+    def for_blocks(cls, blocks) -> "PageContext":
+        return cls(tuple(sorted({b.rank for b in blocks if isinstance(b, Heading)})))
 
 
 def anchor(item_id: str) -> str:

@@ -1,0 +1,93 @@
+"""The committed content builds with stock MkDocs, strictly, and every anchor resolves."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, SEED, SLUG
+
+from reviewgen.convert import convert
+
+
+def mkdocs_build(site: Path, docs: Path | None = None) -> subprocess.CompletedProcess:
+    config = ROOT / "mkdocs.yml"
+    if docs is not None:  # the same configuration, pointed at another docs folder
+        text = config.read_text(encoding="utf-8")
+        config = site.parent / "mkdocs.yml"
+        config.write_text(re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M).replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"), encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        capture_output=True, text=True, cwd=ROOT, env=env,
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site") / "site"
+    result = mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_strict_build_passes_without_warnings(site):
+    assert (site / "index.html").exists()
+
+
+def pages(site: Path) -> dict[Path, BeautifulSoup]:
+    return {p: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in site.rglob("*.html") if p.name != "404.html"}
+
+
+def test_every_numbered_paragraph_is_findable_by_its_anchor(site):
+    ids: dict[str, Path] = {}
+    for path, soup in pages(site).items():
+        for element in soup.select("[id^=para-]"):
+            assert element["id"] not in ids, element["id"]
+            ids[element["id"]] = path
+    for number in range(1, 269):
+        assert f"para-{number}" in ids, number
+
+
+def test_every_footnote_reference_resolves_and_none_is_left_literal(site):
+    for path, soup in pages(site).items():
+        article = soup.select_one("article") or soup
+        assert "[^" not in article.get_text(), path
+        for ref in article.select("a.footnote-ref"):
+            assert soup.find(id=ref["href"][1:]) is not None, (path, ref["href"])
+        for note in article.select(".footnote li[id^='fn:']"):
+            assert soup.select_one(f"a.footnote-ref[href='#{note['id']}']") is not None, (path, note["id"])
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    found = pages(site)
+    ids = {path: {e["id"] for e in soup.find_all(id=True)} for path, soup in found.items()}
+    for path, soup in found.items():
+        for link in (soup.select_one("article") or soup).find_all("a", href=True):
+            href = link["href"]
+            if re.match(r"^[a-z]+:", href):
+                continue
+            target, _, fragment = href.partition("#")
+            page = (path.parent / target).resolve() if target else path
+            if page.is_dir():
+                page = page / "index.html"
+            assert page.exists(), (path, href)
+            if fragment:
+                assert fragment in ids.get(page, set()), (path, href)
+
+
+def test_a_conversion_into_an_empty_folder_builds_on_its_own(tmp_path):
+    source = tmp_path / "my-review.txt"
+    shutil.copy(SEED, source)
+    docs = tmp_path / "x"
+    convert(source, docs)
+    result = mkdocs_build(tmp_path / "site", docs)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "my-review" / "04-part-2" / "index.html").exists()
