@@ -1,0 +1,68 @@
+"""Correcting a converter decision through the source's configuration, by line number."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from conftest import ROOT, Review
+
+SOURCE = """\
+<h2>Part 2: Knowledge</h2>\t
+44. Over recent years, we have seen steep increases in reporting.
+
+We know this is a concern, and we will act on it.
+
+<p>45. However, few of these result in a charge.</p>\t<p>Neither total can be relied on.</p>
+<p>46. The total number of prosecutions has fallen.</p>\t
+"""
+
+
+def convert(tmp_path, overrides: str = "") -> tuple[subprocess.CompletedProcess, Review]:
+    source = tmp_path / "review.txt"
+    source.write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "review.yml").write_text(textwrap.dedent(overrides), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "reviewgen", "convert", str(source), "--out", str(tmp_path / "out")],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    return result, Review(tmp_path / "out", "review")
+
+
+def test_without_overrides_the_bare_line_is_judged_the_reviewers(tmp_path):
+    result, review = convert(tmp_path)
+    assert result.returncode == 0 and "0 overrides applied" in result.stdout
+    assert "We know this is a concern" in review.rebuttals["para-44"]
+
+
+def test_a_column_override_puts_the_line_in_the_original(tmp_path):
+    result, review = convert(tmp_path, "overrides:\n  - {line: 4, column: original}\n")
+    assert result.returncode == 0 and "1 overrides applied" in result.stdout
+    assert "para-44" not in review.rebuttals
+    assert "We know this is a concern" in review.items[review.find("We know this is a concern")]
+
+
+def test_an_answers_override_moves_a_rebuttal(tmp_path):
+    result, review = convert(tmp_path, "overrides:\n  - {line: 6, answers: para-44}\n")
+    assert result.returncode == 0 and "1 overrides applied" in result.stdout
+    assert "Neither total can be relied on." in review.rebuttals["para-44"]
+    assert "para-45" not in review.rebuttals
+
+
+def test_a_furniture_override_drops_a_line(tmp_path):
+    result, review = convert(tmp_path, "overrides:\n  - {line: 4, furniture: true}\n")
+    assert result.returncode == 0 and "1 furniture lines dropped" in result.stdout
+    assert "para-44" not in review.rebuttals
+
+
+def test_an_override_naming_an_unknown_item_is_a_clear_error(tmp_path):
+    result, _ = convert(tmp_path, "overrides:\n  - {line: 6, answers: para-999}\n")
+    assert result.returncode == 2
+    assert "review.yml" in result.stderr and "para-999" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_override_that_says_nothing_is_refused(tmp_path):
+    result, _ = convert(tmp_path, "overrides:\n  - {line: 6}\n")
+    assert result.returncode == 2 and "says nothing" in result.stderr
