@@ -7,7 +7,7 @@ message can always say ``source.txt:352: ...``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Union
 
 

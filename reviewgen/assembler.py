@@ -1,0 +1,357 @@
+"""Building the document model from the original's pieces, one at a time.
+
+The assembler keeps a little context: the open section, case study, figure
+or quotation, and the last item of the original, which is what the
+reviewer's next words answer. Boxes and figures sit in their section as
+mutable drafts while open, so the place of every item (a Slot) stays valid;
+``document()`` freezes everything once at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Sequence
+
+from . import classify as rules
+from .cells import Fragment
+from .config import SourceConfig
+from .errors import ReviewgenError
+from .inline import inline_from_text, join
+from .model import (
+    BulletList, CaseStudy, Commitment, Decision, Document, Dropped, Figure, Heading, Inline, ListItem,
+    Paragraph, Points, Prose, Quotation, Rebuttal, RebuttalBlock, Section, Table, plain_text,
+)
+
+
+def with_rebuttal(item, blocks: Sequence[RebuttalBlock], line: int):
+    """``item`` with ``blocks`` added to its rebuttal (one rebuttal per item)."""
+    if item.rebuttal is None:
+        return replace(item, rebuttal=Rebuttal(tuple(blocks), line))
+    return replace(item, rebuttal=Rebuttal(item.rebuttal.blocks + tuple(blocks), item.rebuttal.line))
+
+
+def rebuttal_blocks(found: Sequence[Fragment], line: int) -> list[RebuttalBlock]:
+    """The reviewer's fragments as paragraphs and bulleted lists."""
+    blocks: list[RebuttalBlock] = []
+    for fragment in found:
+        if fragment.kind == "item":
+            if blocks and isinstance(blocks[-1], Points):
+                blocks[-1] = Points(blocks[-1].items + (fragment.text,), blocks[-1].line)
+            else:
+                blocks.append(Points((fragment.text,), line))
+        elif fragment.kind == "table" and fragment.table:
+            cells = [cell for row in (fragment.table.header,) + fragment.table.rows for cell in row]
+            blocks.append(Prose(inline_from_text(" ".join(cells)), line))
+        elif fragment.text:
+            blocks.append(Prose(fragment.text, line))
+    return blocks
+
+
+@dataclass
+class CaseDraft:
+    label: str
+    line: int
+    blocks: list = field(default_factory=list)
+
+
+@dataclass
+class FigureDraft:
+    figure: Figure
+    copies: list[tuple[str, ...]] = field(default_factory=list)  # table rows still expected as copies
+    has_note: bool = False
+    grid: list[tuple[str, ...]] = field(default_factory=list)
+
+
+@dataclass
+class SectionDraft:
+    heading: Heading
+    blocks: list = field(default_factory=list)
+
+
+@dataclass
+class Slot:
+    """Where an answerable item lives, so it can be changed later (a rebuttal, a page break)."""
+
+    container: list
+    index: int
+    item_index: int | None = None  # the position in a bulleted list
+
+    def get(self):
+        block = self.container[self.index]
+        if isinstance(block, FigureDraft):
+            return block.figure
+        return block.items[self.item_index] if self.item_index is not None else block
+
+    def put(self, item) -> None:
+        block = self.container[self.index]
+        if isinstance(block, FigureDraft):
+            block.figure = item
+        elif self.item_index is None:
+            self.container[self.index] = item
+        else:
+            items = list(block.items)
+            items[self.item_index] = item
+            self.container[self.index] = replace(block, items=tuple(items))
+
+
+def freeze(blocks: list) -> tuple:
+    frozen = []
+    for block in blocks:
+        if isinstance(block, CaseDraft):
+            frozen.append(CaseStudy(block.label, freeze(block.blocks), block.line))
+        elif isinstance(block, FigureDraft):
+            frozen.append(freeze_figure(block))
+        else:
+            frozen.append(block)
+    return tuple(frozen)
+
+
+def freeze_figure(draft: FigureDraft) -> Figure:
+    figure = draft.figure
+    if draft.grid:  # a diagram exported as a grid of cells, kept in its positions
+        width = max(len(row) for row in draft.grid)
+        padded = [row + ("",) * (width - len(row)) for row in draft.grid]
+        figure = replace(figure, table=Table(padded[0], tuple(padded[1:]), figure.line))
+    return figure
+
+
+class Assembler:
+    def __init__(self, config: SourceConfig, source_name: str) -> None:
+        self.config = config
+        self.source_name = source_name
+        self.sections: list[SectionDraft] = []
+        self.case: CaseDraft | None = None
+        self.figure: FigureDraft | None = None
+        self.last: Slot | SectionDraft | None = None  # what the reviewer's next words answer
+        self.joinable: Slot | None = None  # a paragraph a page break may have cut
+        self.quotation: Slot | None = None  # may take more paragraphs or an attribution
+        self.short_title: Slot | None = None  # a heading if content follows it
+        self.split_rank: int | None = None  # a part whose children each get a page
+        self.last_number = 0
+        self.unnumbered = 0
+        self.previous_bare: str | None = None  # "heading", "text" or "reviewer"
+        self.targets: dict[str, Slot | SectionDraft] = {}
+        self.dropped: list[Dropped] = []
+        self.decisions: list[Decision] = []
+        self.slugs: set[str] = set()
+
+    def document(self) -> Document:
+        self.resolve_short_title(content_follows=False)
+        self.close_box()
+        sections = tuple(Section(d.heading, freeze(d.blocks), d.heading.item_id) for d in self.sections)
+        return Document(sections, tuple(self.dropped), tuple(self.decisions), self.source_name)
+
+    # --- ids, places and rebuttals -----------------------------------------
+
+    def next_id(self) -> str:
+        """Unnumbered items are named after the paragraph they follow: para-74-2."""
+        self.unnumbered += 1
+        if self.last_number:
+            return f"para-{self.last_number}-{self.unnumbered}"
+        prefix = self.sections[0].heading.item_id if self.sections else "intro"
+        return f"{prefix}-{self.unnumbered}"
+
+    @property
+    def blocks(self) -> list:
+        if self.case is not None:
+            return self.case.blocks
+        if not self.sections:
+            self.open_section(Heading((), 1, 0, self.unique_slug(self.config.title or "introduction")))
+        return self.sections[-1].blocks
+
+    def place(self, block, item_index: int | None = None) -> Slot:
+        container = self.blocks
+        if item_index is None:
+            container.append(block)
+        slot = Slot(container, len(container) - 1, item_index)
+        self.targets[slot.get().item_id] = slot
+        self.last = slot
+        return slot
+
+    def attach(self, blocks: Sequence[RebuttalBlock], line: int, target_id: str | None = None) -> None:
+        if not blocks:
+            return
+        target = self.targets.get(target_id) if target_id else self.last
+        if target_id and target is None:
+            raise ReviewgenError(
+                f"the override says line {line} answers '{target_id}', but no item has that id; "
+                "use an id such as para-43 from the generated pages",
+                self.config.path,
+            )
+        if target is None:
+            self.blocks  # a rebuttal before any original text answers the opening section
+            target = self.sections[-1]
+        if isinstance(target, SectionDraft):
+            target.heading = with_rebuttal(target.heading, blocks, line)
+        else:
+            target.put(with_rebuttal(target.get(), blocks, line))
+
+    # --- sections and boxes -------------------------------------------------
+
+    def unique_slug(self, text: str) -> str:
+        label = re.match(r"^([A-Za-z]+\s+\d+)\s*[:.]", text)
+        base = label.group(1) if label else " ".join(text.split()[:6])
+        slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-") or "section"
+        candidate, n = slug, 2
+        while candidate in self.slugs:
+            candidate, n = f"{slug}-{n}", n + 1
+        self.slugs.add(candidate)
+        return candidate
+
+    def open_section(self, heading: Heading) -> None:
+        self.close_box()
+        self.sections.append(SectionDraft(heading))
+        self.targets[heading.item_id] = self.sections[-1]
+        self.last = self.sections[-1]
+
+    def close_box(self) -> None:
+        self.close_figure()
+        self.case = None
+        self.quotation = None
+
+    def close_figure(self) -> None:
+        if self.figure is not None:
+            self.figure = None
+            self.joinable = None
+
+    def open_figure(self, fragment: Fragment, line: int) -> None:
+        self.content_block()
+        self.close_box()
+        number = rules.figure_number(fragment.plain)
+        item_id = f"figure-{number}" if number is not None and f"figure-{number}" not in self.targets else self.next_id()
+        self.figure = FigureDraft(Figure(fragment.text, line, item_id))
+        self.place(self.figure)
+
+    def add_table(self, table: Table, line: int) -> None:
+        if self.figure is None or self.figure.figure.table is not None:
+            self.open_figure(Fragment("p", ()), line)  # a table with no caption is a figure of its own
+        self.figure.figure = replace(self.figure.figure, table=replace(table, line=line))
+        self.figure.copies = [table.header, *table.rows]
+
+    def add_figure_text(self, text: Inline, note: bool) -> None:
+        figure = self.figure.figure
+        if note:
+            self.figure.figure = replace(figure, notes=figure.notes + (text,))
+            self.figure.has_note = self.figure.has_note or rules.is_note(plain_text(text))
+        else:
+            self.figure.figure = replace(figure, body=figure.body + (text,))
+
+    # --- the original's blocks ---------------------------------------------
+
+    def add_heading(self, text: Inline, rank: int, line: int) -> None:
+        self.resolve_short_title(content_follows=False)
+        opening_children = (
+            rank == 2 and self.case is None and not self.sections[-1].blocks and self.sections[-1].heading.rank == 1
+        ) if self.sections else False
+        if not self.sections or rank == 1:
+            self.split_rank = None
+            self.open_section(Heading(text, 1, line, self.unique_slug(plain_text(text))))
+        elif rank == self.split_rank or opening_children:
+            self.split_rank = rank  # a part that is only its objectives: a page per objective
+            self.open_section(Heading(text, rank, line, self.unique_slug(plain_text(text))))
+        else:
+            self.close_box()
+            self.place(Heading(text, rank, line, self.next_id()))
+        self.joinable = None
+
+    def resolve_short_title(self, content_follows: bool) -> None:
+        """A short unpunctuated line is a heading when content follows it."""
+        slot, self.short_title = self.short_title, None
+        if slot is not None and content_follows:
+            paragraph = slot.get()
+            slot.put(Heading(paragraph.text, 4, paragraph.line, paragraph.item_id, paragraph.rebuttal))
+
+    def content_block(self) -> None:
+        self.resolve_short_title(content_follows=True)
+        self.quotation = None
+
+    def join_rest(self, rest: Inline) -> None:
+        """Glue the rest of a paragraph, cut off by a page break, back onto it."""
+        item = self.joinable.get()
+        if isinstance(item, Commitment):  # it only looked set apart because the cut took its full stop
+            item = Paragraph(item.text, item.line, item.item_id, rebuttal=item.rebuttal)
+        self.joinable.put(replace(item, text=join(item.text, rest)))
+        self.last = self.joinable
+
+    def add_paragraph(self, fragment: Fragment, line: int, same_cell: bool) -> None:
+        text = fragment.plain
+        if self.joinable is not None and rules.continues(plain_text(self.joinable.get().text), text, same_cell):
+            self.join_rest(fragment.text)
+            return
+        self.joinable = None
+        structure = rules.structure_of(text, self.last_number)
+        if structure == "paragraph":
+            self.content_block()
+            self.close_box()
+            self.last_number = rules.is_numbered(text, self.last_number)
+            self.unnumbered = 0
+            self.joinable = self.place(Paragraph(fragment.text, line, f"para-{self.last_number}", self.last_number))
+        elif structure == "figure":
+            self.open_figure(fragment, line)
+        elif structure == "box":
+            self.resolve_short_title(content_follows=True)
+            self.close_box()
+            case = CaseDraft(text, line)
+            self.blocks.append(case)  # no box is open, so this is the section's list
+            self.case = case
+        elif structure == "heading":
+            self.add_heading(fragment.text, rules.heading_rank(text), line)
+        elif fragment.kind == "heading":
+            self.add_heading(fragment.text, fragment.heading_rank, line)
+        else:
+            self.add_unnumbered(fragment, line)
+
+    def add_unnumbered(self, fragment: Fragment, line: int) -> None:
+        text = fragment.plain
+        if self.quotation is not None and self.extend_quotation(fragment):
+            return
+        if rules.is_quotation_start(text):
+            self.content_block()
+            self.quotation = self.place(Quotation((fragment.text,), line, self.next_id()))
+        elif rules.is_commitment(text) and self.case is None:
+            self.content_block()
+            self.close_box()
+            self.joinable = self.place(Commitment(fragment.text, line, self.next_id()))
+        elif rules.is_short_title(text) and not self.sections:
+            self.add_heading(fragment.text, 1, line)  # the document's first line names its first part
+        elif rules.is_short_title(text):
+            had_short = self.short_title is not None
+            self.resolve_short_title(content_follows=False)
+            if self.case is not None and not had_short:
+                self.close_box()  # a title after a case study starts something new
+            self.short_title = self.place(Paragraph(fragment.text, line, self.next_id()))
+        else:
+            self.content_block()
+            self.joinable = self.place(Paragraph(fragment.text, line, self.next_id()))
+
+    def extend_quotation(self, fragment: Fragment) -> bool:
+        """More paragraphs of an open quotation, or the attribution after a closed one."""
+        quotation = self.quotation.get()
+        if rules.quotation_is_open(" ".join(plain_text(p) for p in quotation.paragraphs)):
+            self.quotation.put(replace(quotation, paragraphs=quotation.paragraphs + (fragment.text,)))
+            return True
+        if not quotation.attribution and rules.is_attribution(fragment.plain):
+            self.quotation.put(replace(quotation, attribution=fragment.text))
+            self.quotation = None
+            return True
+        return False
+
+    def add_item(self, fragment: Fragment, line: int) -> None:
+        joinable = self.joinable
+        if joinable is not None and joinable.item_index is not None and not fragment.plain[:1].isupper():
+            if rules.continues(plain_text(joinable.get().text), fragment.plain, same_cell=True):
+                self.join_rest(fragment.text)
+                return
+        self.content_block()
+        item = ListItem(fragment.text, line, self.next_id())
+        container = self.blocks
+        if container and isinstance(container[-1], BulletList) and self.last_was_item_of(container):
+            container[-1] = replace(container[-1], items=container[-1].items + (item,))
+        else:
+            container.append(BulletList((item,), line))
+        self.joinable = self.place(item, item_index=len(container[-1].items) - 1)
+
+    def last_was_item_of(self, container: list) -> bool:
+        last = self.last
+        return isinstance(last, Slot) and last.item_index is not None and last.container is container
