@@ -149,7 +149,7 @@ class Assembler:
         self.unnumbered += 1
         if self.last_number:
             return f"para-{self.last_number}-{self.unnumbered}"
-        prefix = self.sections[0].heading.item_id if self.sections else "intro"
+        prefix = self.sections[-1].heading.item_id if self.sections else "intro"
         return f"{prefix}-{self.unnumbered}"
 
     @property
@@ -201,6 +201,8 @@ class Assembler:
 
     def open_section(self, heading: Heading) -> None:
         self.close_box()
+        if not self.last_number:  # before paragraph 1, items are counted per section
+            self.unnumbered = 0
         self.sections.append(SectionDraft(heading))
         self.targets[heading.item_id] = self.sections[-1]
         self.last = self.sections[-1]

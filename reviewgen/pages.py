@@ -15,7 +15,7 @@ import yaml
 
 from .config import SourceConfig
 from .markdown import render_inline, escape
-from .model import Document, Section, plain_text, walk_items, Paragraph
+from .model import Document, Paragraph, Section, plain_text, walk_items
 from .writer import PageContext, anchor, footnote_ref, render_blocks, with_definitions
 
 GENERATOR = "reviewgen"
@@ -91,27 +91,38 @@ def review_title(config: SourceConfig) -> str:
 
 
 def landing_page(config: SourceConfig, pages: list[Page]) -> Page:
-    """The review's own index: what it is, and its parts in order."""
+    """The review's own front page: what it is, how to read it, where to start."""
     title = review_title(config)
+    reviewer = escape(config.reviewer) if config.reviewer else "The reviewer"
+    original = f"*{escape(config.original_title or title)}*"
+    if config.original_publisher:
+        original += f", published by {escape(config.original_publisher)}"
+    if config.original_date:
+        original += f" ({escape(config.original_date)})"
     lines = [f"# {escape(title)}", ""]
-    about = []
-    if config.original_title:
-        original = f"*{escape(config.original_title)}*"
-        if config.original_publisher:
-            original += f", {escape(config.original_publisher)}"
-        if config.original_date:
-            original += f" ({escape(config.original_date)})"
-        about.append(f"The original: {original}.")
-    if config.reviewer:
-        about.append(f"The review: {escape(config.reviewer)}.")
     if config.description:
-        about.append(escape(config.description))
-    lines += [" ".join(about), ""] if about else []
+        lines += [escape(config.description), ""]
+    lines += [
+        f"This site sets out {original} paragraph by paragraph, with {reviewer}'s rebuttal of each point beside it.",
+        "",
+        "## How to read it",
+        "",
+        "The original is quoted word for word, with its own paragraph numbers: each number is a link you can cite "
+        f"or share. {reviewer}'s rebuttal of a paragraph appears beside it on a wide screen and directly beneath it "
+        "on a phone, marked by a coloured bar; the small number in the paragraph leads to it too.",
+        "",
+        "## Where to start",
+        "",
+    ]
     for page in pages:
         name = page.path.split("/", 1)[1]
         lines.append(f"- [{escape(page.title)}]({name})")
     body = "\n".join(lines) + "\n"
-    fields = {"title": title, "review": config.slug, "order": 0, "landing": True}
+    fields = {
+        "title": title, "review": config.slug, "order": 0, "landing": True,
+        "reviewer": config.reviewer, "description": config.description or f"{config.reviewer} on {config.original_title}".strip(),
+        "original": {"title": config.original_title, "publisher": config.original_publisher, "date": config.original_date},
+    }
     return Page(f"{config.slug}/index.md", with_front_matter(fields, body), title)
 
 

@@ -1,20 +1,118 @@
-"""The MkDocs plugin ``reviewgen``: thin hooks over the pure functions in reviewgen.site."""
+"""The MkDocs plugin ``reviewgen``: thin hooks over the pure functions in reviewgen.site.
+
+It could be swapped for another generator's adapter: everything it does is
+a function of the Markdown in ``content/`` and the HTML rendered from it.
+"""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File
 
+from .site.abbreviations import definitions_markdown, find_abbreviations
+from .site.annotations import AnnotatedPage, collection
+from .site.footnotes import footnote_definitions
+from .site.index_page import index_markdown, landing_figures
+from .site.items import page_items, rebuttal_of
 from .site.layout import place_rebuttals
+from .site.permalinks import add_permalinks
+from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages, section_files
+from .site.search import exclude_indexed_items, merge_into_index, search_entries
 
 log = get_plugin_logger(__name__)
 
 
 class ReviewgenConfig(base.Config):
-    sources = c.Type(str, default="sources")
+    rebuttal_index = c.Type(bool, default=True)
+    paragraph_search = c.Type(bool, default=True)
+    abbreviations = c.Type(bool, default=True)
+    permalinks = c.Type(bool, default=True)
+    annotations = c.Type(str, default="annotations.jsonld")
 
 
 class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
+    def on_config(self, config):
+        self.docs_dir = Path(config.docs_dir)
+        self.reviews = {review.slug: review for review in find_reviews(self.docs_dir)}
+        if len(self.reviews) == 1:  # a site of one review is named after it
+            review = next(iter(self.reviews.values()))
+            config.site_name = review.title
+            config.site_description = review.description or config.site_description
+        if self.config.abbreviations and "abbr" not in config.markdown_extensions:
+            config.markdown_extensions.append("abbr")
+        return config
+
+    def on_files(self, files, config):
+        self.pages, self.abbreviations = {}, {}
+        self.search, self.annotated, self.footnotes = [], [], {}
+        for slug, review in self.reviews.items():
+            self.pages[slug] = reviewed_pages(self.docs_dir, slug, config.markdown_extensions, config.mdx_configs)
+            texts = [path.read_text(encoding="utf-8") for path in section_files(self.docs_dir, slug)]
+            self.abbreviations[slug] = find_abbreviations(texts) if self.config.abbreviations else {}
+            if self.config.rebuttal_index:
+                if files.get_file_from_path(f"{slug}/{INDEX_NAME}") is not None:
+                    raise PluginError(f"{slug}/{INDEX_NAME} exists in the docs folder; reviewgen writes that page itself, so rename yours")
+                content = index_markdown(review.original_title, review.reviewer, self.pages[slug])
+                files.append(File.generated(config, f"{slug}/{INDEX_NAME}", content=content))
+        return files
+
+    def review_of(self, page) -> str | None:
+        slug = page.file.src_uri.split("/", 1)[0]
+        return slug if slug in self.reviews and "/" in page.file.src_uri else None
+
+    def on_page_markdown(self, markdown, page, config, files):
+        slug = self.review_of(page)
+        if slug is None:
+            return markdown
+        self.footnotes[page.file.src_uri] = footnote_definitions(markdown)
+        if page.file.src_uri == f"{slug}/index.md" and self.config.rebuttal_index:
+            markdown += "\n" + landing_figures(self.pages[slug], INDEX_NAME)
+        if self.abbreviations.get(slug):
+            markdown += "\n\n" + definitions_markdown(self.abbreviations[slug]) + "\n"
+        return markdown
+
     def on_page_content(self, html, page, config, files):
-        return place_rebuttals(html)
+        slug = self.review_of(page)
+        if slug is None or page.file.src_uri.endswith(("/index.md", f"/{INDEX_NAME}")):
+            return html
+        items = page_items(html)
+        labels = self.footnote_labels(html)
+        html = place_rebuttals(html)
+        if self.config.permalinks:
+            html = add_permalinks(html)
+        if self.config.paragraph_search:
+            html = exclude_indexed_items(html)
+            self.search += search_entries(page.url, page.title, html)
+        footnotes = self.footnotes.get(page.file.src_uri, {})
+        self.annotated.append(AnnotatedPage(page.url, tuple(items), footnotes, labels, self.reviews[slug].reviewer))
+        return html
+
+    @staticmethod
+    def footnote_labels(html: str) -> dict:
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(html, "html.parser")
+        labels = {}
+        for item in page_items(html):
+            element = soup.find(id=item.item_id)
+            note = rebuttal_of(soup, element) if element is not None else None
+            if note is not None:
+                labels[item.item_id] = note["id"].removeprefix("fn:")
+        return labels
+
+    def on_post_build(self, config):
+        site = Path(config.site_dir)
+        index_path = site / "search" / "search_index.json"
+        if self.config.paragraph_search and index_path.exists():
+            index = json.loads(index_path.read_text(encoding="utf-8"))
+            index_path.write_text(json.dumps(merge_into_index(index, self.search), separators=(",", ":")), encoding="utf-8")
+        if self.config.annotations and self.reviews:
+            label = " and ".join(review.title for review in self.reviews.values())
+            data = collection(self.annotated, self.config.annotations, label)
+            (site / self.config.annotations).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
