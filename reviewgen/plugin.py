@@ -23,7 +23,7 @@ from .site.items import page_items, rebuttal_of
 from .site.layout import place_rebuttals
 from .site.permalinks import add_permalinks
 from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages, section_files
-from .site.search import exclude_indexed_items, merge_into_index, search_entries
+from .site.search import exclude_indexed_items, exclude_lists, merge_into_index, search_entries
 
 log = get_plugin_logger(__name__)
 
@@ -79,7 +79,9 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
 
     def on_page_content(self, html, page, config, files):
         slug = self.review_of(page)
-        if slug is None or page.file.src_uri.endswith(("/index.md", f"/{INDEX_NAME}")):
+        if slug is not None and page.file.src_uri.endswith(f"/{INDEX_NAME}"):
+            return exclude_lists(html) if self.config.paragraph_search else html
+        if slug is None or page.file.src_uri.endswith("/index.md"):
             return html
         items = page_items(html)
         labels = self.footnote_labels(html)

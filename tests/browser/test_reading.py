@@ -1,0 +1,140 @@
+"""The site tested as a reader uses it, in a real browser."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from .conftest import ARTIFACTS, ROOT, screenshot
+
+PART_2 = "tackling-child-sexual-abuse-strategy/04-part-2/"
+LANDING = "tackling-child-sexual-abuse-strategy/"
+INDEX = "tackling-child-sexual-abuse-strategy/rebuttals/"
+
+
+def boxes(page, item_id: str):
+    paragraph = page.locator(f"#{item_id}").bounding_box()
+    rebuttal = page.locator(f"aside.rebuttal[data-target='{item_id}']").bounding_box()
+    return paragraph, rebuttal
+
+
+def test_on_a_wide_screen_the_rebuttal_is_beside_its_paragraph(page, base_url):
+    page.goto(base_url + PART_2 + "#para-43")
+    paragraph, rebuttal = boxes(page, "para-43")
+    assert rebuttal["x"] >= paragraph["x"] + paragraph["width"] - 1
+    assert rebuttal["y"] < paragraph["y"] + paragraph["height"] and paragraph["y"] < rebuttal["y"] + rebuttal["height"]
+    screenshot(page, "part-2-1440")
+
+
+def test_on_a_phone_the_rebuttal_is_beneath_its_paragraph(page, base_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + PART_2 + "#para-43")
+    paragraph, rebuttal = boxes(page, "para-43")
+    assert rebuttal["y"] >= paragraph["y"] + paragraph["height"] - 1
+    assert rebuttal["x"] < paragraph["x"] + paragraph["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing sticks out sideways
+    screenshot(page, "part-2-390")
+
+
+def test_each_rebuttal_is_on_screen_once(page, base_url):
+    page.goto(base_url + PART_2)
+    text = page.locator("aside.rebuttal[data-target='para-43']").inner_text()
+    assert page.locator("article").inner_text().count(text.strip()[:80]) == 1
+    assert page.locator(".footnote li").count() == 0
+
+
+def test_a_phrase_from_a_rebuttal_finds_its_paragraph(page, base_url):
+    page.goto(base_url + LANDING)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Mathews peer reviewed")
+    first = page.locator(".md-search-result__item a[href*='#']").first
+    first.wait_for()
+    assert first.get_attribute("href").endswith("#para-43")
+    screenshot(page, "search-results")
+    first.click()
+    page.wait_for_url(re.compile(r"#para-43$"))
+    page.wait_for_timeout(300)
+    box = page.locator("#para-43").bounding_box()
+    assert 0 <= box["y"] < 900
+    screenshot(page, "search-landed")
+
+
+def test_footnote_tooltips_open(page, base_url):
+    page.goto(base_url + PART_2)
+    page.locator("#para-43 a.footnote-ref").hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert "Mathews" in tooltip.inner_text()
+    screenshot(page, "footnote-tooltip")
+
+
+def test_a_paragraph_permalink_works_by_keyboard_alone(page, base_url):
+    page.goto(base_url + PART_2)
+    page.locator("#para-42 a.para-number").focus()
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('#para-43 a.para-number')"):
+            break
+    assert page.evaluate("document.activeElement.matches('#para-43 a.para-number')")
+    screenshot(page, "permalink-focused")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"#para-43$"))
+    for _ in range(3):  # following the link moves the focus start to the paragraph itself
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('#para-43 button.para-copy')"):
+            break
+    assert page.evaluate("document.activeElement.matches('#para-43 button.para-copy')")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()").endswith(f"{PART_2}#para-43")
+
+
+def test_opening_a_paragraph_link_scrolls_to_it_highlighted(page, base_url):
+    page.goto(base_url + PART_2 + "#para-57")
+    page.wait_for_timeout(300)
+    box = page.locator("#para-57").bounding_box()
+    assert 0 <= box["y"] < 900
+    background = page.locator("#para-57").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_the_dark_palette_works(page, base_url):
+    page.goto(base_url + PART_2 + "#para-43")
+    light = page.locator("aside.rebuttal").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    page.locator("label[for='__palette_1']").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    dark = page.locator("aside.rebuttal").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert dark != light
+    screenshot(page, "part-2-dark")
+
+
+def site_pages(base_url: str) -> list[str]:
+    index = json.loads((ROOT / "site-pages.json").read_text()) if (ROOT / "site-pages.json").exists() else None
+    return index or [
+        "", LANDING, INDEX,
+        *[f"tackling-child-sexual-abuse-strategy/{name}/" for name in (
+            "01-home-secretary-foreword", "02-executive-summary", "03-part-1", "04-part-2", "05-part-3",
+            "06-objective-1", "07-objective-2", "08-objective-3", "09-glossary", "10-bibliography",
+        )],
+    ]
+
+
+def test_no_console_errors_and_no_request_to_another_host(page, base_url):
+    for path in site_pages(base_url):
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("path", [LANDING, PART_2, INDEX], ids=["landing", "part-2", "rebuttal-index"])
+def test_no_serious_accessibility_violations(page, base_url, path):
+    page.goto(base_url + path)
+    page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    ARTIFACTS.mkdir(exist_ok=True)
+    name = path.strip("/").replace("/", "_") or "home"
+    (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(results["violations"], indent=1))
+    assert serious == [], [(v["id"], v["help"], len(v["nodes"]), v["nodes"][0]["target"]) for v in serious]
