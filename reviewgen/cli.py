@@ -39,6 +39,27 @@ def run_audit(args: argparse.Namespace) -> int:
     return 1 if result.lost else 0
 
 
+def mkdocs(*args: str) -> int:
+    import os
+    import subprocess
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": os.environ.get("NO_MKDOCS_2_WARNING", "1")}
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], env=env).returncode
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """Build the site strictly: any warning (a broken link, an undefined rebuttal) fails it."""
+    code = mkdocs("build", "--strict", "-f", str(args.config), "-d", str(args.site))
+    if code == 0:
+        print(f"the site is in {args.site.resolve()}/ (open index.html, or serve the folder from any static host)")
+    return code
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """A live preview for editors: pages rebuild as content/ changes."""
+    return mkdocs("serve", "-f", str(args.config), "-a", args.address)
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="reviewgen", description="Publish a point-by-point review of a document as a website.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -51,6 +72,14 @@ def parser() -> argparse.ArgumentParser:
     audit.add_argument("source", nargs="?", type=Path, help="the export (default: the one in sources/)")
     audit.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
     audit.set_defaults(run=run_audit)
+    build = commands.add_parser("build", help="build the website strictly into site/")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration")
+    build.add_argument("--site", type=Path, default=Path("site"), help="where to write the site (default: site)")
+    build.set_defaults(run=run_build)
+    serve = commands.add_parser("serve", help="preview the site, rebuilding as pages change")
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration")
+    serve.add_argument("--address", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)")
+    serve.set_defaults(run=run_serve)
     return main
 
 

@@ -19,7 +19,7 @@ from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage, collection
 from .site.footnotes import footnote_definitions
 from .site.index_page import index_markdown, landing_figures
-from .site.items import page_items, rebuttal_of
+from .site.items import page_description, page_items, rebuttal_of, unresolved_references
 from .site.layout import place_rebuttals
 from .site.permalinks import add_permalinks
 from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages, section_files
@@ -71,6 +71,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         if slug is None:
             return markdown
         self.footnotes[page.file.src_uri] = footnote_definitions(markdown)
+        if not page.meta.get("description"):
+            page.meta["description"] = page_description(page.meta, self.reviews[slug])
         if page.file.src_uri == f"{slug}/index.md" and self.config.rebuttal_index:
             markdown += "\n" + landing_figures(self.pages[slug], INDEX_NAME)
         if self.abbreviations.get(slug):
@@ -83,6 +85,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             return exclude_lists(html) if self.config.paragraph_search else html
         if slug is None or page.file.src_uri.endswith("/index.md"):
             return html
+        for reference in unresolved_references(html):
+            log.warning(f"{page.file.src_uri}: the footnote reference [^{reference}] has no definition; add '[^{reference}]: ...' after its paragraph")
         items = page_items(html)
         labels = self.footnote_labels(html)
         html = place_rebuttals(html)

@@ -8,6 +8,10 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+import os
+import subprocess
+import sys
+
 from reviewgen.convert import convert
 from reviewgen.pages import split_front_matter
 
@@ -83,3 +87,26 @@ class Review:
 @pytest.fixture(scope="session")
 def review(seed_content: Path) -> Review:
     return Review(seed_content)
+
+
+def mkdocs_build(site: Path, docs: Path | None = None) -> subprocess.CompletedProcess:
+    config = ROOT / "mkdocs.yml"
+    if docs is not None:  # the same configuration, pointed at another docs folder
+        text = config.read_text(encoding="utf-8")
+        config = site.parent / "mkdocs.yml"
+        config.write_text(re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M).replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"), encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        capture_output=True, text=True, cwd=ROOT, env=env,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site") / "site"
+    result = mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+

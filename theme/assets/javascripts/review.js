@@ -4,8 +4,8 @@ document.addEventListener("click", function (event) {
   if (!button) return;
   var url = location.href.split("#")[0] + button.getAttribute("data-link");
   var done = function () {
-    button.textContent = "Copied";
-    setTimeout(function () { button.textContent = "Copy link"; }, 1500);
+    button.setAttribute("data-state", "copied");
+    setTimeout(function () { button.removeAttribute("data-state"); }, 1500);
   };
   if (navigator.clipboard && window.isSecureContext) {
     navigator.clipboard.writeText(url).then(done, function () { history.replaceState(null, "", url); done(); });
