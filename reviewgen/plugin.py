@@ -19,9 +19,8 @@ from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage, collection
 from .site.footnotes import footnote_definitions
 from .site.index_page import index_markdown, landing_figures
-from .site.items import page_description, page_items, rebuttal_of, unresolved_references
-from .site.layout import place_rebuttals
-from .site.permalinks import add_permalinks
+from .site.items import page_description, unresolved_references
+from .site.pipeline import enhance
 from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages, section_files
 from .site.search import exclude_indexed_items, exclude_lists, merge_into_index, search_entries
 
@@ -87,30 +86,13 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             return html
         for reference in unresolved_references(html):
             log.warning(f"{page.file.src_uri}: the footnote reference [^{reference}] has no definition; add '[^{reference}]: ...' after its paragraph")
-        items = page_items(html)
-        labels = self.footnote_labels(html)
-        html = place_rebuttals(html)
-        if self.config.permalinks:
-            html = add_permalinks(html)
+        review = self.reviews[slug]
+        enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search)
         if self.config.paragraph_search:
-            html = exclude_indexed_items(html)
-            self.search += search_entries(page.url, page.title, html)
+            self.search += search_entries(page.url, page.title, list(enhanced.items))
         footnotes = self.footnotes.get(page.file.src_uri, {})
-        self.annotated.append(AnnotatedPage(page.url, tuple(items), footnotes, labels, self.reviews[slug].reviewer))
-        return html
-
-    @staticmethod
-    def footnote_labels(html: str) -> dict:
-        from bs4 import BeautifulSoup
-
-        soup = BeautifulSoup(html, "html.parser")
-        labels = {}
-        for item in page_items(html):
-            element = soup.find(id=item.item_id)
-            note = rebuttal_of(soup, element) if element is not None else None
-            if note is not None:
-                labels[item.item_id] = note["id"].removeprefix("fn:")
-        return labels
+        self.annotated.append(AnnotatedPage(page.url, enhanced.items, footnotes, review.reviewer))
+        return enhanced.html
 
     def on_post_build(self, config):
         site = Path(config.site_dir)
