@@ -1,0 +1,48 @@
+"""Acronyms the document defines itself: "National Crime Agency (NCA)"."""
+
+from __future__ import annotations
+
+import re
+
+ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+CONNECTORS = {"of", "for", "and", "the", "into", "on", "in", "to", "&", "with"}
+MAX_WORDS = 10
+
+
+def expansion(before: str, acronym: str) -> str | None:
+    """The words ending ``before`` whose initials spell ``acronym``, as written, or None."""
+    letters = [c for c in acronym if c.isupper() or c == "&"]
+    words = list(re.finditer(r"\S+", before))[-MAX_WORDS:]
+    start = None
+    for word in reversed(words):
+        if not letters:
+            break
+        bare = word.group(0).strip("“”\"'‘’,;:")
+        if bare.lower() in CONNECTORS and start is not None:
+            continue
+        if bare[:1] == letters[-1] or bare == letters[-1]:
+            start = word.start()
+            letters.pop()
+        else:
+            return None
+    if letters or start is None:
+        return None
+    return before[start:].strip().rstrip(",;:")
+
+
+def find_abbreviations(texts) -> dict[str, str]:
+    """The first expansion given for each acronym, in the order the texts define them."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for match in ACRONYM.finditer(text):
+            acronym = match.group(1)
+            if acronym not in found:
+                expanded = expansion(text[: match.start()], acronym)
+                if expanded:
+                    found[acronym] = expanded
+    return found
+
+
+def definitions_markdown(abbreviations: dict[str, str]) -> str:
+    """Python-Markdown ``abbr`` definitions, appended to a page at build time."""
+    return "\n".join(f"*[{acronym}]: {meaning}" for acronym, meaning in sorted(abbreviations.items()))

@@ -1,0 +1,38 @@
+"""Paragraph numbers as visible permalinks, with a button that copies the link."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, NavigableString
+
+NUMBER = re.compile(r"^(\s*)(\d+)\.")
+
+
+def add_permalinks(html: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    link_numbers(soup)
+    return str(soup)
+
+
+def link_numbers(soup: BeautifulSoup) -> None:
+    for paragraph in soup.find_all("p", id=re.compile(r"^para-\d+$")):
+        first = paragraph.contents[0] if paragraph.contents else None
+        if not isinstance(first, NavigableString):
+            continue
+        match = NUMBER.match(str(first))
+        if not match:
+            continue
+        number, item_id = match.group(2), paragraph["id"]
+        link = soup.new_tag("a", attrs={"class": "para-number", "href": f"#{item_id}", "title": f"Link to paragraph {number}"})
+        link.string = f"{number}."
+        tools = soup.new_tag("span", attrs={"class": "para-tools", "data-search-exclude": "true"})
+        button = soup.new_tag(
+            "button",
+            attrs={"class": "para-copy", "type": "button", "data-link": f"#{item_id}", "aria-label": f"Copy the link to paragraph {number}"},
+        )
+        tools.append(button)  # its label is drawn by CSS, so the paragraph's text stays the original's
+        rest = NavigableString(str(first)[match.end():])
+        first.replace_with(rest)
+        rest.insert_before(link)
+        rest.insert_before(tools)

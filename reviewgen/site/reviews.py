@@ -1,0 +1,51 @@
+"""The reviews in a docs folder, found through their landing pages' front matter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+
+from ..pages import GENERATOR, split_front_matter
+from .index_page import ReviewedPage
+from .items import page_items
+
+INDEX_NAME = "rebuttals.md"
+
+
+@dataclass(frozen=True)
+class ReviewInfo:
+    slug: str
+    title: str
+    reviewer: str
+    description: str
+    original_title: str
+
+
+def find_reviews(docs_dir: Path) -> list[ReviewInfo]:
+    found = []
+    for landing in sorted(docs_dir.glob("*/index.md")):
+        fields, _ = split_front_matter(landing.read_text(encoding="utf-8", errors="replace"))
+        if fields.get("generator") == GENERATOR and fields.get("landing") and fields.get("review"):
+            found.append(ReviewInfo(
+                str(fields["review"]), str(fields.get("title") or fields["review"]),
+                str(fields.get("reviewer") or ""), str(fields.get("description") or ""),
+                str((fields.get("original") or {}).get("title") or fields.get("title") or ""),
+            ))
+    return found
+
+
+def section_files(docs_dir: Path, slug: str) -> list[Path]:
+    """The review's pages of text, in the document's order (their names start with it)."""
+    return sorted(path for path in (docs_dir / slug).glob("*.md") if path.name[:1].isdigit())
+
+
+def reviewed_pages(docs_dir: Path, slug: str, extensions: list, extension_configs: dict) -> list[ReviewedPage]:
+    renderer = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
+    pages = []
+    for path in section_files(docs_dir, slug):
+        fields, body = split_front_matter(path.read_text(encoding="utf-8"))
+        html = renderer.reset().convert(body)
+        pages.append(ReviewedPage(path.name, str(fields.get("title") or path.stem), tuple(page_items(html))))
+    return pages

@@ -1,0 +1,75 @@
+"""Search that lands on the paragraph: one index entry per reviewed item.
+
+Each numbered paragraph, and each other item with a rebuttal, gets an entry
+whose location ends with ``#<its id>`` and whose text holds the item and its
+rebuttal. Those elements are marked ``data-search-exclude`` so Material's
+own per-heading entries do not repeat them and outrank the paragraph.
+"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, Tag
+
+from .items import Item, ids_of, is_item, parse, rebuttal_of
+
+EXCLUDE = "data-search-exclude"
+
+
+def has_own_entry(item: Item) -> bool:
+    return item.number is not None or bool(item.rebuttal_html)
+
+
+def label(item: Item) -> str:
+    if item.number is not None:
+        return f"Paragraph {item.number}"
+    if item.item_id.startswith("figure-"):
+        return f"Figure {item.item_id.removeprefix('figure-')}"
+    return "Commentary"
+
+
+def search_entries(location: str, page_title: str, items: list[Item]) -> list[dict]:
+    return [
+        {
+            "location": f"{location}#{item.item_id}",
+            "title": f"{label(item)} · {page_title}",
+            "text": f"{item.text} {item.rebuttal_text}".strip(),
+        }
+        for item in items
+        if has_own_entry(item)
+    ]
+
+
+def exclude_indexed_items(html: str) -> str:
+    """Mark what the per-item entries cover, so the page's own entries skip it."""
+    soup = parse(html)
+    exclude(soup, ids_of(soup))
+    return str(soup)
+
+
+def exclude(soup: BeautifulSoup, ids: dict[str, Tag]) -> None:
+    for element in soup.find_all(is_item):
+        wrapper = element.find_parent("div", class_="reviewed")
+        note = rebuttal_of(ids, element)
+        numbered = element["id"].startswith("para-") and element["id"].count("-") == 1
+        if element.name.startswith("h"):  # a heading starts Material's section: keep it, skip its rebuttal
+            if note is not None:
+                note[EXCLUDE] = "true"
+        elif wrapper is not None and element.name != "li":
+            wrapper[EXCLUDE] = "true"
+        elif numbered or note is not None:
+            element[EXCLUDE] = "true"
+
+
+def merge_into_index(index: dict, entries: list[dict]) -> dict:
+    """Material's search_index.json with the per-item entries added once."""
+    known = {entry["location"] for entry in entries}
+    docs = [doc for doc in index.get("docs", []) if doc.get("location") not in known]
+    return {**index, "docs": docs + entries}
+
+
+def exclude_lists(html: str) -> str:
+    """Keep a page's lists out of the search index (the rebuttal index only repeats text)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for listing in soup.find_all(["ul", "ol"]):
+        listing[EXCLUDE] = "true"
+    return str(soup)
