@@ -1,0 +1,77 @@
+"""The site's pure functions on small inputs of their own."""
+
+from __future__ import annotations
+
+import markdown
+from bs4 import BeautifulSoup
+
+from reviewgen.site.abbreviations import find_abbreviations
+from reviewgen.site.footnotes import footnote_definitions
+from reviewgen.site.items import page_items
+from reviewgen.site.layout import place_rebuttals
+from reviewgen.site.permalinks import add_permalinks
+
+EXTENSIONS = ["footnotes", "attr_list", "admonition", "tables"]
+PAGE = """\
+43\\. Seven per cent.[^para-43]
+{ #para-43 }
+
+[^para-43]: This ignores Mathews.
+
+    - first point
+    - second point
+
+- Disruptions will increase[^para-43-1]
+  { #para-43-1 }
+- Trials will be more effective
+  { #para-43-2 }
+
+[^para-43-1]: Nothing is stated as to how.
+"""
+
+
+def rendered() -> str:
+    return markdown.markdown(PAGE, extensions=EXTENSIONS)
+
+
+def test_rebuttals_move_beside_paragraphs_and_into_list_items():
+    soup = BeautifulSoup(place_rebuttals(rendered(), "Reviewer"), "html.parser")
+    paragraph_aside = soup.select_one("div.reviewed > p#para-43 + aside.rebuttal")
+    assert paragraph_aside["data-target"] == "para-43" and paragraph_aside["id"] == "fn:para-43"
+    assert [li.get_text() for li in paragraph_aside.find_all("li")] == ["first point", "second point"]
+    item = soup.select_one("li#para-43-1")
+    assert item.select_one("div.reviewed > div.reviewed-text").get_text().startswith("Disruptions will increase")
+    assert item.select_one("div.reviewed > aside.rebuttal[data-target='para-43-1']").get_text(strip=True) == "Nothing is stated as to how."
+    assert soup.select("div.footnote") == []
+    assert soup.select_one("#para-43 a.footnote-ref")["href"] == "#fn:para-43"
+
+
+def test_items_read_the_same_before_and_after_placement():
+    before = page_items(rendered())
+    after = page_items(place_rebuttals(rendered()))
+    assert before == after
+    assert [(i.item_id, bool(i.rebuttal_html)) for i in before] == [("para-43", True), ("para-43-1", True), ("para-43-2", False)]
+    assert before[0].text == "43. Seven per cent." and before[0].label == "para-43"
+
+
+def test_permalinks_keep_the_paragraph_text():
+    html = add_permalinks(place_rebuttals(rendered()))
+    soup = BeautifulSoup(html, "html.parser")
+    link = soup.select_one("#para-43 a.para-number")
+    assert link["href"] == "#para-43" and link.get_text() == "43."
+    assert page_items(html)[0].text == "43. Seven per cent."
+
+
+def test_footnote_definitions_keep_their_markdown():
+    found = footnote_definitions(PAGE)
+    assert found["para-43"] == "This ignores Mathews.\n\n- first point\n- second point"
+    assert found["para-43-1"] == "Nothing is stated as to how."
+
+
+def test_acronyms_need_initials_that_spell_them():
+    found = find_abbreviations([
+        "the National Crime Agency (NCA) leads; the Department for Culture, Media and Sport (DCMS) too.",
+        "Some text (SEND) with nothing before that spells it, and (IT) alone.",
+        "Later, the National Crime Agency (NCA) again.",
+    ])
+    assert found == {"NCA": "National Crime Agency", "DCMS": "Department for Culture, Media and Sport"}
