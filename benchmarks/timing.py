@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reviewgen.check import check_content  # noqa: E402
 from reviewgen.convert import convert  # noqa: E402
 
 SOURCE = ROOT / "sources" / "tackling-child-sexual-abuse-strategy.txt"
@@ -50,7 +51,14 @@ def main() -> None:
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
             subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(work / "site")], cwd=ROOT, env=env, check=True)
 
-        rows = [("convert the embedded review (873 lines)", timed(conversion, runs)), ("`mkdocs build --strict` of the site", timed(build, max(1, runs // 2)))]
+        def check() -> None:
+            assert not check_content(ROOT / "content", ROOT / "sources").problems
+
+        rows = [
+            ("convert the embedded review (873 lines)", timed(conversion, runs)),
+            ("`reviewgen check` of the embedded review (in process)", timed(check, runs)),
+            ("`mkdocs build --strict` of the site", timed(build, max(1, runs // 2))),
+        ]
     print("| step | median seconds |")
     print("|---|---:|")
     for name, seconds in rows:

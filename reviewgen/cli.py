@@ -39,6 +39,19 @@ def run_audit(args: argparse.Namespace) -> int:
     return 1 if result.lost else 0
 
 
+def run_check(args: argparse.Namespace) -> int:
+    from .check import check_content
+
+    report = check_content(args.content, args.sources)
+    for problem in report.problems:
+        print(problem)
+    if report.problems:
+        print(f"reviewgen check: {len(report.problems)} problems", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
 def mkdocs(*args: str) -> int:
     import os
     import subprocess
@@ -48,7 +61,15 @@ def mkdocs(*args: str) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    """Build the site strictly: any warning (a broken link, an undefined rebuttal) fails it."""
+    """Check the content, then build the site strictly: any warning fails it."""
+    from .check import check_content
+
+    report = check_content(args.content, args.sources)
+    for problem in report.problems:
+        print(problem)
+    if report.problems:
+        print(f"reviewgen build: {len(report.problems)} problems in the content; fix them first", file=sys.stderr)
+        return 1
     code = mkdocs("build", "--strict", "-f", str(args.config), "-d", str(args.site))
     if code == 0:
         print(f"the site is in {args.site.resolve()}/ (open index.html, or serve the folder from any static host)")
@@ -72,7 +93,13 @@ def parser() -> argparse.ArgumentParser:
     audit.add_argument("source", nargs="?", type=Path, help="the export (default: the one in sources/)")
     audit.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
     audit.set_defaults(run=run_audit)
-    build = commands.add_parser("build", help="build the website strictly into site/")
+    check = commands.add_parser("check", help="check a review's pages: quoted text, paragraphs, rebuttals, anchors, links")
+    check.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
+    check.add_argument("--sources", type=Path, default=DEFAULT_SOURCE_DIR, help="where the sources are (default: sources)")
+    check.set_defaults(run=run_check)
+    build = commands.add_parser("build", help="check the content and build the website strictly into site/")
+    build.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
+    build.add_argument("--sources", type=Path, default=DEFAULT_SOURCE_DIR, help="where the sources are (default: sources)")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration")
     build.add_argument("--site", type=Path, default=Path("site"), help="where to write the site (default: site)")
     build.set_defaults(run=run_build)

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
+from .check import check_content
 from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage, collection
 from .site.footnotes import footnote_definitions
@@ -28,6 +29,8 @@ log = get_plugin_logger(__name__)
 
 
 class ReviewgenConfig(base.Config):
+    sources = c.Type(str, default="sources")  # where the reviews' sources are, beside mkdocs.yml
+    check = c.Type(bool, default=True)  # report reviewgen check's problems as warnings
     rebuttal_index = c.Type(bool, default=True)
     paragraph_search = c.Type(bool, default=True)
     abbreviations = c.Type(bool, default=True)
@@ -46,6 +49,14 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         if self.config.abbreviations and "abbr" not in config.markdown_extensions:
             config.markdown_extensions.append("abbr")
         return config
+
+    def on_pre_build(self, config):
+        """The same problems ``reviewgen check`` reports, as warnings: ``--strict`` fails on them."""
+        if not self.config.check or not self.reviews:
+            return
+        sources = Path(config.config_file_path).parent / self.config.sources
+        for problem in check_content(self.docs_dir, sources).problems:
+            log.warning(str(problem))
 
     def on_files(self, files, config):
         self.pages, self.abbreviations = {}, {}

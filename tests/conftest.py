@@ -94,7 +94,9 @@ def mkdocs_build(site: Path, docs: Path | None = None) -> subprocess.CompletedPr
     if docs is not None:  # the same configuration, pointed at another docs folder
         text = config.read_text(encoding="utf-8")
         config = site.parent / "mkdocs.yml"
-        config.write_text(re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M).replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"), encoding="utf-8")
+        text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M).replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
+        text = text.replace("  - reviewgen\n", f"  - reviewgen:\n      sources: {ROOT / 'sources'}\n")
+        config.write_text(text, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],

@@ -1,0 +1,289 @@
+"""``reviewgen check``: what must never happen to a published review, found before it is.
+
+Problems are reported as ``FILE:LINE: message``:
+
+* a quoted item of the original whose text differs from the source (shown
+  word by word; punctuation and spacing count), a numbered paragraph
+  missing, duplicated or out of order;
+* a footnote reference with no definition, a definition nobody references,
+  a label defined twice, a rebuttal defined far from the item it answers;
+* an anchor id used twice, a link to a page or anchor that does not exist;
+* front matter missing or malformed.
+
+Each page's items are compared with the same page regenerated from the
+source, line against line, so an edit to the quoted text cannot slip by.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from markdown.extensions.toc import slugify
+
+from .config import load_config
+from .errors import ReviewgenError
+from .pages import GENERATOR, split_front_matter
+
+ANCHOR = re.compile(r"\{ #([A-Za-z0-9_:.-]+) \}")
+REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:")
+LINK = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(([^)\s]+)\)")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+NUMBERED_ANCHOR = re.compile(r"^para-(\d+)$")
+MARKERS = re.compile(r"^(?:\s*>)?\s*(?:[-*+]\s+)?")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class PageText:
+    """A Markdown page as the checks see it: its lines and what stands on which."""
+
+    path: Path
+    fields: dict
+    body_start: int  # the line number of the body's first line
+    lines: list[str]
+
+    def numbered(self, index: int) -> int:
+        return self.body_start + index
+
+    def anchors(self) -> dict[str, int]:
+        """Each explicit id and the index of the line carrying it (the first, if repeated)."""
+        found: dict[str, int] = {}
+        for index, line in enumerate(self.lines):
+            for match in ANCHOR.finditer(line):
+                found.setdefault(match.group(1), index)
+        return found
+
+    def item_line(self, item_id: str) -> str | None:
+        """The text of the item carrying ``item_id``, without footnote references or markers."""
+        index = self.anchors().get(item_id)
+        if index is None:
+            return None
+        line = self.lines[index]
+        if ANCHOR.sub("", line).strip().lstrip(">").strip():  # a heading carries its anchor on its own line
+            text = ANCHOR.sub("", line)
+        else:
+            text = self.lines[index - 1] if index else ""
+        return " ".join(MARKERS.sub("", REFERENCE.sub("", text), count=1).split())
+
+
+def read_page(path: Path) -> tuple[PageText | None, list[Problem]]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if not text.startswith("---\n"):
+        return None, [Problem(path, 1, "the page has no front matter; start it with a '---' block giving at least its title")]
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        return None, [Problem(path, 1, "the front matter is not closed; add a line '---' after it")]
+    try:
+        fields = yaml.safe_load(text[4:end]) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        return None, [Problem(path, line, f"the front matter is not valid YAML ({getattr(error, 'problem', error)})")]
+    if not isinstance(fields, dict) or not fields.get("title"):
+        return None, [Problem(path, 2, "the front matter needs a title: 'title: ...'")]
+    _, body = split_front_matter(text)
+    body_start = text[: end + 5].count("\n") + 1 + (1 if text[end + 5 :].startswith("\n") else 0)
+    return PageText(path, fields, body_start, body.split("\n")), []
+
+
+def word_difference(expected: str, found: str) -> str:
+    """The changed words, as -removed +added, spacing and punctuation included."""
+    tokens = lambda text: re.findall(r"\w+|[^\w\s]|\s+", text)  # noqa: E731
+    old, new = tokens(expected), tokens(found)
+    changes = []
+    for tag, a, b, c, d in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        removed, added = "".join(old[a:b]), "".join(new[c:d])
+        changes.append(" ".join(part for part in (f"-{removed!r}" if removed else "", f"+{added!r}" if added else "") if part))
+    return "; ".join(changes[:5]) + (" …" if len(changes) > 5 else "")
+
+
+def check_footnotes(page: PageText) -> list[Problem]:
+    problems = []
+    references: dict[str, int] = {}
+    definitions: dict[str, int] = {}
+    for index, line in enumerate(page.lines):
+        definition = DEFINITION.match(line)
+        if definition:
+            label = definition.group(1)
+            if label in definitions:
+                problems.append(Problem(page.path, page.numbered(index), f"the rebuttal label [^{label}] is defined twice (first on line {page.numbered(definitions[label])}); give each rebuttal its own label"))
+            definitions.setdefault(label, index)
+            line = line[definition.end():]
+        for reference in REFERENCE.finditer(line):
+            label = reference.group(1)
+            if label in references and not definition:
+                problems.append(Problem(page.path, page.numbered(index), f"the rebuttal [^{label}] is referenced twice (first on line {page.numbered(references[label])})"))
+            references.setdefault(label, index)
+    for label, index in references.items():
+        if label not in definitions:
+            problems.append(Problem(page.path, page.numbered(index), f"[^{label}] has no definition; add '[^{label}]: ...' after this paragraph, or remove the reference"))
+    for label, index in definitions.items():
+        if label not in references:
+            problems.append(Problem(page.path, page.numbered(index), f"the rebuttal [^{label}] is not referenced by any paragraph; add [^{label}] to the paragraph it answers"))
+        elif _far(page, references[label], index):
+            problems.append(Problem(page.path, page.numbered(index), f"the rebuttal [^{label}] is defined far from its paragraph (line {page.numbered(references[label])}); move it right after that paragraph"))
+    return problems
+
+
+def _far(page: PageText, reference: int, definition: int) -> bool:
+    """Defined before its reference, or with another numbered paragraph in between."""
+    if definition < reference:
+        return True
+    between = page.lines[reference + 2 : definition]
+    return any(NUMBERED_ANCHOR.match(m.group(1)) for line in between for m in ANCHOR.finditer(line))
+
+
+def check_anchors(page: PageText) -> list[Problem]:
+    problems, seen = [], {}
+    for index, line in enumerate(page.lines):
+        for match in ANCHOR.finditer(line):
+            item_id = match.group(1)
+            if item_id in seen:
+                problems.append(Problem(page.path, page.numbered(index), f"the anchor #{item_id} is used twice on this page (first on line {page.numbered(seen[item_id])}); an id must be unique"))
+            seen.setdefault(item_id, index)
+    return problems
+
+
+def page_ids(page: PageText) -> set[str]:
+    ids = set(page.anchors())
+    for line in page.lines:
+        heading = HEADING.match(line)
+        if heading and not ANCHOR.search(line):
+            ids.add(slugify(REFERENCE.sub("", heading.group(2)), "-"))
+    return ids | {f"fn:{label}" for label in (DEFINITION.match(l).group(1) for l in page.lines if DEFINITION.match(l))}
+
+
+def check_links(page: PageText, pages: dict[Path, PageText], root: Path) -> list[Problem]:
+    problems = []
+    for index, line in enumerate(page.lines):
+        for match in LINK.finditer(line):
+            target = match.group(1)
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("/"):
+                continue
+            name, _, fragment = target.partition("#")
+            linked = (page.path.parent / name).resolve() if name else page.path.resolve()
+            if name and linked not in pages:
+                if not linked.exists():
+                    problems.append(Problem(page.path, page.numbered(index), f"the link to {name} leads to no page; check the file name"))
+                continue
+            other = pages.get(linked)
+            if fragment and other is not None and fragment not in page_ids(other):
+                problems.append(Problem(page.path, page.numbered(index), f"the link to #{fragment} in {linked.name} leads to no anchor there"))
+    return problems
+
+
+def expected_pages(source: Path) -> dict[str, PageText]:
+    """The review's pages as the source gives them, by file name."""
+    from .convert import convert_document
+
+    _, pages, _ = convert_document(source, load_config(source))
+    found = {}
+    for page in pages:
+        fields, body = split_front_matter(page.text)
+        found[page.path.split("/", 1)[1]] = PageText(Path(page.path), fields, 1, body.split("\n"))
+    return found
+
+
+def check_against_source(pages: list[PageText], source: Path) -> list[Problem]:
+    expected = expected_pages(source)
+    problems = []
+    for page in pages:
+        original = expected.get(page.path.name)
+        if original is None:
+            continue
+        for item_id in original.anchors():
+            want, have = original.item_line(item_id), page.item_line(item_id)
+            if have is None or want is None:
+                continue
+            if want != have:
+                line = page.numbered(page.anchors()[item_id])
+                what = f"paragraph {item_id.removeprefix('para-')}" if NUMBERED_ANCHOR.match(item_id) else f"#{item_id}"
+                problems.append(Problem(page.path, line, f"{what} differs from the source: {word_difference(want, have)}"))
+    return problems
+
+
+def check_numbering(pages: list[PageText], source: Path | None) -> list[Problem]:
+    problems, seen, last = [], {}, 0
+    for page in pages:
+        for item_id, index in page.anchors().items():
+            match = NUMBERED_ANCHOR.match(item_id)
+            if not match:
+                continue
+            number = int(match.group(1))
+            where = page.numbered(index)
+            if number in seen:
+                problems.append(Problem(page.path, where, f"paragraph {number} appears twice (also at {seen[number]})"))
+            elif number < last:
+                problems.append(Problem(page.path, where, f"paragraph {number} comes after paragraph {last}; restore the document's order"))
+            seen.setdefault(number, f"{page.path.name}:{where}")
+            last = max(last, number)
+    if source is not None and pages:
+        folder = pages[0].path.parent
+        for name, expected in expected_pages(source).items():
+            for item_id in expected.anchors():
+                match = NUMBERED_ANCHOR.match(item_id)
+                if match and int(match.group(1)) not in seen:
+                    problems.append(Problem(folder / name, 1, f"paragraph {match.group(1)} of the source is missing from this page; restore it from the source"))
+    return problems
+
+
+@dataclass(frozen=True)
+class Report:
+    problems: tuple[Problem, ...]
+    pages: int
+    paragraphs: int
+    rebuttals: int
+
+    def summary(self) -> str:
+        return f"{self.pages} pages, {self.paragraphs} numbered paragraphs, {self.rebuttals} rebuttals: no problems"
+
+
+def review_folders(content: Path) -> list[Path]:
+    folders = []
+    for landing in sorted(content.glob("*/index.md")):
+        fields, _ = split_front_matter(landing.read_text(encoding="utf-8", errors="replace"))
+        if fields.get("generator") == GENERATOR and fields.get("landing"):
+            folders.append(landing.parent)
+    return folders
+
+
+def check_content(content: Path, sources: Path = Path("sources")) -> Report:
+    if not content.is_dir():
+        raise ReviewgenError("no such content folder; give the folder holding the review's pages", content)
+    problems: list[Problem] = []
+    pages: dict[Path, PageText] = {}
+    for path in sorted(content.rglob("*.md")):
+        page, found = read_page(path)
+        problems += found
+        if page is not None:
+            pages[path.resolve()] = page
+    for page in pages.values():
+        problems += check_footnotes(page) + check_anchors(page) + check_links(page, pages, content)
+    paragraphs = rebuttals = 0
+    for folder in review_folders(content):
+        review = [pages[p.resolve()] for p in sorted(folder.glob("*.md")) if p.name[:1].isdigit() and p.resolve() in pages]
+        source = sources / f"{folder.name}.txt"
+        source = source if source.exists() else None
+        problems += check_numbering(review, source)
+        if source is not None:
+            problems += check_against_source(review, source)
+        paragraphs += sum(1 for p in review for i in p.anchors() if NUMBERED_ANCHOR.match(i))
+        rebuttals += sum(1 for p in review for l in p.lines if DEFINITION.match(l))
+    problems.sort(key=lambda p: (str(p.path), p.line))
+    return Report(tuple(problems), len(pages), paragraphs, rebuttals)

@@ -1,0 +1,100 @@
+"""``reviewgen check`` and the strict build catch damage an editor can do by hand."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SLUG, mkdocs_build
+
+
+def damage_a_word(folder):
+    page = folder / "06-objective-1.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("the understanding and legal powers necessary", "the understanding and legal power necessary", 1), encoding="utf-8")
+    return page, "paragraph 120 differs from the source: -'powers' +'power'"
+
+
+def damage_punctuation(folder):
+    page = folder / "06-objective-1.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("powers necessary to tackle offending and safeguard children.", "powers necessary to tackle offending and safeguard children", 1), encoding="utf-8")
+    return page, "paragraph 120 differs from the source: -'.'"
+
+
+def delete_a_definition(folder):
+    page = folder / "04-part-2.md"
+    page.write_text(re.sub(r"\n\[\^para-44\]: [^\n]*\n", "\n", page.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    return page, "[^para-44] has no definition"
+
+
+def reference_nothing(folder):
+    page = folder / "04-part-2.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("45\\. However, few", "45\\. However,[^nope] few", 1), encoding="utf-8")
+    return page, "[^nope] has no definition"
+
+
+def duplicate_an_anchor(folder):
+    page = folder / "02-executive-summary.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{ #para-8 }", "{ #para-7 }", 1), encoding="utf-8")
+    return page, "the anchor #para-7 is used twice"
+
+
+def break_front_matter(folder):
+    page = folder / "09-glossary.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title: Glossary", "title: [Glossary", 1), encoding="utf-8")
+    return page, "the front matter is not valid YAML"
+
+
+def move_a_definition_away(folder):
+    page = folder / "04-part-2.md"
+    text = page.read_text(encoding="utf-8")
+    definition = re.search(r"\n\[\^para-44\]: [^\n]*\n", text).group(0)
+    page.write_text(text.replace(definition, "\n", 1) + definition, encoding="utf-8")
+    return page, "the rebuttal [^para-44] is defined far from its paragraph"
+
+
+def break_a_link(folder):
+    page = folder / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [paragraph 999](04-part-2.md#para-999).\n", encoding="utf-8")
+    return page, "the link to #para-999 in 04-part-2.md leads to no anchor there"
+
+
+DAMAGE = [damage_a_word, damage_punctuation, delete_a_definition, reference_nothing, duplicate_an_anchor, break_front_matter, move_a_definition_away, break_a_link]
+
+
+def check(content):
+    return subprocess.run(
+        [sys.executable, "-m", "reviewgen", "check", str(content), "--sources", str(ROOT / "sources")],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+
+
+def test_untouched_content_passes():
+    result = check(ROOT / "content")
+    assert result.returncode == 0, result.stdout
+    assert "268 numbered paragraphs, 194 rebuttals: no problems" in result.stdout
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=[d.__name__ for d in DAMAGE])
+def test_damage_is_named_with_file_and_line_and_fails(tmp_path, damage):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    page, message = damage(content / SLUG)
+    result = check(content)
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() if message in line]
+    assert lines, result.stdout
+    assert re.match(rf"^{re.escape(str(page))}:\d+: ", lines[0]), lines[0]
+
+
+@pytest.mark.parametrize("damage", [damage_a_word, delete_a_definition, reference_nothing, duplicate_an_anchor, break_front_matter], ids=lambda d: d.__name__)
+def test_the_strict_build_fails_on_the_same_damage(tmp_path, damage):
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "content", docs)
+    _, message = damage(docs / SLUG)
+    result = mkdocs_build(tmp_path / "site", docs)
+    assert result.returncode != 0
+    assert message.split(":")[0][:30] in result.stderr or "front matter" in result.stderr, result.stderr[-2000:]
