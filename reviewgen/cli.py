@@ -52,6 +52,28 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_new(args: argparse.Namespace) -> int:
+    from .convert import convert
+    from .scaffold import new_review
+    from .source import read_source
+
+    read_source(args.source)  # refuse bad input before anything is copied
+    source = new_review(args.slug, args.source, args.sources, force=args.force)
+    summary = convert(source, args.out, force=args.force)
+    print(f"new review {args.slug}: {source} and {source.with_suffix('.yml')} (fill in its title, reviewer and original)")
+    print(f"converted into {args.out / args.slug}: {summary}")
+    return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from .stats import FORMATS, review_stats
+
+    if not args.content.is_dir():
+        raise ReviewgenError("no such content folder; give the folder holding the review's pages", args.content)
+    sys.stdout.write(FORMATS[args.format](review_stats(args.content)))
+    return 0
+
+
 def mkdocs(*args: str) -> int:
     import os
     import subprocess
@@ -97,6 +119,17 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
     check.add_argument("--sources", type=Path, default=DEFAULT_SOURCE_DIR, help="where the sources are (default: sources)")
     check.set_defaults(run=run_check)
+    new = commands.add_parser("new", help="start another review on this site from a two-column export")
+    new.add_argument("slug", help="the review's short name, e.g. 'budget-2026' (its folder and address)")
+    new.add_argument("--source", type=Path, required=True, help="the two-column export to review")
+    new.add_argument("--sources", type=Path, default=DEFAULT_SOURCE_DIR, help="where sources live (default: sources)")
+    new.add_argument("--out", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
+    new.add_argument("--force", action="store_true", help="replace a review of the same name")
+    new.set_defaults(run=run_new)
+    stats = commands.add_parser("stats", help="count paragraphs, answered paragraphs, rebuttals and their words per section")
+    stats.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
+    stats.add_argument("--format", choices=("table", "csv", "json"), default="table", help="how to print them (default: table)")
+    stats.set_defaults(run=run_stats)
     build = commands.add_parser("build", help="check the content and build the website strictly into site/")
     build.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
     build.add_argument("--sources", type=Path, default=DEFAULT_SOURCE_DIR, help="where the sources are (default: sources)")

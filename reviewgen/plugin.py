@@ -28,6 +28,11 @@ from .site.search import exclude_indexed_items, exclude_lists, merge_into_index,
 log = get_plugin_logger(__name__)
 
 
+def write_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 class ReviewgenConfig(base.Config):
     sources = c.Type(str, default="sources")  # where the reviews' sources are, beside mkdocs.yml
     check = c.Type(bool, default=True)  # report reviewgen check's problems as warnings
@@ -112,6 +117,9 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             index = json.loads(index_path.read_text(encoding="utf-8"))
             index_path.write_text(json.dumps(merge_into_index(index, self.search), separators=(",", ":")), encoding="utf-8")
         if self.config.annotations and self.reviews:
+            name = self.config.annotations
             label = " and ".join(review.title for review in self.reviews.values())
-            data = collection(self.annotated, self.config.annotations, label)
-            (site / self.config.annotations).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+            write_json(site / name, collection(self.annotated, name, label))
+            for slug, review in self.reviews.items():  # and one export per review, in its folder
+                mine = [page for page in self.annotated if page.url.startswith(f"{slug}/")]
+                write_json(site / slug / name, collection(mine, name, review.title))

@@ -1,0 +1,72 @@
+"""``reviewgen stats``: per-section counts of a review, for the terminal, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .audit import EXTENSIONS
+from .check import review_folders
+from .site.reviews import reviewed_pages
+
+COLUMNS = ("section", "paragraphs", "answered", "rebuttals", "rebuttal_words")
+
+
+@dataclass(frozen=True)
+class SectionStats:
+    review: str
+    section: str
+    paragraphs: int
+    answered: int
+    rebuttals: int
+    rebuttal_words: int
+
+
+def review_stats(content: Path) -> list[SectionStats]:
+    rows = []
+    for folder in review_folders(content):
+        for page in reviewed_pages(content, folder.name, EXTENSIONS, {}):
+            rows.append(SectionStats(
+                folder.name, page.title, page.paragraphs, page.answered, page.rebuttals,
+                sum(len(item.rebuttal_text.split()) for item in page.items if item.rebuttal_html),
+            ))
+    return rows
+
+
+def totals(rows: list[SectionStats], review: str) -> SectionStats:
+    mine = [row for row in rows if row.review == review]
+    return SectionStats(review, "All", *(sum(getattr(row, name) for row in mine) for name in COLUMNS[1:]))
+
+
+def as_table(rows: list[SectionStats]) -> str:
+    out = []
+    for review in dict.fromkeys(row.review for row in rows):
+        body = [row for row in rows if row.review == review] + [totals(rows, review)]
+        width = max(len(row.section) for row in body)
+        width = min(width, 60)
+        out.append(review)
+        out.append(f"{'section':<{width}}  {'paragraphs':>10}  {'answered':>8}  {'rebuttals':>9}  {'words':>7}")
+        for row in body:
+            name = row.section if len(row.section) <= width else row.section[: width - 1] + "…"
+            out.append(f"{name:<{width}}  {row.paragraphs:>10}  {row.answered:>8}  {row.rebuttals:>9}  {row.rebuttal_words:>7}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def as_csv(rows: list[SectionStats]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(("review",) + COLUMNS)
+    for row in rows:
+        writer.writerow([row.review, row.section, row.paragraphs, row.answered, row.rebuttals, row.rebuttal_words])
+    return buffer.getvalue()
+
+
+def as_json(rows: list[SectionStats]) -> str:
+    return json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=1) + "\n"
+
+
+FORMATS = {"table": as_table, "csv": as_csv, "json": as_json}
