@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import SourceConfig, load_config
 from .model import Document, Paragraph, document_items
-from .output import Plan, apply, plan
-from .pages import Page, review_pages
+from .merge import editors_rebuttals, lines_not_carried, merge
+from .output import Plan, apply, page_state, plan
+from .pages import Page, review_pages, split_front_matter
 from .parser import parse_file
+
+CHECKSUM_LINE = re.compile(r"^checksum: \S+$", re.M)
 
 
 @dataclass(frozen=True)
@@ -22,13 +26,18 @@ class Summary:
     overrides: int
     written: int
     removed: int
+    carried: int = 0
+    notes: tuple[str, ...] = ()  # what a merge could not carry over
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"{self.pages} pages, {self.paragraphs} numbered paragraphs, {self.rebuttals} rebuttals attached, "
             f"{self.furniture} furniture lines dropped, {self.duplicates} duplicate table rows dropped, "
             f"{self.overrides} overrides applied; {self.written} files written, {self.removed} removed"
         )
+        if self.carried or self.notes:
+            text += f"; {self.carried} editors' rebuttals carried over"
+        return "\n".join([text, *self.notes])
 
 
 def convert_document(source: Path, config: SourceConfig | None = None) -> tuple[Document, list[Page], SourceConfig]:
@@ -37,7 +46,7 @@ def convert_document(source: Path, config: SourceConfig | None = None) -> tuple[
     return document, review_pages(document, config), config
 
 
-def summarise(document: Document, pages: list[Page], result: Plan | None = None) -> Summary:
+def summarise(document: Document, pages: list[Page], result: Plan | None = None, carried: int = 0, notes: tuple[str, ...] = ()) -> Summary:
     items = list(document_items(document))
     return Summary(
         pages=len(pages),
@@ -48,12 +57,37 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None)
         overrides=len(document.overrides_applied),
         written=len(result.writes) if result else 0,
         removed=len(result.removals) if result else 0,
+        carried=carried,
+        notes=notes,
     )
 
 
-def convert(source: Path, out: Path, force: bool = False) -> Summary:
+def merged_pages(document: Document, pages: list[Page], config: SourceConfig, out: Path) -> tuple[Document, list[Page], int, tuple[str, ...]]:
+    """The pages with the editors' rebuttals carried over, and what could not be."""
+    edited = [path for path in sorted((out / config.slug).glob("*.md")) if page_state(path) == "edited"]
+    carried = [c for path in edited for c in editors_rebuttals(path)]
+    document, leftover = merge(document, carried)
+    plain = {page.path: page for page in pages}
+    merged = []
+    for page in review_pages(document, config):
+        # Keep the plain conversion's checksum: the page stays "edited", so a later
+        # conversion without --merge still refuses to overwrite the editors' words.
+        fields, _ = split_front_matter(plain[page.path].text)
+        merged.append(replace(page, text=CHECKSUM_LINE.sub(f"checksum: {fields['checksum']}", page.text, count=1)))
+    notes = [f"not carried over: the rebuttal of #{c.item_id} in {c.page} (that item is no longer in the source): {c.markdown[:120]!r}" for c in leftover]
+    texts = {out / page.path: page.text for page in merged}
+    for path in edited:
+        for line, text in lines_not_carried(path, texts.get(path, "")):
+            notes.append(f"not carried over: {path}:{line}: {text[:120]!r}")
+    return document, merged, len(carried) - len(leftover), tuple(notes)
+
+
+def convert(source: Path, out: Path, force: bool = False, merge_edits: bool = False) -> Summary:
     """Convert ``source`` into ``out/<slug>/``; raises ReviewgenError on bad input or edited pages."""
     document, pages, config = convert_document(source)
+    carried, notes = 0, ()
+    if merge_edits:
+        document, pages, carried, notes = merged_pages(document, pages, config, out)
     result = plan(out, config.slug, pages)
-    apply(result, force)
-    return summarise(document, pages, result)
+    apply(result, force or merge_edits)
+    return summarise(document, pages, result, carried, notes)

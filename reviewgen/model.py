@@ -46,7 +46,15 @@ class Points:
     line: int
 
 
-RebuttalBlock = Union[Prose, Points]
+@dataclass(frozen=True)
+class EditorsMarkdown:
+    """A rebuttal as an editor wrote it in the pages, carried over verbatim on re-import."""
+
+    text: str
+    line: int
+
+
+RebuttalBlock = Union[Prose, Points, EditorsMarkdown]
 
 
 @dataclass(frozen=True)

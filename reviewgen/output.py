@@ -24,6 +24,7 @@ class Plan:
     writes: dict[Path, str] = field(default_factory=dict)
     removals: list[Path] = field(default_factory=list)
     edited: list[Path] = field(default_factory=list)  # changed by hand and about to be replaced or removed
+    hand_edited: list[Path] = field(default_factory=list)  # every page of the review changed by hand
 
 
 def read_fields(path: Path) -> tuple[dict, str]:
@@ -76,6 +77,7 @@ def plan(root: Path, slug: str, pages: list[Page]) -> Plan:
         result.writes[path] = text
     review_dir = root / slug
     if review_dir.is_dir():
+        result.hand_edited = [path for path in sorted(review_dir.glob("*.md")) if page_state(path) == "edited"]
         for path in sorted(review_dir.glob("*.md")):
             if path not in wanted and page_state(path) != "foreign":
                 if page_state(path) == "edited":
@@ -86,10 +88,12 @@ def plan(root: Path, slug: str, pages: list[Page]) -> Plan:
 
 def apply(result: Plan, force: bool) -> None:
     if result.edited and not force:
-        names = ", ".join(str(path) for path in result.edited)
+        names = lambda paths: ", ".join(path.name for path in sorted(paths)) or "none"  # noqa: E731
         raise ReviewgenError(
-            f"these pages were changed by hand since they were generated and would be overwritten: {names}; "
-            "keep your edits elsewhere or run again with --force"
+            f"pages changed by hand would be overwritten: {names(result.edited)} "
+            f"(changed by hand: {names(result.hand_edited)}; the new conversion changes: {names(result.writes)}); "
+            "run again with --merge to carry the editors' rebuttals over to the new pages, or with --force to replace them",
+            result.root,
         )
     staged: list[tuple[Path, Path]] = []
     created: list[Path] = []

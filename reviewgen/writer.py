@@ -14,7 +14,7 @@ from typing import Callable
 
 from .markdown import render_cell, render_inline
 from .model import (
-    Block, BulletList, CaseStudy, Commitment, Figure, Heading, ListItem, Paragraph, Points, Prose,
+    Block, BulletList, CaseStudy, Commitment, EditorsMarkdown, Figure, Heading, ListItem, Paragraph, Points, Prose,
     Quotation, Rebuttal, Table,
 )
 
@@ -60,6 +60,8 @@ def render_rebuttal(label: str, rebuttal: Rebuttal) -> str:
 
 
 def _rebuttal_block(block) -> list[str]:
+    if isinstance(block, EditorsMarkdown):
+        return block.text.split("\n")
     if isinstance(block, Points):
         return [f"- {render_inline(item)}" for item in block.items]
     return [render_inline(block.text)]

@@ -61,7 +61,7 @@ def test_an_edited_page_is_not_overwritten_without_force(source, tmp_path):
         capture_output=True, text=True, cwd=ROOT,
     )
     assert result.returncode == 2
-    assert "04-part-2.md" in result.stderr and "--force" in result.stderr
+    assert "overwritten: 04-part-2.md" in result.stderr and "--force" in result.stderr
     assert snapshot(out) == before
 
     convert(source, out, force=True)

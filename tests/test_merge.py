@@ -1,0 +1,74 @@
+"""Re-importing a corrected source: ``convert --merge`` keeps the editors' rebuttals on their items."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+from conftest import ROOT, SEED, SLUG, Review
+
+from reviewgen.output import page_state
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reviewgen", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_edited_rebuttals_survive_a_corrected_source(tmp_path):
+    source = tmp_path / f"{SLUG}.txt"
+    shutil.copy(SEED, source)
+    shutil.copy(SEED.with_suffix(".yml"), source.with_suffix(".yml"))
+    content = tmp_path / "content"
+    assert run("convert", str(source), "--out", str(content)).returncode == 0
+    part_2, objective_1 = content / SLUG / "04-part-2.md", content / SLUG / "06-objective-1.md"
+
+    # An editor rewrites one rebuttal, answers a paragraph and a bullet nobody had answered, and adds a note.
+    edit(part_2, "[^para-43]: This ignores Mathews’", "[^para-43]: Edited: this ignores Mathews’")
+    edit(part_2, "{ #para-47 }\n", "{ #para-47 }\n\n[^para-47]: A new rebuttal.\n\n    With a second paragraph.\n")
+    text = part_2.read_text(encoding="utf-8")
+    line = re.search(r"^47\\\. .*$", text, re.M).group(0)
+    part_2.write_text(text.replace(line, line + "[^para-47]", 1), encoding="utf-8")
+    edit(objective_1, "- Prioritisation of offenders will become more robust, enabling law enforcement to target those assessed as highest harm[^para-103-3]",
+         "- Prioritisation of offenders will become more robust, enabling law enforcement to target those assessed as highest harm[^para-103-3]")
+    edit(objective_1, "[^para-103-3]: Nothing is stated as to how this will be achieved", "[^para-103-3]: Edited bullet rebuttal")
+    edit(part_2, "## 2.2 The hidden nature", "An editor's stray note.\n\n## 2.2 The hidden nature")
+
+    # The source is corrected: a typo in paragraph 9 and a word of the reviewer's on paragraph 44.
+    edit(source, "9. And similar organsotions.", "9. And similar organisations.")
+    edit(source, "Nothing about substantiations", "Nothing at all about substantiations")
+
+    refused = run("convert", str(source), "--out", str(content))
+    assert refused.returncode == 2
+    assert "04-part-2.md" in refused.stderr and "06-objective-1.md" in refused.stderr
+    assert "the new conversion changes: 02-executive-summary.md, 04-part-2.md" in refused.stderr
+
+    on_edited_pages = sum(len(re.findall(r"^\[\^", p.read_text(encoding="utf-8"), re.M)) for p in (part_2, objective_1))
+    merged = run("convert", str(source), "--out", str(content), "--merge")
+    assert merged.returncode == 0, merged.stderr
+    # every rebuttal of an edited page is carried, not only the changed ones
+    assert f"{on_edited_pages} editors' rebuttals carried over" in merged.stdout
+    assert "not carried over" in merged.stdout and "An editor's stray note." in merged.stdout
+
+    review = Review(content)
+    assert review.rebuttals["para-43"].startswith("Edited: this ignores Mathews’")
+    assert review.rebuttals["para-47"] == "A new rebuttal. With a second paragraph."
+    assert review.rebuttals["para-103-3"] == "Edited bullet rebuttal"
+    assert "And similar organisations." in review.items["para-9"]
+    # The reviewer's corrected words reach pages nobody edited ...
+    assert review.rebuttals["para-9"].startswith("Longer sentences")
+    # ... while on an edited page the editor's version of each rebuttal stands.
+    assert review.rebuttals["para-44"].startswith("Nothing about substantiations")
+    assert review.numbered() == list(range(1, 269))
+
+    # The merged pages are still the editors': a plain conversion leaves them alone.
+    assert page_state(part_2) == "edited"
+    again = run("convert", str(source), "--out", str(content))
+    assert again.returncode == 0 and "0 files written" in again.stdout
