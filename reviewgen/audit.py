@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 
 from .model import Document
 from .pages import GENERATOR, split_front_matter
+from .sanitise import clean_html
 from .source import read_source
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -39,9 +40,10 @@ def text_of_html(html: str) -> str:
 def source_words(path: Path, document: Document) -> Counter:
     counted = Counter()
     for line in read_source(path):
-        counted += words(text_of_html(line) if "<" in line else line)
+        counted += words(text_of_html(clean_html(line)) if "<" in line else line)
     for dropped in document.dropped:
-        counted -= words(dropped.text)
+        if dropped.reason != "unsafe":  # a description of what was removed, not source text
+            counted -= words(dropped.text)
     return counted
 
 

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, T
 
 from .inline import spans_from_nodes, strip_prefix, tidy, inline_from_text
 from .model import Inline, Span, Table, plain_text
+from .sanitise import clean_html
 
 warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
@@ -80,7 +81,7 @@ def fragments(cell: str) -> list[Fragment]:
         return []
     if "<" not in cell:
         return [_bare_fragment(cell)]
-    soup = BeautifulSoup(cell, "html.parser")
+    soup = BeautifulSoup(clean_html(cell), "html.parser")
     found: list[Fragment] = []
     _walk(soup.children, found)
     return [fragment for fragment in found if fragment.text or fragment.table]

@@ -29,7 +29,7 @@ from .errors import ReviewgenError
 from .pages import GENERATOR, split_front_matter
 
 ANCHOR = re.compile(r"\{ #([A-Za-z0-9_:.-]+) \}")
-REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s\\]+)\](?!:)")  # not an escaped "\[^x\]", which is text
 DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:")
 LINK = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(([^)\s]+)\)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")

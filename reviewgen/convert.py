@@ -28,6 +28,7 @@ class Summary:
     removed: int
     carried: int = 0
     notes: tuple[str, ...] = ()  # what a merge could not carry over
+    removed_unsafe: tuple[str, ...] = ()  # "line N: removed ..." for each unsafe piece of markup
 
     def __str__(self) -> str:
         text = (
@@ -37,7 +38,9 @@ class Summary:
         )
         if self.carried or self.notes:
             text += f"; {self.carried} editors' rebuttals carried over"
-        return "\n".join([text, *self.notes])
+        if self.removed_unsafe:
+            text += f"; {len(self.removed_unsafe)} unsafe pieces of markup removed"
+        return "\n".join([text, *self.removed_unsafe, *self.notes])
 
 
 def convert_document(source: Path, config: SourceConfig | None = None) -> tuple[Document, list[Page], SourceConfig]:
@@ -59,6 +62,7 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
         removed=len(result.removals) if result else 0,
         carried=carried,
         notes=notes,
+        removed_unsafe=tuple(f"{document.source_name}:{d.line}: removed {d.text} (not allowed in a source)" for d in document.dropped if d.reason == "unsafe"),
     )
 
 

@@ -12,6 +12,7 @@ import re
 from bs4 import NavigableString, Tag
 
 from .model import Inline, Span
+from .sanitise import safe_href
 
 EMPHASIS_TAGS = {"i", "em", "cite"}
 STRONG_TAGS = {"b", "strong"}
@@ -40,7 +41,7 @@ def spans_from_text(text: str, emphasis: bool = False, strong: bool = False) -> 
             spans.append(Span(_unescape(match.group("strong")), emphasis, True))
         elif match.group("label") is not None:
             target = match.group("target")
-            href = None if target in DEAD_TARGETS else target
+            href = None if target in DEAD_TARGETS else safe_href(target)
             spans.append(Span(_unescape(match.group("label")), emphasis, strong, href))
         else:
             url = match.group("url")
@@ -64,7 +65,7 @@ def spans_from_nodes(nodes, emphasis: bool = False, strong: bool = False, href: 
             if name == "br":
                 spans.append(Span(" ", emphasis, strong))
                 continue
-            link = node.get("href") if name == "a" else href
+            link = safe_href(node.get("href")) if name == "a" else href
             link = None if link in DEAD_TARGETS else link
             spans.extend(
                 spans_from_nodes(node.children, emphasis or name in EMPHASIS_TAGS, strong or name in STRONG_TAGS, link)

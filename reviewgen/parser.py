@@ -29,6 +29,7 @@ from .config import SourceConfig
 from .furniture import furniture_lines
 from .inline import join
 from .model import Decision, Document, Dropped, Heading
+from .sanitise import unsafe_parts
 from .source import read_source
 
 ORIGINAL, REVIEWER = "original", "reviewer"
@@ -42,6 +43,8 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
         if number in furniture:
             assembler.dropped.append(Dropped(number, line.strip(), "furniture"))
             continue
+        for part in unsafe_parts(line):
+            assembler.dropped.append(Dropped(number, part, "unsafe"))
         row = read_row(number, line)
         if row is not None:
             _read_row(assembler, row)

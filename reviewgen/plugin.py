@@ -16,16 +16,25 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
 from .check import check_content
+from .pages import split_front_matter
 from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage, collection
 from .site.footnotes import footnote_definitions
 from .site.index_page import index_markdown, landing_figures
-from .site.items import page_description, unresolved_references
-from .site.pipeline import enhance
+from .site.items import page_description
+from .site.pipeline import enhance, safe_page
+from .site.safety import unsafe_lines
 from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages, section_files
 from .site.search import exclude_indexed_items, exclude_lists, merge_into_index, search_entries
 
 log = get_plugin_logger(__name__)
+
+
+def first_body_line(path: Path) -> int:
+    """The file line on which a page's Markdown starts, after its front matter."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    _, body = split_front_matter(text)
+    return text[: len(text) - len(body)].count("\n") + 1
 
 
 def write_json(path: Path, data: dict) -> None:
@@ -82,6 +91,9 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         return slug if slug in self.reviews and "/" in page.file.src_uri else None
 
     def on_page_markdown(self, markdown, page, config, files):
+        if page.file.abs_src_path:  # a page from the docs folder, not one reviewgen made
+            for line, what in unsafe_lines(markdown, first_body_line(Path(page.file.abs_src_path))):
+                log.warning(f"{page.file.src_uri}:{line}: removed {what}; pages may not carry script or unsafe links")
         slug = self.review_of(page)
         if slug is None:
             return markdown
@@ -99,9 +111,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         if slug is not None and page.file.src_uri.endswith(f"/{INDEX_NAME}"):
             return exclude_lists(html) if self.config.paragraph_search else html
         if slug is None or page.file.src_uri.endswith("/index.md"):
-            return html
-        for reference in unresolved_references(html):
-            log.warning(f"{page.file.src_uri}: the footnote reference [^{reference}] has no definition; add '[^{reference}]: ...' after its paragraph")
+            return safe_page(html)
         review = self.reviews[slug]
         enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search)
         if self.config.paragraph_search:

@@ -17,7 +17,6 @@ PARAGRAPH_ID = re.compile(r"^para-(\d+)$")
 ITEM_ID = re.compile(r"^(para-\d+(-\d+)?|figure-\d+|[a-z0-9-]+-\d+)$")
 ITEM_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote", "div", "ul", "ol", "table", "tr"}
-LITERAL_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
 
 
 @dataclass(frozen=True)
@@ -112,14 +111,6 @@ def analyse(soup: BeautifulSoup, ids: dict[str, Tag] | None = None) -> list[Item
 
 def page_items(html: str) -> list[Item]:
     return analyse(parse(html))
-
-
-def unresolved_references(html: str) -> list[str]:
-    """Footnote references Python-Markdown left as text because nothing defines them."""
-    soup = parse(html)
-    for code in soup.find_all(["code", "pre"]):
-        code.decompose()
-    return LITERAL_REFERENCE.findall(soup.get_text())
 
 
 def page_description(meta: dict, review) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .items import Item, analyse, ids_of, parse
 from .layout import place
 from .permalinks import link_numbers
+from .safety import clean_page, mark_external_links
 from .search import exclude
 
 
@@ -22,7 +23,7 @@ class EnhancedPage:
 
 
 def enhance(html: str, label: str = "", permalinks: bool = True, search: bool = True) -> EnhancedPage:
-    soup = parse(html)
+    soup = parse(clean_page(html))
     ids = ids_of(soup)
     items = tuple(analyse(soup, ids))
     place(soup, ids, label)
@@ -30,4 +31,12 @@ def enhance(html: str, label: str = "", permalinks: bool = True, search: bool = 
         link_numbers(soup)
     if search:
         exclude(soup, ids)
+    mark_external_links(soup)
     return EnhancedPage(str(soup), items)
+
+
+def safe_page(html: str) -> str:
+    """A page that is not part of a review's text (a landing page, the home page): cleaned, links marked."""
+    soup = parse(clean_page(html))
+    mark_external_links(soup)
+    return str(soup)
