@@ -283,7 +283,11 @@ class Assembler:
             return
         self.joinable = None
         structure = rules.structure_of(text, self.last_number)
+        if structure is None and (stray := rules.stray_number(text, self.last_number)) is not None:
+            self.dropped.append(Dropped(line, f"paragraph number {stray} after paragraph {self.last_number}: kept as unnumbered text", "numbering"))
         if structure == "paragraph":
+            if (number := rules.is_numbered(text, self.last_number)) != self.last_number + 1 and self.last_number:
+                self.dropped.append(Dropped(line, f"paragraph {number} follows paragraph {self.last_number}: numbers are missing in between", "numbering"))
             self.content_block()
             self.close_box()
             self.last_number = rules.is_numbered(text, self.last_number)

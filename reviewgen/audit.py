@@ -42,7 +42,7 @@ def source_words(path: Path, document: Document) -> Counter:
     for line in read_source(path):
         counted += words(text_of_html(clean_html(line)) if "<" in line else line)
     for dropped in document.dropped:
-        if dropped.reason != "unsafe":  # a description of what was removed, not source text
+        if dropped.reason in ("furniture", "duplicate table"):  # the others describe, they hold no source text
             counted -= words(dropped.text)
     return counted
 

@@ -41,6 +41,14 @@ def is_numbered(text: str, after: int) -> int | None:
     return None
 
 
+def stray_number(text: str, after: int) -> int | None:
+    """A paragraph number that repeats or goes back ("3." after paragraph 5): not a new paragraph."""
+    match = NUMBERED.match(text)
+    if match and int(match.group(1)) <= after and not SECTION_NUMBER.match(text):
+        return int(match.group(1))
+    return None
+
+
 def figure_number(text: str) -> int | None:
     match = FIGURE.match(text)
     return int(match.group(1)) if match else None

@@ -23,7 +23,7 @@ def run_convert(args: argparse.Namespace) -> int:
     from .convert import convert
 
     source = args.source or default_source()
-    summary = convert(source, args.out, force=args.force, merge_edits=args.merge)
+    summary = convert(source, args.out, force=args.force, merge_edits=args.merge, encoding=args.encoding)
     print(f"converted {source} -> {args.out}: {summary}")
     return 0
 
@@ -111,6 +111,7 @@ def parser() -> argparse.ArgumentParser:
     convert.add_argument("--out", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
     convert.add_argument("--force", action="store_true", help="replace pages an editor has changed")
     convert.add_argument("--merge", action="store_true", help="carry the rebuttals of pages an editor changed over to the new pages")
+    convert.add_argument("--encoding", help="read a source that is not UTF-8, e.g. cp1252 (default: UTF-8 only)")
     convert.set_defaults(run=run_convert)
     audit = commands.add_parser("audit", help="check that every word of the source reached the pages")
     audit.add_argument("source", nargs="?", type=Path, help="the export (default: the one in sources/)")

@@ -38,14 +38,15 @@ class Summary:
         )
         if self.carried or self.notes:
             text += f"; {self.carried} editors' rebuttals carried over"
-        if self.removed_unsafe:
-            text += f"; {len(self.removed_unsafe)} unsafe pieces of markup removed"
+        unsafe = sum(1 for note in self.removed_unsafe if ": removed " in note)
+        if unsafe:
+            text += f"; {unsafe} unsafe pieces of markup removed"
         return "\n".join([text, *self.removed_unsafe, *self.notes])
 
 
-def convert_document(source: Path, config: SourceConfig | None = None) -> tuple[Document, list[Page], SourceConfig]:
+def convert_document(source: Path, config: SourceConfig | None = None, encoding: str | None = None) -> tuple[Document, list[Page], SourceConfig]:
     config = config or load_config(source)
-    document = parse_file(source, config)
+    document = parse_file(source, config, encoding)
     return document, review_pages(document, config), config
 
 
@@ -62,7 +63,11 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
         removed=len(result.removals) if result else 0,
         carried=carried,
         notes=notes,
-        removed_unsafe=tuple(f"{document.source_name}:{d.line}: removed {d.text} (not allowed in a source)" for d in document.dropped if d.reason == "unsafe"),
+        removed_unsafe=tuple(
+            f"{document.source_name}:{d.line}: removed {d.text} (not allowed in a source)" if d.reason == "unsafe"
+            else f"{document.source_name}:{d.line}: {d.text}"
+            for d in document.dropped if d.reason in ("unsafe", "numbering")
+        ),
     )
 
 
@@ -86,9 +91,9 @@ def merged_pages(document: Document, pages: list[Page], config: SourceConfig, ou
     return document, merged, len(carried) - len(leftover), tuple(notes)
 
 
-def convert(source: Path, out: Path, force: bool = False, merge_edits: bool = False) -> Summary:
+def convert(source: Path, out: Path, force: bool = False, merge_edits: bool = False, encoding: str | None = None) -> Summary:
     """Convert ``source`` into ``out/<slug>/``; raises ReviewgenError on bad input or edited pages."""
-    document, pages, config = convert_document(source)
+    document, pages, config = convert_document(source, encoding=encoding)
     carried, notes = 0, ()
     if merge_edits:
         document, pages, carried, notes = merged_pages(document, pages, config, out)

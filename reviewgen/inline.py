@@ -53,23 +53,25 @@ def spans_from_text(text: str, emphasis: bool = False, strong: bool = False) -> 
 
 
 def spans_from_nodes(nodes, emphasis: bool = False, strong: bool = False, href: str | None = None) -> list[Span]:
+    """Spans for a run of HTML nodes. Iterative: a source may nest thousands of unclosed tags."""
     spans: list[Span] = []
-    for node in nodes:
+    stack = [(node, emphasis, strong, href) for node in reversed(list(nodes))]
+    while stack:
+        node, em, st, link = stack.pop()
         if isinstance(node, NavigableString):
-            if href:
-                spans.append(Span(str(node), emphasis, strong, href))
+            if link:
+                spans.append(Span(str(node), em, st, link))
             else:
-                spans.extend(spans_from_text(str(node), emphasis, strong))
+                spans.extend(spans_from_text(str(node), em, st))
         elif isinstance(node, Tag):
             name = node.name.lower()
             if name == "br":
-                spans.append(Span(" ", emphasis, strong))
+                spans.append(Span(" ", em, st))
                 continue
-            link = safe_href(node.get("href")) if name == "a" else href
-            link = None if link in DEAD_TARGETS else link
-            spans.extend(
-                spans_from_nodes(node.children, emphasis or name in EMPHASIS_TAGS, strong or name in STRONG_TAGS, link)
-            )
+            inner = safe_href(node.get("href")) if name == "a" else link
+            inner = None if inner in DEAD_TARGETS else inner
+            em, st = em or name in EMPHASIS_TAGS, st or name in STRONG_TAGS
+            stack.extend((child, em, st, inner) for child in reversed(list(node.children)))
     return spans
 
 

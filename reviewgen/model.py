@@ -168,7 +168,7 @@ class Dropped:
 
     line: int
     text: str
-    reason: str  # "furniture" or "duplicate table"
+    reason: str  # "furniture", "duplicate table", "unsafe" (a description) or "numbering" (a note)
 
 
 @dataclass(frozen=True)

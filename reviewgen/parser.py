@@ -26,6 +26,7 @@ from . import classify as rules
 from .assembler import Assembler, Slot, rebuttal_blocks
 from .cells import Fragment, Row, fragments, read_row
 from .config import SourceConfig
+from .errors import ReviewgenError
 from .furniture import furniture_lines
 from .inline import join
 from .model import Decision, Document, Dropped, Heading
@@ -51,8 +52,16 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
     return assembler.document()
 
 
-def parse_file(path: Path, config: SourceConfig) -> Document:
-    return parse_lines(read_source(path), config, str(path))
+def parse_file(path: Path, config: SourceConfig, encoding: str | None = None) -> Document:
+    document = parse_lines(read_source(path, encoding), config, str(path))
+    if not any(section.blocks or section.heading.text for section in document.sections):
+        furniture = sum(1 for dropped in document.dropped if dropped.reason == "furniture")
+        raise ReviewgenError(
+            f"found no text of the original ({furniture} lines were running page furniture); "
+            "is this the right file? If a line was taken for furniture wrongly, override it in the configuration",
+            path,
+        )
+    return document
 
 
 def _furniture(lines: Sequence[str], config: SourceConfig, assembler: Assembler) -> set[int]:

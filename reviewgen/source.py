@@ -7,7 +7,16 @@ from pathlib import Path
 from .errors import ReviewgenError
 
 
-def read_source(path: Path) -> list[str]:
+def likely_encoding(data: bytes) -> str:
+    """A guess to suggest for a file that is not UTF-8 (Windows exports are mostly cp1252)."""
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"
+
+
+def read_source(path: Path, encoding: str | None = None) -> list[str]:
     """The lines of ``path`` (without line endings), or a ReviewgenError saying what to do."""
     if not path.exists():
         raise ReviewgenError("no such file; give the path of a two-column review export", path)
@@ -20,9 +29,18 @@ def read_source(path: Path) -> list[str]:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise ReviewgenError("the file holds NUL bytes, so it is binary, not a text export", path, line)
     try:
-        text = data.decode("utf-8")
+        text = data.decode(encoding or "utf-8")
+    except LookupError:
+        raise ReviewgenError(f"'{encoding}' is not an encoding Python knows; try utf-8, cp1252 or latin-1", path) from None
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ReviewgenError("the file is not UTF-8 text; re-export it as UTF-8", path, line) from None
+        if encoding:
+            raise ReviewgenError(f"the file is not valid {encoding} text", path, line) from None
+        guess = likely_encoding(data)
+        raise ReviewgenError(
+            f"the file is not UTF-8 text (it looks like {guess}); re-export it as UTF-8, "
+            f"or convert it as it is with --encoding {guess}",
+            path, line,
+        ) from None
     text = text.removeprefix("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -1,0 +1,86 @@
+"""Awkward and broken sources: each gives a correct conversion or one clear error, nothing half-written."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT, Review
+
+
+def convert(tmp_path, name: str, data: bytes, *extra: str):
+    source = tmp_path / f"{name}.txt"
+    source.write_bytes(data)
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "reviewgen", "convert", str(source), "--out", str(out), *extra],
+                            capture_output=True, text=True, cwd=ROOT)
+    return result, source, out
+
+
+def test_bom_crlf_and_cr_line_endings(tmp_path):
+    data = b"\xef\xbb\xbf<h2>Part 1: X</h2>\t\r\n<p>1. One.</p>\t<p>Reply one.</p>\r<p>2. Two.</p>\t\r\n"
+    result, _, out = convert(tmp_path, "endings", data)
+    assert result.returncode == 0, result.stderr
+    review = Review(out, "endings")
+    assert review.numbered() == [1, 2] and review.rebuttals["para-1"] == "Reply one."
+    text = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.md"))
+    assert "\ufeff" not in text and "\r" not in text
+
+
+def test_windows_1252_is_detected_and_converted_only_when_asked(tmp_path):
+    data = "<p>1. The fee is £30 – café.</p>\t<p>Too much.</p>\n".encode("cp1252")
+    refused, source, out = convert(tmp_path, "latin", data)
+    assert refused.returncode == 2 and not out.exists()
+    assert f"{source}:1: the file is not UTF-8 text (it looks like cp1252)" in refused.stderr
+    assert "--encoding cp1252" in refused.stderr
+    accepted, _, out = convert(tmp_path, "latin", data, "--encoding", "cp1252")
+    assert accepted.returncode == 0
+    assert Review(out, "latin").items["para-1"] == "1. The fee is £30 – café."
+
+
+def test_a_very_long_line(tmp_path):
+    data = ("<h2>Part 1: X</h2>\t\n<p>1. " + "word " * 200_000 + "end.</p>\t<p>" + "reply " * 100_000 + "</p>\n").encode()
+    result, _, out = convert(tmp_path, "long", data)
+    assert result.returncode == 0, result.stderr
+    review = Review(out, "long")
+    assert review.items["para-1"].count("word") == 200_000 and review.rebuttals["para-1"].count("reply") == 100_000
+
+
+def test_ten_thousand_unclosed_tags(tmp_path):
+    data = ("<h2>Part 1: X</h2>\t\n<p>1. Start " + "<i>" * 10_000 + "deep text</p>\t<p>Reply</p>\n<p>2. Next paragraph.</p>\t\n").encode()
+    result, _, out = convert(tmp_path, "unclosed", data)
+    assert result.returncode == 0, result.stderr
+    review = Review(out, "unclosed")
+    assert review.items["para-1"] == "1. Start deep text" and review.rebuttals["para-1"] == "Reply"
+    assert review.numbered() == [1, 2]
+
+
+def test_a_source_with_no_numbered_paragraphs(tmp_path):
+    data = b"Title Here\n\nJust some text of the original that has no numbers at all in it.\n\nAnd the reviewer replies to it here.\n"
+    result, _, out = convert(tmp_path, "plain", data)
+    assert result.returncode == 0, result.stderr
+    assert "0 numbered paragraphs, 1 rebuttals attached" in result.stdout
+    review = Review(out, "plain")
+    assert review.rebuttals[review.find("Just some text of the original")] == "And the reviewer replies to it here."
+
+
+def test_a_source_of_only_furniture_is_a_clear_error(tmp_path):
+    data = "\n".join(["Mandate Now review", "", "Mandate Now Review", "", "Mandate NOW review", "", "Mandate now review", ""]).encode()
+    result, source, out = convert(tmp_path, "furniture", data)
+    assert result.returncode == 2 and not out.exists()
+    assert result.stderr.strip() == (
+        f"reviewgen: {source}: found no text of the original (4 lines were running page furniture); "
+        "is this the right file? If a line was taken for furniture wrongly, override it in the configuration"
+    )
+
+
+def test_numbers_out_of_order_or_repeated_are_reported_and_kept_as_text(tmp_path):
+    data = b"<h2>Part 1: X</h2>\t\n<p>1. One.</p>\t\n<p>3. Three.</p>\t\n<p>2. Two again.</p>\t\n<p>3. Three again.</p>\t<p>Reply.</p>\n"
+    result, source, out = convert(tmp_path, "order", data)
+    assert result.returncode == 0, result.stderr
+    assert f"{source}:3: paragraph 3 follows paragraph 1: numbers are missing in between" in result.stdout
+    assert f"{source}:4: paragraph number 2 after paragraph 3: kept as unnumbered text" in result.stdout
+    assert f"{source}:5: paragraph number 3 after paragraph 3: kept as unnumbered text" in result.stdout
+    review = Review(out, "order")
+    assert review.numbered() == [1, 3]
+    assert review.rebuttals[review.find("3. Three again.")] == "Reply."
