@@ -38,8 +38,13 @@ def text_of_html(html: str) -> str:
 
 
 def source_words(path: Path, document: Document) -> Counter:
+    return line_words(read_source(path), document)
+
+
+def line_words(lines, document: Document) -> Counter:
+    """The words of source lines as a reader should find them: no tags, no furniture, no table copies."""
     counted = Counter()
-    for line in read_source(path):
+    for line in lines:
         counted += words(text_of_html(clean_html(line)) if "<" in line else line)
     for dropped in document.dropped:
         if dropped.reason in ("furniture", "duplicate table"):  # the others describe, they hold no source text
@@ -49,7 +54,11 @@ def source_words(path: Path, document: Document) -> Counter:
 
 def page_words(path: Path) -> Counter | None:
     """The words a reader sees on a generated page of the review (None for landing pages)."""
-    fields, body = split_front_matter(path.read_text(encoding="utf-8"))
+    return text_words(path.read_text(encoding="utf-8"))
+
+
+def text_words(text: str) -> Counter | None:
+    fields, body = split_front_matter(text)
     if fields.get("landing") or (fields and fields.get("generator") != GENERATOR and "review" not in fields):
         return None
     return words(text_of_html(markdown.markdown(body, extensions=EXTENSIONS)))
