@@ -61,11 +61,13 @@ class PageText:
 
     def anchors(self) -> dict[str, int]:
         """Each explicit id and the index of the line carrying it (the first, if repeated)."""
-        found: dict[str, int] = {}
-        for index, line in enumerate(self.lines):
-            for match in ANCHOR.finditer(line):
-                found.setdefault(match.group(1), index)
-        return found
+        if getattr(self, "_anchors", None) is None:
+            found: dict[str, int] = {}
+            for index, line in enumerate(self.lines):
+                for match in ANCHOR.finditer(line):
+                    found.setdefault(match.group(1), index)
+            self._anchors = found
+        return self._anchors
 
     def item_line(self, item_id: str) -> str | None:
         """The text of the item carrying ``item_id``, without footnote references or markers."""
