@@ -26,7 +26,7 @@ from markdown.extensions.toc import slugify
 
 from .config import load_config
 from .errors import ReviewgenError
-from .pages import GENERATOR, split_front_matter
+from .pages import landing_pages, split_front_matter
 
 ANCHOR = re.compile(r"\{ #([A-Za-z0-9_:.-]+) \}")
 REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s\\]+)\](?!:)")  # not an escaped "\[^x\]", which is text
@@ -257,12 +257,7 @@ class Report:
 
 
 def review_folders(content: Path) -> list[Path]:
-    folders = []
-    for landing in sorted(content.glob("*/index.md")):
-        fields, _ = split_front_matter(landing.read_text(encoding="utf-8", errors="replace"))
-        if fields.get("generator") == GENERATOR and fields.get("landing"):
-            folders.append(landing.parent)
-    return folders
+    return [folder for folder, _ in landing_pages(content)]
 
 
 def check_content(content: Path, sources: Path = Path("sources")) -> Report:

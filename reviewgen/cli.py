@@ -39,17 +39,22 @@ def run_audit(args: argparse.Namespace) -> int:
     return 1 if result.lost else 0
 
 
-def run_check(args: argparse.Namespace) -> int:
+def checked(args: argparse.Namespace, command: str) -> bool:
+    """Run ``reviewgen check`` on the content; print its problems; whether there were none."""
     from .check import check_content
 
     report = check_content(args.content, args.sources)
     for problem in report.problems:
         print(problem)
     if report.problems:
-        print(f"reviewgen check: {len(report.problems)} problems", file=sys.stderr)
-        return 1
+        print(f"reviewgen {command}: {len(report.problems)} problems in the content", file=sys.stderr)
+        return False
     print(report.summary())
-    return 0
+    return True
+
+
+def run_check(args: argparse.Namespace) -> int:
+    return 0 if checked(args, "check") else 1
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -84,13 +89,7 @@ def mkdocs(*args: str) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     """Check the content, then build the site strictly: any warning fails it."""
-    from .check import check_content
-
-    report = check_content(args.content, args.sources)
-    for problem in report.problems:
-        print(problem)
-    if report.problems:
-        print(f"reviewgen build: {len(report.problems)} problems in the content; fix them first", file=sys.stderr)
+    if not checked(args, "build"):
         return 1
     code = mkdocs("build", "--strict", "-f", str(args.config), "-d", str(args.site))
     if code == 0:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ReviewgenError
-from .pages import GENERATOR, Page, checksum, home_page, split_front_matter
+from .pages import GENERATOR, Page, checksum, home_page, landing_pages, split_front_matter
 
 
 @dataclass
@@ -53,12 +53,7 @@ def generated_the_same(path: Path, text: str) -> bool:
 
 def existing_reviews(root: Path) -> list[tuple[str, str]]:
     """(slug, title) of every review already converted into ``root``."""
-    found = []
-    for index in sorted(root.glob("*/index.md")):
-        fields, _ = split_front_matter(index.read_text(encoding="utf-8", errors="replace"))
-        if fields.get("generator") == GENERATOR and fields.get("landing") and fields.get("review"):
-            found.append((str(fields["review"]), str(fields.get("title") or fields["review"])))
-    return found
+    return [(str(fields["review"]), str(fields.get("title") or fields["review"])) for _, fields in landing_pages(root)]
 
 
 def plan(root: Path, slug: str, pages: list[Page]) -> Plan:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
@@ -131,6 +132,16 @@ def home_page(reviews: list[tuple[str, str]]) -> Page:
     lines = ["# Reviews", ""] + [f"- [{escape(title)}]({slug}/index.md)" for slug, title in sorted(reviews)]
     body = "\n".join(lines) + "\n"
     return Page("index.md", with_front_matter({"title": "Reviews", "landing": True}, body), "Reviews")
+
+
+def landing_pages(root: Path) -> list[tuple[Path, dict]]:
+    """(folder, front matter) of every review converted into ``root``, found by its landing page."""
+    found = []
+    for landing in sorted(root.glob("*/index.md")):
+        fields, _ = split_front_matter(landing.read_text(encoding="utf-8", errors="replace"))
+        if fields.get("generator") == GENERATOR and fields.get("landing") and fields.get("review"):
+            found.append((landing.parent, fields))
+    return found
 
 
 def review_pages(document: Document, config: SourceConfig) -> list[Page]:

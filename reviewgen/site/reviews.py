@@ -7,7 +7,7 @@ from pathlib import Path
 
 import markdown
 
-from ..pages import GENERATOR, split_front_matter
+from ..pages import landing_pages, split_front_matter
 from .index_page import ReviewedPage
 from .items import page_items
 
@@ -24,16 +24,14 @@ class ReviewInfo:
 
 
 def find_reviews(docs_dir: Path) -> list[ReviewInfo]:
-    found = []
-    for landing in sorted(docs_dir.glob("*/index.md")):
-        fields, _ = split_front_matter(landing.read_text(encoding="utf-8", errors="replace"))
-        if fields.get("generator") == GENERATOR and fields.get("landing") and fields.get("review"):
-            found.append(ReviewInfo(
-                str(fields["review"]), str(fields.get("title") or fields["review"]),
-                str(fields.get("reviewer") or ""), str(fields.get("description") or ""),
-                str((fields.get("original") or {}).get("title") or fields.get("title") or ""),
-            ))
-    return found
+    return [
+        ReviewInfo(
+            str(fields["review"]), str(fields.get("title") or fields["review"]),
+            str(fields.get("reviewer") or ""), str(fields.get("description") or ""),
+            str((fields.get("original") or {}).get("title") or fields.get("title") or ""),
+        )
+        for _, fields in landing_pages(docs_dir)
+    ]
 
 
 def section_files(docs_dir: Path, slug: str) -> list[Path]:
