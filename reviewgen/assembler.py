@@ -222,8 +222,9 @@ class Assembler:
         self.close_box()
         number = rules.figure_number(fragment.plain)
         item_id = f"figure-{number}" if number is not None and f"figure-{number}" not in self.targets else self.next_id()
-        self.figure = FigureDraft(Figure(fragment.text, line, item_id))
-        self.place(self.figure)
+        draft = FigureDraft(Figure(fragment.text, line, item_id))
+        self.place(draft)  # placing may open the first section, which closes boxes: only then is it the open figure
+        self.figure = draft
 
     def add_table(self, table: Table, line: int) -> None:
         if self.figure is None or self.figure.figure.table is not None:

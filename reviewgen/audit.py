@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from .model import Document
 from .pages import GENERATOR, split_front_matter
 from .sanitise import clean_html
-from .source import read_source
+from .source import read_source, without_controls
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 EXTENSIONS = ["footnotes", "attr_list", "admonition", "tables", "toc"]
@@ -44,7 +44,7 @@ def source_words(path: Path, document: Document) -> Counter:
 def line_words(lines, document: Document) -> Counter:
     """The words of source lines as a reader should find them: no tags, no furniture, no table copies."""
     counted = Counter()
-    for line in lines:
+    for line in without_controls(list(lines)):
         counted += words(text_of_html(clean_html(line)) if "<" in line else line)
     for dropped in document.dropped:
         if dropped.reason in ("furniture", "duplicate table"):  # the others describe, they hold no source text

@@ -31,13 +31,14 @@ from .furniture import furniture_lines
 from .inline import join
 from .model import Decision, Document, Dropped, Heading
 from .sanitise import unsafe_parts
-from .source import read_source
+from .source import read_source, without_controls
 
 ORIGINAL, REVIEWER = "original", "reviewer"
 
 
 def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "source") -> Document:
     """The document model of a two-column review export."""
+    lines = without_controls(list(lines))
     assembler = Assembler(config, source_name)
     furniture = _furniture(lines, config, assembler)
     for number, line in enumerate(lines, 1):

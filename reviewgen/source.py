@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import ReviewgenError
+
+# C0 controls other than TAB and line ends, and DEL: invisible, never words, and \x02/\x03
+# are the placeholders Python-Markdown uses inside its own processing.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_controls(lines: list[str]) -> list[str]:
+    return [CONTROL.sub("", line) for line in lines]
 
 
 def likely_encoding(data: bytes) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED
@@ -61,6 +61,8 @@ def mutated_source(draw) -> list[str]:
 
 
 @given(mutated_source())
+@example(["T\x03hroughout my career in politics, I have campaigned for the victims of crime."])  # a control character in a word
+@example(["<table><tr><td>cell</td></tr></table>\t<p>A comment on a table before any heading.</p>"])
 def test_conversion_never_crashes_loses_no_word_and_resolves_every_footnote(lines):
     config = SourceConfig(slug="fuzz")
     try:
