@@ -25,7 +25,7 @@ from .site.items import page_description
 from .site.pipeline import enhance, safe_page
 from .site.safety import unsafe_lines
 from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages, section_files
-from .site.search import exclude_indexed_items, exclude_lists, merge_into_index, search_entries
+from .site.search import exclude_lists, merge_into_index, search_entries
 
 log = get_plugin_logger(__name__)
 

@@ -39,14 +39,8 @@ def search_entries(location: str, page_title: str, items: list[Item]) -> list[di
     ]
 
 
-def exclude_indexed_items(html: str) -> str:
-    """Mark what the per-item entries cover, so the page's own entries skip it."""
-    soup = parse(html)
-    exclude(soup, ids_of(soup))
-    return str(soup)
-
-
 def exclude(soup: BeautifulSoup, ids: dict[str, Tag]) -> None:
+    """Mark what the per-item entries cover, so Material's own entries for the page skip it."""
     for element in soup.find_all(is_item):
         wrapper = element.find_parent("div", class_="reviewed")
         note = rebuttal_of(ids, element)
