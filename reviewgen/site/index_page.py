@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from html import escape as html_escape
 
 from ..markdown import escape
-from .items import Item
+from .items import Item, item_label
 
 EXCERPT_WORDS = 24
 
@@ -69,14 +69,6 @@ def bar_chart(pages: list[ReviewedPage]) -> str:
     return '<figure class="rebuttal-chart">' + "".join(parts) + "</figure>"
 
 
-def item_label(item: Item) -> str:
-    if item.number is not None:
-        return f"Paragraph {item.number}"
-    if item.item_id.startswith("figure-"):
-        return f"Figure {item.item_id.removeprefix('figure-')}"
-    return "Unnumbered text"
-
-
 def index_markdown(original_title: str, reviewer: str, pages: list[ReviewedPage]) -> str:
     total = sum(page.rebuttals for page in pages)
     lines = [
@@ -93,7 +85,7 @@ def index_markdown(original_title: str, reviewer: str, pages: list[ReviewedPage]
             continue
         lines += [f"## {escape(page.title)}", ""]
         for item in answered:
-            lines.append(f"- [{item_label(item)}]({page.path}#{item.item_id}): {escape(excerpt(item.text))}  ")
+            lines.append(f"- [{item_label(item, 'Unnumbered text')}]({page.path}#{item.item_id}): {escape(excerpt(item.text))}  ")
             lines.append(f"  **{escape(reviewer or 'Rebuttal')}:** {escape(excerpt(item.rebuttal_text))}")
         lines.append("")
     return "\n".join(lines)

@@ -33,6 +33,15 @@ class Item:
         return int(match.group(1)) if match else None
 
 
+def item_label(item: Item, otherwise: str) -> str:
+    """How a reader names an item: "Paragraph 43", "Figure 5", or ``otherwise``."""
+    if item.number is not None:
+        return f"Paragraph {item.number}"
+    if item.item_id.startswith("figure-"):
+        return f"Figure {item.item_id.removeprefix('figure-')}"
+    return otherwise
+
+
 def parse(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 

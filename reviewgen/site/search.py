@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, Tag
 
-from .items import Item, ids_of, is_item, parse, rebuttal_of
+from .items import Item, ids_of, is_item, item_label, parse, rebuttal_of
 
 EXCLUDE = "data-search-exclude"
 
@@ -19,19 +19,11 @@ def has_own_entry(item: Item) -> bool:
     return item.number is not None or bool(item.rebuttal_html)
 
 
-def label(item: Item) -> str:
-    if item.number is not None:
-        return f"Paragraph {item.number}"
-    if item.item_id.startswith("figure-"):
-        return f"Figure {item.item_id.removeprefix('figure-')}"
-    return "Commentary"
-
-
 def search_entries(location: str, page_title: str, items: list[Item]) -> list[dict]:
     return [
         {
             "location": f"{location}#{item.item_id}",
-            "title": f"{label(item)} · {page_title}",
+            "title": f"{item_label(item, 'Commentary')} · {page_title}",
             "text": f"{item.text} {item.rebuttal_text}".strip(),
         }
         for item in items
