@@ -9,7 +9,7 @@ Markdown for stock MkDocs: footnotes, attr_list, admonition and tables.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from .markdown import render_cell, render_inline
@@ -156,8 +156,6 @@ def _items(block: Block):
 
 def _without_definitions(block: Block, context: PageContext) -> str:
     """A block inside a box; its footnote definitions go after the box."""
-    from dataclasses import replace
-
     if isinstance(block, BulletList):
         bare = replace(block, items=tuple(replace(i, rebuttal=None) for i in block.items))
         text = render_list(bare, context)
