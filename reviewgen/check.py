@@ -26,7 +26,7 @@ from markdown.extensions.toc import slugify
 
 from .config import load_config
 from .errors import ReviewgenError
-from .pages import landing_pages, split_front_matter
+from .pages import landing_pages, section_files, split_front_matter
 
 ANCHOR = re.compile(r"\{ #([A-Za-z0-9_:.-]+) \}")
 REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s\\]+)\](?!:)")  # not an escaped "\[^x\]", which is text
@@ -69,16 +69,21 @@ class PageText:
             self._anchors = found
         return self._anchors
 
-    def item_line(self, item_id: str) -> str | None:
-        """The text of the item carrying ``item_id``, without footnote references or markers."""
+    def text_line(self, item_id: str) -> str | None:
+        """The Markdown line holding the text of the item carrying ``item_id``, as written."""
         index = self.anchors().get(item_id)
         if index is None:
             return None
         line = self.lines[index]
         if ANCHOR.sub("", line).strip().lstrip(">").strip():  # a heading carries its anchor on its own line
-            text = ANCHOR.sub("", line)
-        else:
-            text = self.lines[index - 1] if index else ""
+            return ANCHOR.sub("", line)
+        return self.lines[index - 1] if index else ""
+
+    def item_line(self, item_id: str) -> str | None:
+        """The text of the item carrying ``item_id``, without footnote references or markers."""
+        text = self.text_line(item_id)
+        if text is None:
+            return None
         return " ".join(MARKERS.sub("", REFERENCE.sub("", text), count=1).split())
 
 
@@ -202,8 +207,7 @@ def expected_pages(source: Path) -> dict[str, PageText]:
     return found
 
 
-def check_against_source(pages: list[PageText], source: Path) -> list[Problem]:
-    expected = expected_pages(source)
+def check_against_source(pages: list[PageText], expected: dict[str, PageText]) -> list[Problem]:
     problems = []
     for page in pages:
         original = expected.get(page.path.name)
@@ -220,7 +224,7 @@ def check_against_source(pages: list[PageText], source: Path) -> list[Problem]:
     return problems
 
 
-def check_numbering(pages: list[PageText], source: Path | None) -> list[Problem]:
+def check_numbering(pages: list[PageText], expected: dict[str, PageText] | None) -> list[Problem]:
     problems, seen, last = [], {}, 0
     for page in pages:
         for item_id, index in page.anchors().items():
@@ -235,10 +239,10 @@ def check_numbering(pages: list[PageText], source: Path | None) -> list[Problem]
                 problems.append(Problem(page.path, where, f"paragraph {number} comes after paragraph {last}; restore the document's order"))
             seen.setdefault(number, f"{page.path.name}:{where}")
             last = max(last, number)
-    if source is not None and pages:
+    if expected is not None and pages:
         folder = pages[0].path.parent
-        for name, expected in expected_pages(source).items():
-            for item_id in expected.anchors():
+        for name, original in expected.items():
+            for item_id in original.anchors():
                 match = NUMBERED_ANCHOR.match(item_id)
                 if match and int(match.group(1)) not in seen:
                     problems.append(Problem(folder / name, 1, f"paragraph {match.group(1)} of the source is missing from this page; restore it from the source"))
@@ -274,12 +278,12 @@ def check_content(content: Path, sources: Path = Path("sources")) -> Report:
         problems += check_footnotes(page) + check_anchors(page) + check_links(page, pages, content)
     paragraphs = rebuttals = 0
     for folder in review_folders(content):
-        review = [pages[p.resolve()] for p in sorted(folder.glob("*.md")) if p.name[:1].isdigit() and p.resolve() in pages]
+        review = [pages[p.resolve()] for p in section_files(content, folder.name) if p.resolve() in pages]
         source = sources / f"{folder.name}.txt"
-        source = source if source.exists() else None
-        problems += check_numbering(review, source)
-        if source is not None:
-            problems += check_against_source(review, source)
+        expected = expected_pages(source) if source.exists() else None  # the source converted once, for both checks
+        problems += check_numbering(review, expected)
+        if expected is not None:
+            problems += check_against_source(review, expected)
         paragraphs += sum(1 for p in review for i in p.anchors() if NUMBERED_ANCHOR.match(i))
         rebuttals += sum(1 for p in review for l in p.lines if DEFINITION.match(l))
     problems.sort(key=lambda p: (str(p.path), p.line))

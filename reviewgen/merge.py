@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .check import ANCHOR, DEFINITION, REFERENCE, read_page
+from .check import DEFINITION, REFERENCE, read_page
 from .model import BulletList, CaseStudy, Document, EditorsMarkdown, Rebuttal, Section
 from .site.footnotes import footnote_definitions
 
@@ -30,10 +30,8 @@ def editors_rebuttals(path: Path) -> list[Carried]:
         return []
     definitions = footnote_definitions("\n".join(page.lines))
     carried = []
-    for item_id, index in page.anchors().items():
-        line = page.lines[index]
-        text = line if ANCHOR.sub("", line).strip().lstrip(">").strip() else (page.lines[index - 1] if index else "")
-        blocks = [definitions[label] for label in REFERENCE.findall(text) if label in definitions]
+    for item_id in page.anchors():
+        blocks = [definitions[label] for label in REFERENCE.findall(page.text_line(item_id)) if label in definitions]
         if blocks:
             carried.append(Carried(item_id, "\n\n".join(blocks), path))
     return carried

@@ -70,14 +70,13 @@ def plan(root: Path, slug: str, pages: list[Page]) -> Plan:
         if state in ("edited", "foreign"):
             result.edited.append(path)
         result.writes[path] = text
-    review_dir = root / slug
-    if review_dir.is_dir():
-        result.hand_edited = [path for path in sorted(review_dir.glob("*.md")) if page_state(path) == "edited"]
-        for path in sorted(review_dir.glob("*.md")):
-            if path not in wanted and page_state(path) != "foreign":
-                if page_state(path) == "edited":
-                    result.edited.append(path)
-                result.removals.append(path)
+    states = {path: page_state(path) for path in sorted((root / slug).glob("*.md"))}  # each page read once
+    result.hand_edited = [path for path, state in states.items() if state == "edited"]
+    for path, state in states.items():
+        if path not in wanted and state != "foreign":
+            if state == "edited":
+                result.edited.append(path)
+            result.removals.append(path)
     return result
 
 

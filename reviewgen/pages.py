@@ -144,6 +144,11 @@ def landing_pages(root: Path) -> list[tuple[Path, dict]]:
     return found
 
 
+def section_files(root: Path, slug: str) -> list[Path]:
+    """A review's pages of text, in the document's order (their names start with it)."""
+    return sorted(path for path in (root / slug).glob("*.md") if path.name[:1].isdigit())
+
+
 def review_pages(document: Document, config: SourceConfig) -> list[Page]:
     pages = section_pages(document, config)
     return [landing_page(config, pages), *pages]

@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
 from .check import check_content
-from .pages import split_front_matter
+from .pages import section_files, split_front_matter
 from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage, collection
 from .site.footnotes import footnote_definitions
@@ -24,7 +24,7 @@ from .site.index_page import index_markdown, landing_figures
 from .site.items import page_description
 from .site.pipeline import enhance, safe_page
 from .site.safety import unsafe_lines
-from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages, section_files
+from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages
 from .site.search import exclude_lists, merge_into_index, search_entries
 
 log = get_plugin_logger(__name__)

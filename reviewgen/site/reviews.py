@@ -7,7 +7,7 @@ from pathlib import Path
 
 import markdown
 
-from ..pages import landing_pages, split_front_matter
+from ..pages import landing_pages, section_files, split_front_matter
 from .index_page import ReviewedPage
 from .items import page_items
 
@@ -32,11 +32,6 @@ def find_reviews(docs_dir: Path) -> list[ReviewInfo]:
         )
         for _, fields in landing_pages(docs_dir)
     ]
-
-
-def section_files(docs_dir: Path, slug: str) -> list[Path]:
-    """The review's pages of text, in the document's order (their names start with it)."""
-    return sorted(path for path in (docs_dir / slug).glob("*.md") if path.name[:1].isdigit())
 
 
 def reviewed_pages(docs_dir: Path, slug: str, extensions: list, extension_configs: dict) -> list[ReviewedPage]:
