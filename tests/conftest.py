@@ -41,6 +41,13 @@ def seed_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a file, which must be there: a damage that misses is a failed test."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def render_page(path: Path) -> BeautifulSoup:
     _, body = split_front_matter(path.read_text(encoding="utf-8"))
     return BeautifulSoup(markdown.markdown(body, extensions=EXTENSIONS), "html.parser")

@@ -9,18 +9,18 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SLUG, mkdocs_build
+from conftest import ROOT, SLUG, edit, mkdocs_build
 
 
 def damage_a_word(folder):
     page = folder / "06-objective-1.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("the understanding and legal powers necessary", "the understanding and legal power necessary", 1), encoding="utf-8")
+    edit(page, "the understanding and legal powers necessary", "the understanding and legal power necessary")
     return page, "paragraph 120 differs from the source: -'powers' +'power'"
 
 
 def damage_punctuation(folder):
     page = folder / "06-objective-1.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("powers necessary to tackle offending and safeguard children.", "powers necessary to tackle offending and safeguard children", 1), encoding="utf-8")
+    edit(page, "powers necessary to tackle offending and safeguard children.", "powers necessary to tackle offending and safeguard children")
     return page, "paragraph 120 differs from the source: -'.'"
 
 
@@ -32,19 +32,19 @@ def delete_a_definition(folder):
 
 def reference_nothing(folder):
     page = folder / "04-part-2.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("45\\. However, few", "45\\. However,[^nope] few", 1), encoding="utf-8")
+    edit(page, "45\\. However, few", "45\\. However,[^nope] few")
     return page, "[^nope] has no definition"
 
 
 def duplicate_an_anchor(folder):
     page = folder / "02-executive-summary.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("{ #para-8 }", "{ #para-7 }", 1), encoding="utf-8")
+    edit(page, "{ #para-8 }", "{ #para-7 }")
     return page, "the anchor #para-7 is used twice"
 
 
 def break_front_matter(folder):
     page = folder / "09-glossary.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("title: Glossary", "title: [Glossary", 1), encoding="utf-8")
+    edit(page, "title: Glossary", "title: [Glossary")
     return page, "the front matter is not valid YAML"
 
 

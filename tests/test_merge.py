@@ -7,19 +7,13 @@ import shutil
 import subprocess
 import sys
 
-from conftest import ROOT, SEED, SLUG, Review
+from conftest import ROOT, SEED, SLUG, Review, edit
 
 from reviewgen.output import page_state
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "reviewgen", *args], capture_output=True, text=True, cwd=ROOT)
-
-
-def edit(path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_edited_rebuttals_survive_a_corrected_source(tmp_path):

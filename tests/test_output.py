@@ -9,7 +9,7 @@ import tempfile
 
 import pytest
 
-from conftest import ROOT, SEED, SLUG
+from conftest import ROOT, SEED, SLUG, edit
 
 from reviewgen.convert import convert
 from reviewgen.errors import ReviewgenError
@@ -53,7 +53,7 @@ def test_an_edited_page_is_not_overwritten_without_force(source, tmp_path):
     convert(source, out)
     page = out / SLUG / "04-part-2.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nAn editor's note.\n", encoding="utf-8")
-    source.write_text(source.read_text(encoding="utf-8").replace("Operation Yewtree", "Operation Yew Tree"), encoding="utf-8")
+    edit(source, "Operation Yewtree", "Operation Yew Tree")
     before = snapshot(out)
 
     result = subprocess.run(
@@ -74,7 +74,7 @@ def test_an_edited_page_that_would_not_change_is_left_alone(source, tmp_path):
     convert(source, out)
     page = out / SLUG / "04-part-2.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nAn editor's note.\n", encoding="utf-8")
-    source.write_text(source.read_text(encoding="utf-8").replace("Tackling offending and managing offenders", "Tackling offending, managing offenders"), encoding="utf-8")
+    edit(source, "Tackling offending and managing offenders", "Tackling offending, managing offenders")
     convert(source, out)
     assert "An editor's note." in page.read_text(encoding="utf-8")
 
@@ -82,7 +82,7 @@ def test_an_edited_page_that_would_not_change_is_left_alone(source, tmp_path):
 def test_a_failed_write_leaves_the_folder_as_it_was(source, tmp_path, monkeypatch):
     out = tmp_path / "content"
     convert(source, out)
-    source.write_text(source.read_text(encoding="utf-8").replace("Home Office", "Home Ofice"), encoding="utf-8")
+    source.write_text(source.read_text(encoding="utf-8").replace("Home Office", "Home Ofice"), encoding="utf-8")  # every page
     before = snapshot(out)
     real = tempfile.mkstemp
     calls = []
