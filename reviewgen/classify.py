@@ -102,14 +102,21 @@ def is_note(text: str) -> bool:
 
 
 def continues(previous: str, following: str, same_cell: bool) -> bool:
-    """Whether ``following`` is the rest of ``previous``, cut by a page break."""
-    if ends_sentence(previous) or not following:
+    """Whether ``following`` is the rest of ``previous``, cut by a page break.
+
+    A line that opens structure ("12. ...", "1.1 Title", "Figure 5", a box) never is.
+    """
+    if ends_sentence(previous) or not following or opens_structure(following):
         return False
     first = following.lstrip()[:1]
-    if first.islower() or first == "(" or (first.isdigit() and not NUMBERED.match(following)):
+    if first.islower() or first == "(" or first.isdigit():
         return True
     # Inside one cell the export also splits before a capital ("... to the UN</p> <p>Sustainable ...").
-    return same_cell and words(previous) >= SHORT_WORDS and first.isupper() and heading_rank(following) is None
+    return same_cell and words(previous) >= SHORT_WORDS and first.isupper()
+
+
+def opens_structure(text: str) -> bool:
+    return bool(NUMBERED.match(text)) or any(rule(text) for _, rule in STRUCTURE_RULES)
 
 
 # The order matters: the first matching rule names the fragment.

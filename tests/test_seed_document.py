@@ -52,6 +52,15 @@ def test_paragraphs_cut_by_page_breaks_come_out_whole(review):
     assert len({between_lines, inside_a_line, in_a_bullet}) == 3
 
 
+def test_a_heading_after_an_unpunctuated_bullet_is_not_taken_for_its_rest(seed_content, review):
+    from conftest import render_page
+
+    bullet = review.find("We will maximise the effectiveness of Sexual Harm Prevention Orders")
+    assert review.items[bullet].endswith("Sexual Risk Orders and Child Abduction Warning Notices")
+    page = render_page(next((seed_content / SLUG).glob("*objective-1.md")))
+    assert "1.1 Building capacity in the criminal justice system" in [h.get_text() for h in page.find_all("h2")]
+
+
 # Hand-read from the source: the item (by a phrase of its own text) and the start of its rebuttal.
 ATTACHMENTS = [
     ("3. The Home Office will build the capacity", "Using what increased sources of funding?"),
