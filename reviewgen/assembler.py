@@ -9,11 +9,11 @@ mutable drafts while open, so the place of every item (a Slot) stays valid;
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from . import classify as rules
+from . import ids
 from .cells import Fragment
 from .config import SourceConfig
 from .errors import ReviewgenError
@@ -129,12 +129,11 @@ class Assembler:
         self.short_title: Slot | None = None  # a heading if content follows it
         self.split_rank: int | None = None  # a part whose children each get a page
         self.last_number = 0
-        self.unnumbered = 0
+        self.names = ids.Names()
         self.previous_bare: str | None = None  # "heading", "text" or "reviewer"
         self.targets: dict[str, Slot | SectionDraft] = {}
         self.dropped: list[Dropped] = []
         self.decisions: list[Decision] = []
-        self.slugs: set[str] = set()
 
     def document(self) -> Document:
         self.resolve_short_title(content_follows=False)
@@ -144,13 +143,9 @@ class Assembler:
 
     # --- ids, places and rebuttals -----------------------------------------
 
-    def next_id(self) -> str:
-        """Unnumbered items are named after the paragraph they follow: para-74-2."""
-        self.unnumbered += 1
-        if self.last_number:
-            return f"para-{self.last_number}-{self.unnumbered}"
-        prefix = self.sections[-1].heading.item_id if self.sections else "intro"
-        return f"{prefix}-{self.unnumbered}"
+    def next_id(self, text: str) -> str:
+        """Unnumbered items are named after the paragraph they follow and their own words."""
+        return self.names.unnumbered(text, self.last_number)
 
     @property
     def blocks(self) -> list:
@@ -190,19 +185,10 @@ class Assembler:
     # --- sections and boxes -------------------------------------------------
 
     def unique_slug(self, text: str) -> str:
-        label = re.match(r"^([A-Za-z]+\s+\d+)\s*[:.]", text)
-        base = label.group(1) if label else " ".join(text.split()[:6])
-        slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-") or "section"
-        candidate, n = slug, 2
-        while candidate in self.slugs:
-            candidate, n = f"{slug}-{n}", n + 1
-        self.slugs.add(candidate)
-        return candidate
+        return self.names.section(text)
 
     def open_section(self, heading: Heading) -> None:
         self.close_box()
-        if not self.last_number:  # before paragraph 1, items are counted per section
-            self.unnumbered = 0
         self.sections.append(SectionDraft(heading))
         self.targets[heading.item_id] = self.sections[-1]
         self.last = self.sections[-1]
@@ -221,7 +207,7 @@ class Assembler:
         self.content_block()
         self.close_box()
         number = rules.figure_number(fragment.plain)
-        item_id = f"figure-{number}" if number is not None and f"figure-{number}" not in self.targets else self.next_id()
+        item_id = self.names.figure(number, fragment.plain, self.last_number)
         draft = FigureDraft(Figure(fragment.text, line, item_id))
         self.place(draft)  # placing may open the first section, which closes boxes: only then is it the open figure
         self.figure = draft
@@ -255,7 +241,7 @@ class Assembler:
             self.open_section(Heading(text, rank, line, self.unique_slug(plain_text(text))))
         else:
             self.close_box()
-            self.place(Heading(text, rank, line, self.next_id()))
+            self.place(Heading(text, rank, line, self.next_id(plain_text(text))))
         self.joinable = None
 
     def resolve_short_title(self, content_follows: bool) -> None:
@@ -292,8 +278,7 @@ class Assembler:
             self.content_block()
             self.close_box()
             self.last_number = rules.is_numbered(text, self.last_number)
-            self.unnumbered = 0
-            self.joinable = self.place(Paragraph(fragment.text, line, f"para-{self.last_number}", self.last_number))
+            self.joinable = self.place(Paragraph(fragment.text, line, self.names.paragraph(self.last_number), self.last_number))
         elif structure == "figure":
             self.open_figure(fragment, line)
         elif structure == "box":
@@ -315,11 +300,11 @@ class Assembler:
             return
         if rules.is_quotation_start(text):
             self.content_block()
-            self.quotation = self.place(Quotation((fragment.text,), line, self.next_id()))
+            self.quotation = self.place(Quotation((fragment.text,), line, self.next_id(text)))
         elif rules.is_commitment(text) and self.case is None:
             self.content_block()
             self.close_box()
-            self.joinable = self.place(Commitment(fragment.text, line, self.next_id()))
+            self.joinable = self.place(Commitment(fragment.text, line, self.next_id(text)))
         elif rules.is_short_title(text) and not self.sections:
             self.add_heading(fragment.text, 1, line)  # the document's first line names its first part
         elif rules.is_short_title(text):
@@ -327,10 +312,10 @@ class Assembler:
             self.resolve_short_title(content_follows=False)
             if self.case is not None and not had_short:
                 self.close_box()  # a title after a case study starts something new
-            self.short_title = self.place(Paragraph(fragment.text, line, self.next_id()))
+            self.short_title = self.place(Paragraph(fragment.text, line, self.next_id(text)))
         else:
             self.content_block()
-            self.joinable = self.place(Paragraph(fragment.text, line, self.next_id()))
+            self.joinable = self.place(Paragraph(fragment.text, line, self.next_id(text)))
 
     def extend_quotation(self, fragment: Fragment) -> bool:
         """More paragraphs of an open quotation, or the attribution after a closed one."""
@@ -351,7 +336,7 @@ class Assembler:
                 self.join_rest(fragment.text)
                 return
         self.content_block()
-        item = ListItem(fragment.text, line, self.next_id())
+        item = ListItem(fragment.text, line, self.next_id(fragment.plain))
         container = self.blocks
         if container and isinstance(container[-1], BulletList) and self.last_was_item_of(container):
             container[-1] = replace(container[-1], items=container[-1].items + (item,))

@@ -18,7 +18,8 @@ import markdown
 from bs4 import BeautifulSoup
 
 from .model import Document
-from .pages import GENERATOR, split_front_matter
+from .page_reader import split_front_matter
+from .pages import GENERATOR
 from .sanitise import clean_html
 from .source import read_source, without_controls
 

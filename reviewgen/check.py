@@ -21,90 +21,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from markdown.extensions.toc import slugify
 
+from . import ids
 from .config import load_config
 from .errors import ReviewgenError
-from .pages import landing_pages, section_files, split_front_matter
+from .page_reader import PageText, Problem, read_page, read_front_matter, without_references
+from .pages import landing_pages, section_files
 
-ANCHOR = re.compile(r"\{ #([A-Za-z0-9_:.-]+) \}")
-REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s\\]+)\](?!:)")  # not an escaped "\[^x\]", which is text
-DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:")
 LINK = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(([^)\s]+)\)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
-NUMBERED_ANCHOR = re.compile(r"^para-(\d+)$")
-MARKERS = re.compile(r"^(?:\s*>)?\s*(?:[-*+]\s+)?")
 
-
-@dataclass(frozen=True)
-class Problem:
-    path: Path
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-@dataclass
-class PageText:
-    """A Markdown page as the checks see it: its lines and what stands on which."""
-
-    path: Path
-    fields: dict
-    body_start: int  # the line number of the body's first line
-    lines: list[str]
-
-    def numbered(self, index: int) -> int:
-        return self.body_start + index
-
-    def anchors(self) -> dict[str, int]:
-        """Each explicit id and the index of the line carrying it (the first, if repeated)."""
-        if getattr(self, "_anchors", None) is None:
-            found: dict[str, int] = {}
-            for index, line in enumerate(self.lines):
-                for match in ANCHOR.finditer(line):
-                    found.setdefault(match.group(1), index)
-            self._anchors = found
-        return self._anchors
-
-    def text_line(self, item_id: str) -> str | None:
-        """The Markdown line holding the text of the item carrying ``item_id``, as written."""
-        index = self.anchors().get(item_id)
-        if index is None:
-            return None
-        line = self.lines[index]
-        if ANCHOR.sub("", line).strip().lstrip(">").strip():  # a heading carries its anchor on its own line
-            return ANCHOR.sub("", line)
-        return self.lines[index - 1] if index else ""
-
-    def item_line(self, item_id: str) -> str | None:
-        """The text of the item carrying ``item_id``, without footnote references or markers."""
-        text = self.text_line(item_id)
-        if text is None:
-            return None
-        return " ".join(MARKERS.sub("", REFERENCE.sub("", text), count=1).split())
-
-
-def read_page(path: Path) -> tuple[PageText | None, list[Problem]]:
-    text = path.read_text(encoding="utf-8", errors="replace")
-    if not text.startswith("---\n"):
-        return None, [Problem(path, 1, "the page has no front matter; start it with a '---' block giving at least its title")]
-    end = text.find("\n---\n", 4)
-    if end < 0:
-        return None, [Problem(path, 1, "the front matter is not closed; add a line '---' after it")]
-    try:
-        fields = yaml.safe_load(text[4:end]) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        return None, [Problem(path, line, f"the front matter is not valid YAML ({getattr(error, 'problem', error)})")]
-    if not isinstance(fields, dict) or not fields.get("title"):
-        return None, [Problem(path, 2, "the front matter needs a title: 'title: ...'")]
-    _, body = split_front_matter(text)
-    body_start = text[: end + 5].count("\n") + 1 + (1 if text[end + 5 :].startswith("\n") else 0)
-    return PageText(path, fields, body_start, body.split("\n")), []
+__all__ = ["PageText", "Problem", "check_content", "read_page"]
 
 
 def word_difference(expected: str, found: str) -> str:
@@ -124,19 +52,16 @@ def check_footnotes(page: PageText) -> list[Problem]:
     problems = []
     references: dict[str, int] = {}
     definitions: dict[str, int] = {}
-    for index, line in enumerate(page.lines):
-        definition = DEFINITION.match(line)
-        if definition:
-            label = definition.group(1)
-            if label in definitions:
-                problems.append(Problem(page.path, page.numbered(index), f"the rebuttal label [^{label}] is defined twice (first on line {page.numbered(definitions[label])}); give each rebuttal its own label"))
-            definitions.setdefault(label, index)
-            line = line[definition.end():]
-        for reference in REFERENCE.finditer(line):
-            label = reference.group(1)
-            if label in references and not definition:
-                problems.append(Problem(page.path, page.numbered(index), f"the rebuttal [^{label}] is referenced twice (first on line {page.numbered(references[label])})"))
-            references.setdefault(label, index)
+    opening_lines = set()
+    for label, _, index, _ in page.definitions():
+        opening_lines.add(index)
+        if label in definitions:
+            problems.append(Problem(page.path, page.numbered(index), f"the rebuttal label [^{label}] is defined twice (first on line {page.numbered(definitions[label])}); give each rebuttal its own label"))
+        definitions.setdefault(label, index)
+    for label, index in page.references():
+        if label in references and index not in opening_lines:
+            problems.append(Problem(page.path, page.numbered(index), f"the rebuttal [^{label}] is referenced twice (first on line {page.numbered(references[label])})"))
+        references.setdefault(label, index)
     for label, index in references.items():
         if label not in definitions:
             problems.append(Problem(page.path, page.numbered(index), f"[^{label}] has no definition; add '[^{label}]: ...' after this paragraph, or remove the reference"))
@@ -153,14 +78,13 @@ def _far(page: PageText, reference: int, definition: int) -> bool:
     if definition < reference:
         return True
     between = page.lines[reference + 2 : definition]
-    return any(NUMBERED_ANCHOR.match(m.group(1)) for line in between for m in ANCHOR.finditer(line))
+    return any(ids.paragraph_number(item_id) is not None for line in between for item_id in ids.anchors_in(line))
 
 
 def check_anchors(page: PageText) -> list[Problem]:
     problems, seen = [], {}
     for index, line in enumerate(page.lines):
-        for match in ANCHOR.finditer(line):
-            item_id = match.group(1)
+        for item_id in ids.anchors_in(line):
             if item_id in seen:
                 problems.append(Problem(page.path, page.numbered(index), f"the anchor #{item_id} is used twice on this page (first on line {page.numbered(seen[item_id])}); an id must be unique"))
             seen.setdefault(item_id, index)
@@ -168,12 +92,12 @@ def check_anchors(page: PageText) -> list[Problem]:
 
 
 def page_ids(page: PageText) -> set[str]:
-    ids = set(page.anchors())
+    found = set(page.anchors())
     for line in page.lines:
         heading = HEADING.match(line)
-        if heading and not ANCHOR.search(line):
-            ids.add(slugify(REFERENCE.sub("", heading.group(2)), "-"))
-    return ids | {f"fn:{label}" for label in (DEFINITION.match(l).group(1) for l in page.lines if DEFINITION.match(l))}
+        if heading and not ids.anchors_in(line):
+            found.add(slugify(without_references(heading.group(2)), "-"))
+    return found | {ids.footnote_id(label) for label, _, _, _ in page.definitions()}
 
 
 def check_links(page: PageText, pages: dict[Path, PageText], root: Path) -> list[Problem]:
@@ -202,8 +126,8 @@ def expected_pages(source: Path) -> dict[str, PageText]:
     _, pages, _ = convert_document(source, load_config(source))
     found = {}
     for page in pages:
-        fields, body = split_front_matter(page.text)
-        found[page.path.split("/", 1)[1]] = PageText(Path(page.path), fields, 1, body.split("\n"))
+        read = read_front_matter(page.text)
+        found[page.path.split("/", 1)[1]] = PageText(Path(page.path), read.fields, 1, read.body.split("\n"))
     return found
 
 
@@ -219,7 +143,8 @@ def check_against_source(pages: list[PageText], expected: dict[str, PageText]) -
                 continue
             if want != have:
                 line = page.numbered(page.anchors()[item_id])
-                what = f"paragraph {item_id.removeprefix('para-')}" if NUMBERED_ANCHOR.match(item_id) else f"#{item_id}"
+                number = ids.paragraph_number(item_id)
+                what = f"paragraph {number}" if number is not None else f"#{item_id}"
                 problems.append(Problem(page.path, line, f"{what} differs from the source: {word_difference(want, have)}"))
     return problems
 
@@ -228,10 +153,9 @@ def check_numbering(pages: list[PageText], expected: dict[str, PageText] | None)
     problems, seen, last = [], {}, 0
     for page in pages:
         for item_id, index in page.anchors().items():
-            match = NUMBERED_ANCHOR.match(item_id)
-            if not match:
+            number = ids.paragraph_number(item_id)
+            if number is None:
                 continue
-            number = int(match.group(1))
             where = page.numbered(index)
             if number in seen:
                 problems.append(Problem(page.path, where, f"paragraph {number} appears twice (also at {seen[number]})"))
@@ -243,9 +167,9 @@ def check_numbering(pages: list[PageText], expected: dict[str, PageText] | None)
         folder = pages[0].path.parent
         for name, original in expected.items():
             for item_id in original.anchors():
-                match = NUMBERED_ANCHOR.match(item_id)
-                if match and int(match.group(1)) not in seen:
-                    problems.append(Problem(folder / name, 1, f"paragraph {match.group(1)} of the source is missing from this page; restore it from the source"))
+                number = ids.paragraph_number(item_id)
+                if number is not None and number not in seen:
+                    problems.append(Problem(folder / name, 1, f"paragraph {number} of the source is missing from this page; restore it from the source"))
     return problems
 
 
@@ -284,7 +208,7 @@ def check_content(content: Path, sources: Path = Path("sources")) -> Report:
         problems += check_numbering(review, expected)
         if expected is not None:
             problems += check_against_source(review, expected)
-        paragraphs += sum(1 for p in review for i in p.anchors() if NUMBERED_ANCHOR.match(i))
-        rebuttals += sum(1 for p in review for l in p.lines if DEFINITION.match(l))
+        paragraphs += sum(1 for p in review for i in p.anchors() if ids.paragraph_number(i) is not None)
+        rebuttals += sum(len(p.definitions()) for p in review)
     problems.sort(key=lambda p: (str(p.path), p.line))
     return Report(tuple(problems), len(pages), paragraphs, rebuttals)

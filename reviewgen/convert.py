@@ -8,9 +8,10 @@ from pathlib import Path
 
 from .config import SourceConfig, load_config
 from .model import Document, Paragraph, document_items
-from .merge import editors_rebuttals, lines_not_carried, merge
+from .merge import Held, Merged, editors_rebuttals, held_markdown, holding_section, lines_not_carried, merge, note
 from .output import Plan, apply, page_state, plan
-from .pages import Page, review_pages, split_front_matter
+from .page_reader import read_page, split_front_matter
+from .pages import Page, review_pages
 from .parser import parse_file
 
 CHECKSUM_LINE = re.compile(r"^checksum: \S+$", re.M)
@@ -26,7 +27,9 @@ class Summary:
     overrides: int
     written: int
     removed: int
-    carried: int = 0
+    added: int = 0  # editors' rebuttals where the source has none, carried over by --merge
+    changed: int = 0  # editors' rebuttals that differ from the source's, carried over
+    held: int = 0  # editors' rebuttals kept in a holding section for an editor to place
     notes: tuple[str, ...] = ()  # what a merge could not carry over
     removed_unsafe: tuple[str, ...] = ()  # "line N: removed ..." for each unsafe piece of markup
 
@@ -36,8 +39,11 @@ class Summary:
             f"{self.furniture} furniture lines dropped, {self.duplicates} duplicate table rows dropped, "
             f"{self.overrides} overrides applied; {self.written} files written, {self.removed} removed"
         )
-        if self.carried or self.notes:
-            text += f"; {self.carried} editors' rebuttals carried over"
+        if self.added or self.changed or self.held or self.notes:
+            text += (
+                f"; editors' rebuttals carried over: {self.added} added, {self.changed} changed"
+                f" (on the items they answer), {self.held} awaiting a paragraph"
+            )
         unsafe = sum(1 for note in self.removed_unsafe if ": removed " in note)
         if unsafe:
             text += f"; {unsafe} unsafe pieces of markup removed"
@@ -50,7 +56,7 @@ def convert_document(source: Path, config: SourceConfig | None = None, encoding:
     return document, review_pages(document, config), config
 
 
-def summarise(document: Document, pages: list[Page], result: Plan | None = None, carried: int = 0, notes: tuple[str, ...] = ()) -> Summary:
+def summarise(document: Document, pages: list[Page], result: Plan | None = None, merged: Merged | None = None, notes: tuple[str, ...] = ()) -> Summary:
     items = list(document_items(document))
     return Summary(
         pages=len(pages),
@@ -61,7 +67,9 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
         overrides=len(document.overrides_applied),
         written=len(result.writes) if result else 0,
         removed=len(result.removals) if result else 0,
-        carried=carried,
+        added=merged.added if merged else 0,
+        changed=merged.changed if merged else 0,
+        held=len(merged.held) if merged else 0,
         notes=notes,
         removed_unsafe=tuple(
             f"{document.source_name}:{d.line}: removed {d.text} (not allowed in a source)" if d.reason == "unsafe"
@@ -71,32 +79,51 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
     )
 
 
-def merged_pages(document: Document, pages: list[Page], config: SourceConfig, out: Path) -> tuple[Document, list[Page], int, tuple[str, ...]]:
+def merged_pages(document: Document, pages: list[Page], config: SourceConfig, out: Path) -> tuple[Document, list[Page], Merged | None, tuple[str, ...]]:
     """The pages with the editors' rebuttals carried over, and what could not be."""
     edited = [path for path in sorted((out / config.slug).glob("*.md")) if page_state(path) == "edited"]
-    carried = [c for path in edited for c in editors_rebuttals(path)]
-    document, leftover = merge(document, carried)
+    result = merge(document, [c for path in edited for c in editors_rebuttals(path)])
     plain = {page.path: page for page in pages}
-    merged = []
-    for page in review_pages(document, config):
+    merged = {page.path: page for page in review_pages(result.document, config)}
+    sections = {section_name(path): path for path in merged if path != f"{config.slug}/index.md"}
+    fallback = list(sections.values())[-1]
+    holding: dict[str, tuple[str, list[Held]]] = {}
+    for path in edited:
+        page, _ = read_page(path)
+        kept = held_markdown(page) if page is not None else ""
+        holding[sections.get(section_name(path.name), fallback)] = (kept, [])
+    notes = []
+    for held in result.held:
+        page = sections.get(section_name(held.carried.page.name), fallback)
+        holding.setdefault(page, ("", []))[1].append(held)
+        notes.append(note(held, str(out / page)))
+    pages_out = []
+    for path, page in merged.items():
+        text = page.text
+        if path in holding and (extra := holding_section(*holding[path])):
+            text = text.rstrip("\n") + "\n\n" + extra
         # Keep the plain conversion's checksum: the page stays "edited", so a later
         # conversion without --merge still refuses to overwrite the editors' words.
-        fields, _ = split_front_matter(plain[page.path].text)
-        merged.append(replace(page, text=CHECKSUM_LINE.sub(f"checksum: {fields['checksum']}", page.text, count=1)))
-    notes = [f"not carried over: the rebuttal of #{c.item_id} in {c.page} (that item is no longer in the source): {c.markdown[:120]!r}" for c in leftover]
-    texts = {out / page.path: page.text for page in merged}
+        fields, _ = split_front_matter(plain[path].text)
+        pages_out.append(replace(page, text=CHECKSUM_LINE.sub(f"checksum: {fields['checksum']}", text, count=1)))
+    texts = {out / page.path: page.text for page in pages_out}
     for path in edited:
         for line, text in lines_not_carried(path, texts.get(path, "")):
-            notes.append(f"not carried over: {path}:{line}: {text[:120]!r}")
-    return document, merged, len(carried) - len(leftover), tuple(notes)
+            notes.append(f"not carried over: {path}:{line}: {text[:120]!r}; copy it back where it belongs")
+    return result.document, pages_out, result, tuple(notes)
+
+
+def section_name(file_name: str) -> str:
+    """A page's section, without the order its file name starts with: 04-part-2.md -> part-2."""
+    return Path(file_name).stem.split("-", 1)[-1] if file_name[:1].isdigit() else Path(file_name).stem
 
 
 def convert(source: Path, out: Path, force: bool = False, merge_edits: bool = False, encoding: str | None = None) -> Summary:
     """Convert ``source`` into ``out/<slug>/``; raises ReviewgenError on bad input or edited pages."""
     document, pages, config = convert_document(source, encoding=encoding)
-    carried, notes = 0, ()
+    merged, notes = None, ()
     if merge_edits:
-        document, pages, carried, notes = merged_pages(document, pages, config, out)
+        document, pages, merged, notes = merged_pages(document, pages, config, out)
     result = plan(out, config.slug, pages)
     apply(result, force or merge_edits)
-    return summarise(document, pages, result, carried, notes)
+    return summarise(document, pages, result, merged, notes)

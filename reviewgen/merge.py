@@ -1,9 +1,12 @@
 """Re-importing a corrected source without losing the editors' work.
 
-The rebuttals in the pages an editor changed are read back by the item they
-answer (its anchor), and put on the same items of the freshly converted
-document, verbatim. A rebuttal whose item no longer exists, and any other
-edited line the new pages do not hold, is listed: nothing goes silently.
+Each rebuttal of a page an editor changed is anchored to the text it
+answered (see :mod:`reviewgen.anchoring`), not to a position, and put on the
+item of the new document that holds that text, verbatim. Where the text
+changed beyond recognition, is gone, or matches several items equally, the
+rebuttal is never attached to a guess: it is kept, word for word, in a
+section at the end of its page ("Rebuttals awaiting a paragraph") and
+listed for the editor with its candidates.
 """
 
 from __future__ import annotations
@@ -11,83 +14,214 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .check import DEFINITION, REFERENCE, read_page
-from .model import BulletList, CaseStudy, Document, EditorsMarkdown, Rebuttal, Section
-from .site.footnotes import footnote_definitions
+from . import ids
+from .anchoring import THRESHOLD, Anchoring, Quote, Target, anchor, comparable, quotes_in_order, similarity
+from .markdown import escape
+from .model import (
+    BulletList, CaseStudy, Document, EditorsMarkdown, Figure, Quotation, Rebuttal, Section, plain_text, walk_items,
+)
+from .page_reader import PageText, footnote_definitions, footnote_references, read_page, without_references
+from .writer import INDENT, render_rebuttal
+
+HOLDING_TITLE = "Rebuttals awaiting a paragraph"
+HOLDING_HEADING = f"## {HOLDING_TITLE}"
+HOLDING_INTRO = (
+    "The source changed under these rebuttals, so they were not attached to any item. Move each one to the "
+    "item it answers (see EDITING.md, “Add a rebuttal to a paragraph”), then delete it here; delete this "
+    "section when it is empty."
+)
 
 
 @dataclass(frozen=True)
 class Carried:
+    """A rebuttal read back from an edited page, with the text it answered."""
+
     item_id: str
     markdown: str
     page: Path
+    line: int  # of its definition
+    quote: Quote
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Held:
+    carried: Carried
+    anchoring: Anchoring
+
+
+@dataclass(frozen=True)
+class Merged:
+    document: Document
+    landed: tuple[Carried, ...]  # the editors' rebuttals now on the item they answered
+    held: tuple[Held, ...]  # the ones waiting in a holding section
+    added: int  # rebuttals where the source has none
+    changed: int  # rebuttals that differ from the source's
+
+
+def holding_index(page: PageText) -> int:
+    """The line index where the page's holding section starts (its end when it has none)."""
+    return next((index for index, line in enumerate(page.lines) if line.rstrip() == HOLDING_HEADING), len(page.lines))
+
+
+def held_markdown(page: PageText) -> str:
+    """The holding section already on a page, carried as it is."""
+    start = holding_index(page)
+    lines = page.lines[start + 1:]
+    while lines and (not lines[0].strip() or lines[0] == HOLDING_INTRO):
+        lines = lines[1:]
+    return "\n".join(lines).strip()
 
 
 def editors_rebuttals(path: Path) -> list[Carried]:
-    """Each anchored item's rebuttal in a page, as Markdown."""
+    """Each anchored item's rebuttal in a page, as Markdown, with the text it answers."""
     page, _ = read_page(path)
     if page is None:
         return []
-    definitions = footnote_definitions("\n".join(page.lines))
+    end = holding_index(page)
+    definitions = {label: (markdown, start) for label, markdown, start, _ in page.definitions()}
+    items = [(item_id, comparable(page.item_line(item_id) or "")) for item_id, index in page.anchors().items() if index < end]
     carried = []
-    for item_id in page.anchors():
-        blocks = [definitions[label] for label in REFERENCE.findall(page.text_line(item_id)) if label in definitions]
+    for item_id, quote in quotes_in_order(items):
+        blocks = [definitions[label] for label in footnote_references(page.text_line(item_id) or "") if label in definitions]
         if blocks:
-            carried.append(Carried(item_id, "\n\n".join(blocks), path))
+            markdown = "\n\n".join(text for text, _ in blocks)
+            carried.append(Carried(item_id, markdown, path, page.numbered(blocks[0][1]), quote, ids.paragraph_number(item_id)))
     return carried
 
 
-def _with_rebuttals(blocks: tuple, rebuttals: dict[str, str], used: set[str]) -> tuple:
+def quoted(item) -> str:
+    """The words of an item a rebuttal answers, as plain text."""
+    if isinstance(item, Quotation):
+        return plain_text(item.paragraphs[0])
+    if isinstance(item, Figure):
+        return plain_text(item.caption)
+    return plain_text(item.text)
+
+
+def targets(document: Document) -> list[Target]:
+    """Every item of the document, quoted with its neighbours on the same page."""
+    found = []
+    for section in document.sections:
+        items = [section.heading, *walk_items(section.blocks)]
+        for item_id, quote in quotes_in_order([(item.item_id, comparable(quoted(item))) for item in items]):
+            found.append(Target(item_id, quote, ids.paragraph_number(item_id)))
+    return found
+
+
+def source_rebuttals(document: Document) -> dict[str, str]:
+    """The Markdown the plain conversion writes for each answered item's rebuttal."""
+    found = {}
+    for section in document.sections:
+        for item in [section.heading, *walk_items(section.blocks)]:
+            if item.rebuttal:
+                label = ids.footnote_label(item.item_id)
+                found[item.item_id] = footnote_definitions(render_rebuttal(label, item.rebuttal))[label]
+    return found
+
+
+def merge(document: Document, carried: list[Carried]) -> Merged:
+    """The document with the editors' rebuttals on the items they answered, and those that wait."""
+    among, from_source = targets(document), source_rebuttals(document)
+    placed: dict[str, str] = {}
+    landed, held = [], []
+    for rebuttal in carried:
+        found = anchor(rebuttal.quote, among, rebuttal.number, rebuttal.item_id)
+        if found.item_id is None:
+            if rebuttal.markdown not in from_source.values():  # the source's own words stay where it puts them
+                held.append(Held(rebuttal, found))
+        elif from_source.get(found.item_id) == rebuttal.markdown:
+            continue  # what the source says anyway: nothing of the editors' to carry
+        elif found.item_id in placed:
+            held.append(Held(rebuttal, Anchoring(None, "another rebuttal already landed on the same item", ((found.item_id, 1.0),))))
+        else:
+            placed[found.item_id] = rebuttal.markdown
+            landed.append(replace(rebuttal, item_id=found.item_id))
+    added = sum(1 for c in landed if c.item_id not in from_source)
+    return Merged(with_rebuttals(document, placed), tuple(landed), tuple(held), added, len(landed) - added)
+
+
+def with_rebuttals(document: Document, rebuttals: dict[str, str]) -> Document:
     def carry(item):
-        markdown = rebuttals.get(getattr(item, "item_id", None))
+        markdown = rebuttals.get(item.item_id)
         if markdown is None:
             return item
-        used.add(item.item_id)
-        line = item.rebuttal.line if item.rebuttal else item.line
-        return replace(item, rebuttal=Rebuttal((EditorsMarkdown(markdown, line),), line))
+        return replace(item, rebuttal=Rebuttal((EditorsMarkdown(markdown, item.line),), item.line))
 
-    result = []
-    for block in blocks:
-        if isinstance(block, CaseStudy):
-            result.append(replace(block, blocks=_with_rebuttals(block.blocks, rebuttals, used)))
-        elif isinstance(block, BulletList):
-            result.append(replace(block, items=tuple(carry(item) for item in block.items)))
-        else:
-            result.append(carry(block))
-    return tuple(result)
+    def blocks_with(blocks: tuple) -> tuple:
+        result = []
+        for block in blocks:
+            if isinstance(block, CaseStudy):
+                result.append(replace(block, blocks=blocks_with(block.blocks)))
+            elif isinstance(block, BulletList):
+                result.append(replace(block, items=tuple(carry(item) for item in block.items)))
+            else:
+                result.append(carry(block))
+        return tuple(result)
+
+    sections = tuple(Section(carry(s.heading), blocks_with(s.blocks), s.slug) for s in document.sections)
+    return replace(document, sections=sections)
 
 
-def merge(document: Document, carried: list[Carried]) -> tuple[Document, list[Carried]]:
-    """The document with the editors' rebuttals on their items, and the ones left over."""
-    rebuttals = {c.item_id: c.markdown for c in carried}
-    used: set[str] = set()
-    sections = []
-    for section in document.sections:
-        heading = section.heading
-        if heading.item_id in rebuttals:
-            used.add(heading.item_id)
-            heading = replace(heading, rebuttal=Rebuttal((EditorsMarkdown(rebuttals[heading.item_id], heading.line),), heading.line))
-        sections.append(Section(heading, _with_rebuttals(section.blocks, rebuttals, used), section.slug))
-    return replace(document, sections=tuple(sections)), [c for c in carried if c.item_id not in used]
+def first_words(text: str, count: int = 12) -> str:
+    words = " ".join(text.split()).split(" ")
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def holding_entry(held: Held) -> str:
+    """A held rebuttal as an admonition: what it answered, the candidates, then its Markdown verbatim."""
+    carried, found = held.carried, held.anchoring
+    lines = [
+        f'!!! warning "Was the rebuttal of #{carried.item_id}"',
+        "",
+        f"{INDENT}It answered: “{escape(first_words(carried.quote.exact))}” ({escape(found.reason)}"
+        + (f"; candidates: {', '.join(f'#{i} ({round(s * 100)}%)' for i, s in found.candidates)}" if found.candidates else "")
+        + ").",
+        "",
+    ]
+    lines += [INDENT + line if line.strip() else "" for line in carried.markdown.split("\n")]
+    return "\n".join(lines)
+
+
+def holding_section(kept: str, held: list[Held]) -> str:
+    """The section at the end of a page holding rebuttals that wait for an editor; "" when there are none."""
+    entries = ([kept] if kept else []) + [holding_entry(h) for h in held]
+    if not entries:
+        return ""
+    return "\n\n".join([HOLDING_HEADING, HOLDING_INTRO, *entries]) + "\n"
+
+
+def note(held: Held, page: str) -> str:
+    carried, found = held.carried, held.anchoring
+    candidates = ", ".join(f"#{i} ({round(s * 100)}%)" for i, s in found.candidates) or "none"
+    return (
+        f"{carried.page}:{carried.line}: the rebuttal “{first_words(carried.markdown, 8)}” of #{carried.item_id} "
+        f"(“{first_words(carried.quote.exact, 8)}”) was not attached: {found.reason}; candidates: {candidates}; "
+        f"it is kept under “{HOLDING_TITLE}” in {page}"
+    )
 
 
 def lines_not_carried(edited: Path, merged_text: str) -> list[tuple[int, str]]:
-    """Edited lines (outside rebuttals) that the merged page does not hold."""
+    """The editor's own lines outside rebuttals that the merged page does not hold.
+
+    The original's quoted lines (anchored items and their anchors) are the
+    source's, not the editor's: a reworded paragraph is not listed. Other
+    lines the new page holds nearly the same (a corrected heading) neither.
+    """
     page, _ = read_page(edited)
     if page is None:
         return []
-    kept = set(merged_text.split("\n"))
-    kept_bare = {REFERENCE.sub("", line) for line in kept}
-    inside_definition = False
+    merged = merged_text.split("\n")
+    kept = set(merged) | {without_references(line) for line in merged}
+    skipped = {index for _, _, start, end in page.definitions() for index in range(start, end)}
+    skipped |= set(range(holding_index(page), len(page.lines)))
+    for item_id, index in page.anchors().items():
+        skipped |= {index, page.text_index(item_id) if page.text_index(item_id) is not None else index}
     missing = []
     for index, line in enumerate(page.lines):
-        if DEFINITION.match(line):
-            inside_definition = True
+        if index in skipped or not line.strip() or line in kept or without_references(line) in kept:
             continue
-        if inside_definition and (line.startswith("    ") or not line.strip()):
+        if any(similarity(line, other) >= THRESHOLD for other in merged):
             continue
-        inside_definition = False
-        bare = REFERENCE.sub("", line)
-        if line.strip() and line not in kept and bare not in kept_bare:
-            missing.append((page.numbered(index), line))
+        missing.append((page.numbered(index), line))
     return missing

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ReviewgenError
-from .pages import GENERATOR, Page, checksum, home_page, landing_pages, split_front_matter
+from .page_reader import split_front_matter
+from .pages import GENERATOR, Page, checksum, home_page, landing_pages
 
 
 @dataclass

@@ -16,6 +16,7 @@ import yaml
 
 from .config import SourceConfig
 from .markdown import render_inline, escape
+from .page_reader import read_text, split_front_matter
 from .model import Document, Paragraph, Section, plain_text, walk_items
 from .writer import PageContext, anchor, footnote_ref, render_blocks, with_definitions
 
@@ -39,21 +40,6 @@ def front_matter(fields: dict) -> str:
 
 def with_front_matter(fields: dict, body: str) -> str:
     return front_matter({**fields, "generator": GENERATOR, "checksum": checksum(body)}) + "\n" + body
-
-
-def split_front_matter(text: str) -> tuple[dict, str]:
-    """(fields, body) of a page; ({}, text) when it has no front matter."""
-    if not text.startswith("---\n"):
-        return {}, text
-    end = text.find("\n---\n", 4)
-    if end < 0:
-        return {}, text
-    try:
-        fields = yaml.safe_load(text[4:end]) or {}
-    except yaml.YAMLError:
-        return {}, text
-    body = text[end + 5 :]
-    return (fields if isinstance(fields, dict) else {}), body.removeprefix("\n")
 
 
 def paragraph_range(section: Section) -> str:
@@ -138,7 +124,7 @@ def landing_pages(root: Path) -> list[tuple[Path, dict]]:
     """(folder, front matter) of every review converted into ``root``, found by its landing page."""
     found = []
     for landing in sorted(root.glob("*/index.md")):
-        fields, _ = split_front_matter(landing.read_text(encoding="utf-8", errors="replace"))
+        fields, _ = split_front_matter(read_text(landing))
         if fields.get("generator") == GENERATOR and fields.get("landing") and fields.get("review"):
             found.append((landing.parent, fields))
     return found

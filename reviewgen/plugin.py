@@ -16,10 +16,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
 from .check import check_content
-from .pages import section_files, split_front_matter
+from .page_reader import footnote_definitions, read_front_matter, read_text
+from .pages import section_files
 from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage, collection
-from .site.footnotes import footnote_definitions
 from .site.index_page import index_markdown, landing_figures
 from .site.items import page_description
 from .site.pipeline import enhance, safe_page
@@ -32,9 +32,7 @@ log = get_plugin_logger(__name__)
 
 def first_body_line(path: Path) -> int:
     """The file line on which a page's Markdown starts, after its front matter."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    _, body = split_front_matter(text)
-    return text[: len(text) - len(body)].count("\n") + 1
+    return read_front_matter(read_text(path)).body_line
 
 
 def write_json(path: Path, data: dict) -> None:
@@ -77,7 +75,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         self.search, self.annotated, self.footnotes = [], [], {}
         for slug, review in self.reviews.items():
             self.pages[slug] = reviewed_pages(self.docs_dir, slug, config.markdown_extensions, config.mdx_configs)
-            texts = [path.read_text(encoding="utf-8") for path in section_files(self.docs_dir, slug)]
+            texts = [read_text(path) for path in section_files(self.docs_dir, slug)]
             self.abbreviations[slug] = find_abbreviations(texts) if self.config.abbreviations else {}
             if self.config.rebuttal_index:
                 if files.get_file_from_path(f"{slug}/{INDEX_NAME}") is not None:

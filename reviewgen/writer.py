@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from .ids import anchor, footnote_label
 from .markdown import render_cell, render_inline
 from .model import (
     Block, BulletList, CaseStudy, Commitment, EditorsMarkdown, Figure, Heading, ListItem, Paragraph, Points, Prose,
@@ -40,12 +41,8 @@ class PageContext:
         return cls(tuple(sorted({b.rank for b in blocks if isinstance(b, Heading)})))
 
 
-def anchor(item_id: str) -> str:
-    return f"{{ #{item_id} }}"
-
-
 def footnote_ref(item) -> str:
-    return f"[^{item.item_id}]" if item.rebuttal else ""
+    return f"[^{footnote_label(item.item_id)}]" if item.rebuttal else ""
 
 
 def render_rebuttal(label: str, rebuttal: Rebuttal) -> str:
@@ -68,7 +65,7 @@ def _rebuttal_block(block) -> list[str]:
 
 
 def definitions(items) -> str:
-    return "\n\n".join(render_rebuttal(item.item_id, item.rebuttal) for item in items if item.rebuttal)
+    return "\n\n".join(render_rebuttal(footnote_label(item.item_id), item.rebuttal) for item in items if item.rebuttal)
 
 
 def with_definitions(markdown: str, items) -> str:

@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 from reviewgen.convert import convert
-from reviewgen.pages import split_front_matter
+from reviewgen.page_reader import split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "tackling-child-sexual-abuse-strategy"

@@ -18,7 +18,8 @@ from reviewgen.audit import line_words, text_words
 from reviewgen.check import PageText, check_footnotes
 from reviewgen.config import SourceConfig
 from reviewgen.errors import ReviewgenError
-from reviewgen.pages import review_pages, split_front_matter
+from reviewgen.page_reader import split_front_matter
+from reviewgen.pages import review_pages
 from reviewgen.parser import parse_lines
 
 settings.register_profile("ci", max_examples=40, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])

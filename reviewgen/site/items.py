@@ -7,14 +7,13 @@ their paragraphs, so every site feature reads the page the same way.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment
 
-PARAGRAPH_ID = re.compile(r"^para-(\d+)$")
-ITEM_ID = re.compile(r"^(para-\d+(-\d+)?|figure-\d+|[a-z0-9-]+-\d+)$")
+from .. import ids as id_scheme
+
 ITEM_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote", "div", "ul", "ol", "table", "tr"}
 
@@ -29,16 +28,15 @@ class Item:
 
     @property
     def number(self) -> int | None:
-        match = PARAGRAPH_ID.match(self.item_id)
-        return int(match.group(1)) if match else None
+        return id_scheme.paragraph_number(self.item_id)
 
 
 def item_label(item: Item, otherwise: str) -> str:
     """How a reader names an item: "Paragraph 43", "Figure 5", or ``otherwise``."""
     if item.number is not None:
         return f"Paragraph {item.number}"
-    if item.item_id.startswith("figure-"):
-        return f"Figure {item.item_id.removeprefix('figure-')}"
+    if (figure := id_scheme.figure_number(item.item_id)) is not None:
+        return f"Figure {figure}"
     return otherwise
 
 
@@ -76,8 +74,10 @@ def text_of(node: Tag) -> str:
 
 
 def is_item(element: Tag) -> bool:
-    item_id = element.get("id", "")
-    return element.name in ITEM_TAGS and bool(ITEM_ID.match(item_id)) and not item_id.startswith(("fn:", "fnref:"))
+    """An item of the original: an id from reviewgen.ids, or a page's own heading when it is answered."""
+    if element.name not in ITEM_TAGS or not element.get("id"):
+        return False
+    return id_scheme.is_item_id(element["id"]) or (element.name == "h1" and element.find("a", class_="footnote-ref") is not None)
 
 
 def ids_of(soup: BeautifulSoup) -> dict[str, Tag]:

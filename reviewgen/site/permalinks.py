@@ -6,6 +6,8 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString
 
+from .. import ids as id_scheme
+
 NUMBER = re.compile(r"^(\s*)(\d+)\.")
 
 
@@ -16,7 +18,7 @@ def add_permalinks(html: str) -> str:
 
 
 def link_numbers(soup: BeautifulSoup) -> None:
-    for paragraph in soup.find_all("p", id=re.compile(r"^para-\d+$")):
+    for paragraph in soup.find_all("p", id=lambda value: value is not None and id_scheme.paragraph_number(value) is not None):
         first = paragraph.contents[0] if paragraph.contents else None
         if not isinstance(first, NavigableString):
             continue

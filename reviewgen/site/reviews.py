@@ -7,7 +7,8 @@ from pathlib import Path
 
 import markdown
 
-from ..pages import landing_pages, section_files, split_front_matter
+from ..page_reader import read_text, split_front_matter
+from ..pages import landing_pages, section_files
 from .index_page import ReviewedPage
 from .items import page_items
 
@@ -38,7 +39,7 @@ def reviewed_pages(docs_dir: Path, slug: str, extensions: list, extension_config
     renderer = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
     pages = []
     for path in section_files(docs_dir, slug):
-        fields, body = split_front_matter(path.read_text(encoding="utf-8"))
+        fields, body = split_front_matter(read_text(path))
         html = renderer.reset().convert(body)
         pages.append(ReviewedPage(path.name, str(fields.get("title") or path.stem), tuple(page_items(html))))
     return pages

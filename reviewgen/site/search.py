@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, Tag
 
+from .. import ids as id_scheme
 from .items import Item, ids_of, is_item, item_label, parse, rebuttal_of
 
 EXCLUDE = "data-search-exclude"
@@ -36,7 +37,7 @@ def exclude(soup: BeautifulSoup, ids: dict[str, Tag]) -> None:
     for element in soup.find_all(is_item):
         wrapper = element.find_parent("div", class_="reviewed")
         note = rebuttal_of(ids, element)
-        numbered = element["id"].startswith("para-") and element["id"].count("-") == 1
+        numbered = id_scheme.paragraph_number(element["id"]) is not None
         if element.name.startswith("h"):  # a heading starts Material's section: keep it, skip its rebuttal
             if note is not None:
                 note[EXCLUDE] = "true"

@@ -1,0 +1,125 @@
+"""Finding the item a rebuttal answered in a changed document, by its text.
+
+The way annotation tools re-anchor a W3C TextQuoteSelector: the quoted text
+the rebuttal answered (``exact``), with the texts before and after it
+(``prefix``, ``suffix``), is looked for among the new document's items.
+Similarity is difflib's ratio (the standard library's, enough for the few
+hundred items of a review). A rebuttal lands only where one item clearly
+matches: above the threshold and ahead of every other item, by its own text
+or else by its context. Anything else is a :class:`Anchoring` with no target
+and the candidates, for an editor to decide.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+THRESHOLD = 0.85  # a reworded sentence or corrected typo stays above it; another item's text falls below
+TIE = 0.02  # scores closer than this match "equally"
+CONTEXT = 160  # characters of the neighbouring items kept as prefix and suffix
+LISTED = 0.5  # below this an item is not worth naming as a candidate
+
+MARKUP = [
+    (re.compile(r"^\s*#{1,6}\s+"), ""),  # a heading's hashes
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # a link's text
+    (re.compile(r"<((?:https?|mailto):[^>]*)>"), r"\1"),  # an autolink
+    (re.compile(r"\\(.)"), r"\1"),  # an escaped character
+    (re.compile(r"[*_]+"), ""),  # emphasis
+]
+
+
+def comparable(text: str) -> str:
+    """The words of a Markdown or plain line, without markup and spacing differences."""
+    for pattern, replacement in MARKUP:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A TextQuoteSelector: the exact text and a little of what stands around it."""
+
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class Target:
+    """An item of the new document a rebuttal may land on."""
+
+    item_id: str
+    quote: Quote
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Anchoring:
+    item_id: str | None  # where the rebuttal lands; None: held for an editor
+    reason: str = ""  # why it was held
+    candidates: tuple[tuple[str, float], ...] = ()  # (id, similarity), best first
+
+
+def quotes_in_order(texts: list[tuple[str, str]]) -> list[tuple[str, Quote]]:
+    """(id, Quote) for a run of (id, text) items, each with its neighbours as context."""
+    found = []
+    for index, (item_id, text) in enumerate(texts):
+        prefix = texts[index - 1][1][-CONTEXT:] if index else ""
+        suffix = texts[index + 1][1][:CONTEXT] if index + 1 < len(texts) else ""
+        found.append((item_id, Quote(text, prefix, suffix)))
+    return found
+
+
+def similarity(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < LISTED or matcher.quick_ratio() < LISTED:
+        return 0.0
+    return matcher.ratio()
+
+
+def context_score(quote: Quote, target: Target) -> float:
+    return similarity(quote.prefix, target.quote.prefix) + similarity(quote.suffix, target.quote.suffix)
+
+
+def anchor(quote: Quote, targets: list[Target], number: int | None = None, old_id: str = "") -> Anchoring:
+    """Where the rebuttal that answered ``quote`` lands among ``targets``, or why it cannot."""
+    if number is not None:  # a numbered paragraph keeps its number, if its text is still its own
+        same = next((t for t in targets if t.number == number), None)
+        if same is not None and similarity(quote.exact, same.quote.exact) >= THRESHOLD:
+            return Anchoring(same.item_id)
+    if not quote.exact:  # nothing quoted (a figure with no caption): only its own id will do
+        same = next((t for t in targets if t.item_id == old_id), None)
+        return Anchoring(same.item_id) if same else Anchoring(None, "its item is no longer in the source")
+    identical = [t for t in targets if t.quote.exact == quote.exact]
+    if len(identical) == 1:  # the common case, without scoring every item
+        return Anchoring(identical[0].item_id)
+    if identical:
+        return by_context(quote, identical, 1.0)
+    scored = sorted(((similarity(quote.exact, t.quote.exact), t) for t in targets), key=lambda pair: -pair[0])
+    candidates = tuple((t.item_id, round(score, 2)) for score, t in scored[:3] if score >= LISTED)
+    matching = [(score, t) for score, t in scored if score >= THRESHOLD]
+    if not matching:
+        reason = "its text changed beyond recognition" if candidates else "its text is no longer in the source"
+        return Anchoring(None, reason, candidates)
+    best = matching[0][0]
+    level = [t for score, t in matching if best - score < TIE]
+    if len(level) == 1:
+        return Anchoring(level[0].item_id, candidates=candidates)
+    return by_context(quote, level, best)
+
+
+def by_context(quote: Quote, level: list[Target], score: float) -> Anchoring:
+    """Items whose own text matches equally well, told apart by what stands around them, if anything does."""
+    ranked = sorted(((context_score(quote, t), t) for t in level), key=lambda pair: -pair[0])
+    # Only an item whose neighbours on both sides are still the same wins: a duplicated row
+    # shares one neighbour with each copy, and must go to an editor.
+    if ranked[0][0] >= 2 * THRESHOLD and ranked[0][0] - ranked[1][0] >= TIE:
+        return Anchoring(ranked[0][1].item_id)
+    tied = tuple((t.item_id, round(score, 2)) for t in level)
+    return Anchoring(None, "its text matches several items equally", tied)

@@ -1,0 +1,126 @@
+"""Every id of a review, made and read in one place.
+
+Two namespaces that cannot meet:
+
+* **items** (what a rebuttal can answer) always start with ``para-`` or
+  ``figure-``: a numbered paragraph is ``para-N`` (any number of digits), a
+  figure ``figure-N``, and an unnumbered item ``para-N-<words>``, named
+  after the paragraph N it follows (0 before the first) and its own first
+  words. The words, not a position, so a row inserted or deleted before an
+  item leaves its id (and every link to it) as it was; identical items in
+  the same place are told apart by ``-2``, ``-3``;
+* **sections** (a page of the review) are named after their heading's label
+  or first words (``part-1``, ``home-secretary-foreword``) and never start
+  with an item's prefix.
+
+A rebuttal's footnote label is the id of the item it answers; Python-
+Markdown gives its definition the id ``fn:<label>``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+PARAGRAPH = "para"
+FIGURE = "figure"
+ITEM_PREFIXES = (f"{PARAGRAPH}-", f"{FIGURE}-")
+KEY_WORDS = 4  # enough words to tell items apart, few enough to survive a correction later in the text
+KEY_LENGTH = 40
+
+NUMBERED = re.compile(rf"^{PARAGRAPH}-(\d+)$")
+UNNUMBERED = re.compile(rf"^{PARAGRAPH}-(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+FIGURED = re.compile(rf"^{FIGURE}-(\d+)$")
+# How an id is written into a page (attr_list), and the characters an id may hold there.
+ANCHOR = re.compile(r"\{ #([A-Za-z0-9_:.-]+) \}")
+LABEL = re.compile(r"^\s*([A-Za-z]+\s+\d+)\s*[:.]")
+
+
+def paragraph_id(number: int) -> str:
+    return f"{PARAGRAPH}-{number}"
+
+
+def figure_id(number: int) -> str:
+    return f"{FIGURE}-{number}"
+
+
+def anchor(item_id: str) -> str:
+    """The attr_list mark that gives the block before it its id."""
+    return f"{{ #{item_id} }}"
+
+
+def anchors_in(line: str) -> list[str]:
+    return ANCHOR.findall(line)
+
+
+def without_anchors(line: str) -> str:
+    return ANCHOR.sub("", line)
+
+
+def footnote_label(item_id: str) -> str:
+    return item_id
+
+
+def footnote_id(label: str) -> str:
+    """The id Python-Markdown gives a footnote's definition."""
+    return f"fn:{label}"
+
+
+def paragraph_number(item_id: str) -> int | None:
+    """N for ``para-N``; None for every other id."""
+    match = NUMBERED.match(item_id)
+    return int(match.group(1)) if match else None
+
+
+def figure_number(item_id: str) -> int | None:
+    match = FIGURED.match(item_id)
+    return int(match.group(1)) if match else None
+
+
+def is_item_id(item_id: str) -> bool:
+    return bool(NUMBERED.match(item_id) or UNNUMBERED.match(item_id) or FIGURED.match(item_id))
+
+
+def words_key(text: str, words: int = KEY_WORDS) -> str:
+    """The first few words of ``text`` in lower-case ASCII, joined by hyphens."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    key = "-".join(re.findall(r"[a-z0-9]+", folded)[:words])
+    return key[:KEY_LENGTH].rstrip("-") or "item"
+
+
+def section_key(heading: str) -> str:
+    """A section's name: its label ("Part 1", "Objective 2") or its first six words."""
+    label = LABEL.match(heading)
+    key = words_key(label.group(1) if label else heading, words=6)
+    key = "section" if key == "item" else key
+    return f"section-{key}" if key.startswith(ITEM_PREFIXES) else key
+
+
+@dataclass
+class Names:
+    """The ids given so far in one document; each new one is unique among them."""
+
+    taken: set[str] = field(default_factory=set)
+
+    def claim(self, wanted: str) -> str:
+        candidate, n = wanted, 2
+        while candidate in self.taken:
+            candidate, n = f"{wanted}-{n}", n + 1
+        self.taken.add(candidate)
+        return candidate
+
+    def section(self, heading: str) -> str:
+        return self.claim(section_key(heading))
+
+    def paragraph(self, number: int) -> str:
+        return self.claim(paragraph_id(number))
+
+    def figure(self, number: int | None, text: str, after: int) -> str:
+        """``figure-N`` for the first figure N; any other figure is named like an unnumbered item."""
+        if number is not None and figure_id(number) not in self.taken:
+            return self.claim(figure_id(number))
+        return self.unnumbered(text, after)
+
+    def unnumbered(self, text: str, after: int) -> str:
+        return self.claim(f"{paragraph_id(after)}-{words_key(text)}")
