@@ -52,7 +52,6 @@ class Target:
 
     item_id: str
     quote: Quote
-    number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -83,15 +82,31 @@ def similarity(a: str, b: str) -> float:
     return matcher.ratio()
 
 
+LEADING_NUMBER = re.compile(r"^\d+\.\s*")
+DIGITS = re.compile(r"\d+")
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers a text states, less a paragraph's own number: "Figure 1" is never "Figure 2"."""
+    return DIGITS.findall(LEADING_NUMBER.sub("", text))
+
+
+def likeness(quote: Quote, target: Target) -> float:
+    """How alike the two texts are; 0 when they state different numbers, however alike their words."""
+    if numbers(quote.exact) != numbers(target.quote.exact):
+        return 0.0
+    return similarity(quote.exact, target.quote.exact)
+
+
 def context_score(quote: Quote, target: Target) -> float:
     return similarity(quote.prefix, target.quote.prefix) + similarity(quote.suffix, target.quote.suffix)
 
 
-def anchor(quote: Quote, targets: list[Target], number: int | None = None, old_id: str = "") -> Anchoring:
-    """Where the rebuttal that answered ``quote`` lands among ``targets``, or why it cannot."""
-    if number is not None:  # a numbered paragraph keeps its number, if its text is still its own
-        same = next((t for t in targets if t.number == number), None)
-        if same is not None and similarity(quote.exact, same.quote.exact) >= THRESHOLD:
+def anchor(quote: Quote, targets: list[Target], numbered: bool = False, old_id: str = "") -> Anchoring:
+    """Where the rebuttal that answered ``quote`` (on ``old_id``) lands among ``targets``, or why it cannot."""
+    if numbered:  # a numbered paragraph or figure keeps its number, if its text is still its own
+        same = next((t for t in targets if t.item_id == old_id), None)
+        if same is not None and likeness(quote, same) >= THRESHOLD:
             return Anchoring(same.item_id)
     if not quote.exact:  # nothing quoted (a figure with no caption): only its own id will do
         same = next((t for t in targets if t.item_id == old_id), None)
@@ -101,7 +116,7 @@ def anchor(quote: Quote, targets: list[Target], number: int | None = None, old_i
         return Anchoring(identical[0].item_id)
     if identical:
         return by_context(quote, identical, 1.0)
-    scored = sorted(((similarity(quote.exact, t.quote.exact), t) for t in targets), key=lambda pair: -pair[0])
+    scored = sorted(((likeness(quote, t), t) for t in targets), key=lambda pair: -pair[0])
     candidates = tuple((t.item_id, round(score, 2)) for score, t in scored[:3] if score >= LISTED)
     matching = [(score, t) for score, t in scored if score >= THRESHOLD]
     if not matching:

@@ -85,22 +85,23 @@ def merged_pages(document: Document, pages: list[Page], config: SourceConfig, ou
     result = merge(document, [c for path in edited for c in editors_rebuttals(path)])
     plain = {page.path: page for page in pages}
     merged = {page.path: page for page in review_pages(result.document, config)}
-    sections = {section_name(path): path for path in merged if path != f"{config.slug}/index.md"}
-    fallback = list(sections.values())[-1]
-    holding: dict[str, tuple[str, list[Held]]] = {}
+    sections = {section_name(Path(path).name): path for path in merged if path != f"{config.slug}/index.md"}
+    fallback = list(sections.values())[-1]  # a page whose section is gone: its rebuttals wait on the last page
+    kept: dict[str, list[str]] = {}
+    held: dict[str, list[Held]] = {}
     for path in edited:
         page, _ = read_page(path)
-        kept = held_markdown(page) if page is not None else ""
-        holding[sections.get(section_name(path.name), fallback)] = (kept, [])
+        if page is not None and (waiting := held_markdown(page)):
+            kept.setdefault(sections.get(section_name(path.name), fallback), []).append(waiting)
     notes = []
-    for held in result.held:
-        page = sections.get(section_name(held.carried.page.name), fallback)
-        holding.setdefault(page, ("", []))[1].append(held)
-        notes.append(note(held, str(out / page)))
+    for rebuttal in result.held:
+        page = sections.get(section_name(rebuttal.carried.page.name), fallback)
+        held.setdefault(page, []).append(rebuttal)
+        notes.append(note(rebuttal, str(out / page)))
     pages_out = []
     for path, page in merged.items():
         text = page.text
-        if path in holding and (extra := holding_section(*holding[path])):
+        if extra := holding_section(kept.get(path, []), held.get(path, [])):
             text = text.rstrip("\n") + "\n\n" + extra
         # Keep the plain conversion's checksum: the page stays "edited", so a later
         # conversion without --merge still refuses to overwrite the editors' words.

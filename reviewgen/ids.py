@@ -78,6 +78,11 @@ def figure_number(item_id: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def is_numbered(item_id: str) -> bool:
+    """Whether the id carries the original's own number (a paragraph's or a figure's)."""
+    return bool(NUMBERED.match(item_id) or FIGURED.match(item_id))
+
+
 def is_item_id(item_id: str) -> bool:
     return bool(NUMBERED.match(item_id) or UNNUMBERED.match(item_id) or FIGURED.match(item_id))
 

@@ -1,12 +1,13 @@
 """Re-importing a corrected source without losing the editors' work.
 
-Each rebuttal of a page an editor changed is anchored to the text it
-answered (see :mod:`reviewgen.anchoring`), not to a position, and put on the
-item of the new document that holds that text, verbatim. Where the text
-changed beyond recognition, is gone, or matches several items equally, the
-rebuttal is never attached to a guess: it is kept, word for word, in a
-section at the end of its page ("Rebuttals awaiting a paragraph") and
-listed for the editor with its candidates.
+The rebuttals an editor added or changed (those whose fingerprint is not
+among the ones the page's front matter records for the source) are each
+anchored to the text they answered (see :mod:`reviewgen.anchoring`), not
+to a position, and put verbatim on the item of the new document that holds
+that text. Where the text changed beyond recognition, is gone, or matches
+several items equally, the rebuttal is never attached to a guess: it is
+kept, word for word, in a section at the end of its page ("Rebuttals
+awaiting a paragraph") and listed for the editor with its candidates.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from . import ids
 from .anchoring import THRESHOLD, Anchoring, Quote, Target, anchor, comparable, quotes_in_order, similarity
 from .markdown import escape
 from .model import (
-    BulletList, CaseStudy, Document, EditorsMarkdown, Figure, Quotation, Rebuttal, Section, plain_text, walk_items,
+    BulletList, CaseStudy, Document, EditorsMarkdown, Figure, Heading, Quotation, Rebuttal, Section, plain_text, walk_items,
 )
-from .page_reader import PageText, footnote_definitions, footnote_references, read_page, without_references
+from .page_reader import PageText, fingerprint, footnote_definitions, footnote_references, read_page, without_references
 from .writer import INDENT, render_rebuttal
 
 HOLDING_TITLE = "Rebuttals awaiting a paragraph"
@@ -41,7 +42,7 @@ class Carried:
     page: Path
     line: int  # of its definition
     quote: Quote
-    number: int | None = None
+    from_source: bool | None = None  # as the source wrote it (None: the page does not say)
 
 
 @dataclass(frozen=True)
@@ -80,13 +81,15 @@ def editors_rebuttals(path: Path) -> list[Carried]:
         return []
     end = holding_index(page)
     definitions = {label: (markdown, start) for label, markdown, start, _ in page.definitions()}
+    known = page.source_rebuttals()
     items = [(item_id, comparable(page.item_line(item_id) or "")) for item_id, index in page.anchors().items() if index < end]
     carried = []
     for item_id, quote in quotes_in_order(items):
         blocks = [definitions[label] for label in footnote_references(page.text_line(item_id) or "") if label in definitions]
         if blocks:
             markdown = "\n\n".join(text for text, _ in blocks)
-            carried.append(Carried(item_id, markdown, path, page.numbered(blocks[0][1]), quote, ids.paragraph_number(item_id)))
+            from_source = None if known is None else all(fingerprint(text) in known for text, _ in blocks)
+            carried.append(Carried(item_id, markdown, path, page.numbered(blocks[0][1]), quote, from_source))
     return carried
 
 
@@ -99,13 +102,20 @@ def quoted(item) -> str:
     return plain_text(item.text)
 
 
+def anchored(item) -> bool:
+    """Whether the page carries the item's id: headings and caption-less figures only when answered."""
+    if isinstance(item, Heading) or (isinstance(item, Figure) and not item.caption):
+        return item.rebuttal is not None
+    return True
+
+
 def targets(document: Document) -> list[Target]:
-    """Every item of the document, quoted with its neighbours on the same page."""
+    """Every item of the document, quoted with its neighbours as its page shows them (anchored items)."""
     found = []
     for section in document.sections:
         items = [section.heading, *walk_items(section.blocks)]
-        for item_id, quote in quotes_in_order([(item.item_id, comparable(quoted(item))) for item in items]):
-            found.append(Target(item_id, quote, ids.paragraph_number(item_id)))
+        shown = dict(quotes_in_order([(item.item_id, comparable(quoted(item))) for item in items if anchored(item)]))
+        found += [Target(item.item_id, shown.get(item.item_id) or Quote(comparable(quoted(item)))) for item in items]
     return found
 
 
@@ -126,9 +136,12 @@ def merge(document: Document, carried: list[Carried]) -> Merged:
     placed: dict[str, str] = {}
     landed, held = [], []
     for rebuttal in carried:
-        found = anchor(rebuttal.quote, among, rebuttal.number, rebuttal.item_id)
+        if rebuttal.from_source:
+            continue  # untouched by the editors: the new source's version of it, if any, stands
+        found = anchor(rebuttal.quote, among, ids.is_numbered(rebuttal.item_id), rebuttal.item_id)
         if found.item_id is None:
-            if rebuttal.markdown not in from_source.values():  # the source's own words stay where it puts them
+            # a page that does not say what the source wrote: words the new source also has stay where it puts them
+            if rebuttal.from_source is not None or rebuttal.markdown not in from_source.values():
                 held.append(Held(rebuttal, found))
         elif from_source.get(found.item_id) == rebuttal.markdown:
             continue  # what the source says anyway: nothing of the editors' to carry
@@ -183,9 +196,12 @@ def holding_entry(held: Held) -> str:
     return "\n".join(lines)
 
 
-def holding_section(kept: str, held: list[Held]) -> str:
-    """The section at the end of a page holding rebuttals that wait for an editor; "" when there are none."""
-    entries = ([kept] if kept else []) + [holding_entry(h) for h in held]
+def holding_section(kept: list[str], held: list[Held]) -> str:
+    """The section at the end of a page holding rebuttals that wait for an editor; "" when there are none.
+
+    ``kept`` is what already waited on the page (carried as it is), ``held`` what waits from now on.
+    """
+    entries = kept + [holding_entry(h) for h in held]
     if not entries:
         return ""
     return "\n\n".join([HOLDING_HEADING, HOLDING_INTRO, *entries]) + "\n"

@@ -9,6 +9,7 @@ footnote references and definitions the way Python-Markdown reads them.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import textwrap
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTA
 REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s\\]+)\](?!:)")  # not an escaped "\[^x\]", which is text
 DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]?")
 MARKERS = re.compile(r"^(?:\s*>)?\s*(?:[-*+]\s+)?")
+SOURCE_REBUTTALS = "rebuttals_from_source"  # the front matter field holding the generated rebuttals' fingerprints
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,16 @@ def definition_blocks(lines: list[str]) -> list[tuple[str, str, int, int]]:
     return found
 
 
+def fingerprint(markdown: str) -> str:
+    """A short checksum of a rebuttal's Markdown, spacing aside."""
+    return hashlib.sha256(" ".join(markdown.split()).encode("utf-8")).hexdigest()[:8]
+
+
+def rebuttal_fingerprints(body: str) -> str:
+    """The fingerprints of every rebuttal in a page's body, for its front matter: what the source wrote."""
+    return " ".join(sorted({fingerprint(markdown) for _, markdown, _, _ in definition_blocks(body.split("\n"))}))
+
+
 @dataclass
 class PageText:
     """A Markdown page as the commands see it: its lines and what stands on which."""
@@ -164,6 +176,12 @@ class PageText:
         if text is None:
             return None
         return " ".join(MARKERS.sub("", without_references(text), count=1).split())
+
+    def source_rebuttals(self) -> set[str] | None:
+        """The fingerprints of the rebuttals the source gave this page; None for a page written before they were kept."""
+        if SOURCE_REBUTTALS not in self.fields:
+            return None
+        return set(str(self.fields[SOURCE_REBUTTALS] or "").split())
 
     def definitions(self) -> list[tuple[str, str, int, int]]:
         return definition_blocks(self.lines)

@@ -16,7 +16,7 @@ import yaml
 
 from .config import SourceConfig
 from .markdown import render_inline, escape
-from .page_reader import read_text, split_front_matter
+from .page_reader import SOURCE_REBUTTALS, read_text, rebuttal_fingerprints, split_front_matter
 from .model import Document, Paragraph, Section, plain_text, walk_items
 from .writer import PageContext, anchor, footnote_ref, render_blocks, with_definitions
 
@@ -69,7 +69,9 @@ def section_pages(document: Document, config: SourceConfig) -> list[Page]:
         if paragraphs:
             fields["paragraphs"] = paragraphs
         path = f"{config.slug}/{order:02d}-{section.slug}.md"
-        pages.append(Page(path, with_front_matter(fields, render_section(section)), title))
+        body = render_section(section)
+        fields[SOURCE_REBUTTALS] = rebuttal_fingerprints(body)  # so a re-import can tell the editors' rebuttals from the source's
+        pages.append(Page(path, with_front_matter(fields, body), title))
     return pages
 
 
