@@ -64,7 +64,17 @@ def footnote_label(item_id: str) -> str:
 
 def footnote_id(label: str) -> str:
     """The id Python-Markdown gives a footnote's definition."""
-    return f"fn:{label}"
+    return f"fn:{label}"  # footnote_label_of reads it back
+
+
+def footnote_label_of(element_id: str) -> str:
+    """The label of the footnote whose definition has the id ``element_id`` (``fn:<label>``)."""
+    return element_id.removeprefix("fn:")
+
+
+def is_footnote_id(element_id: str) -> bool:
+    """A footnote's definition (``fn:``) or reference (``fnref:``), as Python-Markdown names them."""
+    return element_id.startswith(("fn:", "fnref:"))
 
 
 def paragraph_number(item_id: str) -> int | None:

@@ -59,12 +59,10 @@ def read_front_matter(text: str) -> FrontMatter:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         return FrontMatter({}, text, 1, (line, f"the front matter is not valid YAML ({getattr(error, 'problem', error)})"))
-    rest = text[match.end():]
-    body = rest.lstrip("\n")
-    body_line = text[: len(text) - len(body)].count("\n") + 1
-    if not isinstance(fields, dict):
-        return FrontMatter({}, body, body_line, (2, "the front matter needs a title: 'title: ...'"))
-    return FrontMatter(fields, body, body_line)
+    if not isinstance(fields, dict):  # MkDocs then takes the whole text as the page
+        return FrontMatter({}, text, 1, (2, "the front matter needs a title: 'title: ...'"))
+    body = text[match.end():].lstrip("\n")
+    return FrontMatter(fields, body, text[: len(text) - len(body)].count("\n") + 1)
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:

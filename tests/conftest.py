@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 
+from reviewgen import ids
 from reviewgen.convert import convert
 from reviewgen.page_reader import split_front_matter
 
@@ -72,7 +73,7 @@ class Review:
             soup = render_page(page)
             for element in soup.find_all(id=True):
                 item_id = element["id"]
-                if item_id.startswith(("fn:", "fnref:")):
+                if ids.is_footnote_id(item_id):
                     continue
                 self.order.append(item_id)
                 self.items[item_id] = clean_text(element)
@@ -82,7 +83,7 @@ class Review:
                     self.rebuttals[item_id] = clean_text(note)
 
     def numbered(self) -> list[int]:
-        return [int(m.group(1)) for m in (re.fullmatch(r"para-(\d+)", i) for i in self.order) if m]
+        return [number for number in map(ids.paragraph_number, self.order) if number is not None]
 
     def find(self, phrase: str) -> str:
         """The id of the one item whose own text contains ``phrase``."""

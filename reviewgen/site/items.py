@@ -113,7 +113,7 @@ def analyse(soup: BeautifulSoup, ids: dict[str, Tag] | None = None) -> list[Item
         note = rebuttal_of(ids, element)
         content = rebuttal_content(note) if note is not None else ""
         rebuttal_text = text_of(note) if note is not None else ""
-        label = note["id"].removeprefix("fn:") if note is not None else ""
+        label = id_scheme.footnote_label_of(note["id"]) if note is not None else ""
         found.append(Item(element["id"], text_of(element), content, rebuttal_text, label))
     return found
 
