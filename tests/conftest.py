@@ -97,13 +97,13 @@ def review(seed_content: Path) -> Review:
     return Review(seed_content)
 
 
-def mkdocs_build(site: Path, docs: Path | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(site: Path, docs: Path | None = None, sources: Path = ROOT / "sources") -> subprocess.CompletedProcess:
     config = ROOT / "mkdocs.yml"
     if docs is not None:  # the same configuration, pointed at another docs folder
         text = config.read_text(encoding="utf-8")
         config = site.parent / "mkdocs.yml"
         text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M).replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
-        text = text.replace("  - reviewgen\n", f"  - reviewgen:\n      sources: {ROOT / 'sources'}\n")
+        text = text.replace("  - reviewgen\n", f"  - reviewgen:\n      sources: {sources}\n")
         config.write_text(text, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(

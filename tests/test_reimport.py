@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import SEED, SLUG, Review, edit
+from bs4 import BeautifulSoup
+from conftest import SEED, SLUG, Review, edit, mkdocs_build
 
 from reviewgen.check import check_content
 from reviewgen.convert import convert
@@ -193,3 +194,20 @@ def test_every_edit_lands_on_its_text_or_waits_with_a_note(scenario, edited_revi
     assert summary.held == held
     # the pages, holding section included, pass the check against the changed source
     assert [str(p) for p in check_content(content, source.parent).problems] == []
+
+
+def test_the_rebuttals_awaiting_a_paragraph_are_on_the_built_page(edited_review, tmp_path):
+    source, content = edited_review
+    change_rows(source, remove_item)
+    convert(source, content, merge_edits=True)
+    result = mkdocs_build(tmp_path / "site", content, source.parent)
+    assert result.returncode == 0, result.stderr  # strict: the holding section raises no warning
+    html = (tmp_path / "site" / SLUG / "06-objective-1" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    heading = soup.find(lambda tag: tag.name == "h2" and "Rebuttals awaiting a paragraph" in tag.get_text())
+    assert heading is not None
+    [waiting] = [box for box in soup.select("div.admonition.warning") if "Numbat" in box.get_text()]
+    assert "#para-103-prioritisation-of-offenders-will" in waiting.select_one(".admonition-title").get_text()
+    assert "Nothing is stated as to how" in waiting.get_text()
+    # and no rebuttal of the page's items holds it
+    assert not any("Numbat" in aside.get_text() for aside in soup.select("aside.rebuttal"))
