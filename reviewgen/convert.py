@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from .page_reader import read_page, split_front_matter
 from .pages import Page, review_pages
 from .parser import parse_file
 
-CHECKSUM_LINE = re.compile(r"^checksum: \S+$", re.M)
 
 
 @dataclass(frozen=True)
@@ -100,13 +98,15 @@ def merged_pages(document: Document, pages: list[Page], config: SourceConfig, ou
         notes.append(note(rebuttal, str(out / page)))
     pages_out = []
     for path, page in merged.items():
-        text = page.text
+        body = split_front_matter(page.text)[1]
         if extra := holding_section(kept.get(path, []), held.get(path, [])):
-            text = text.rstrip("\n") + "\n\n" + extra
-        # Keep the plain conversion's checksum: the page stays "edited", so a later
-        # conversion without --merge still refuses to overwrite the editors' words.
-        fields, _ = split_front_matter(plain[path].text)
-        pages_out.append(replace(page, text=CHECKSUM_LINE.sub(f"checksum: {fields['checksum']}", text, count=1)))
+            body = body.rstrip("\n") + "\n\n" + extra
+        # The plain conversion's front matter: its checksum keeps the page "edited", so a later
+        # conversion without --merge still refuses to overwrite the editors' words, and its
+        # fingerprints keep telling the editors' rebuttals from the source's at the next merge.
+        plain_text = plain[path].text
+        front = plain_text[: len(plain_text) - len(split_front_matter(plain_text)[1])]
+        pages_out.append(replace(page, text=front + body))
     texts = {out / page.path: page.text for page in pages_out}
     for path in edited:
         for line, text in lines_not_carried(path, texts.get(path, "")):

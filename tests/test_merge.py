@@ -65,6 +65,12 @@ def test_edited_rebuttals_survive_a_corrected_source(tmp_path):
     assert review.rebuttals["para-44"].startswith("Nothing at all about substantiations")
     assert review.numbered() == list(range(1, 269))
 
+    # Merging again changes nothing and still knows which rebuttals are the editor's.
+    again = run("convert", str(source), "--out", str(content), "--merge")
+    assert again.returncode == 0 and "0 files written" in again.stdout
+    assert "1 added, 2 changed (on the items they answer), 0 awaiting a paragraph" in again.stdout
+    assert Review(content).rebuttals == review.rebuttals
+
     # The merged pages are still the editors': a plain conversion leaves them alone.
     assert page_state(part_2) == "edited"
     again = run("convert", str(source), "--out", str(content))
