@@ -15,11 +15,14 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 THRESHOLD = 0.85  # a reworded sentence or corrected typo stays above it; another item's text falls below
 TIE = 0.02  # scores closer than this match "equally"
 CONTEXT = 160  # characters of the neighbouring items kept as prefix and suffix
 LISTED = 0.5  # below this an item is not worth naming as a candidate
+SHARED_WORDS = 0.4  # texts sharing fewer of their words than this are not compared further (that is the slow part)
+WORDY = 12  # from this many words on, texts are compared word by word: letter by letter grows with the square of their length
 
 MARKUP = [
     (re.compile(r"^\s*#{1,6}\s+"), ""),  # a heading's hashes
@@ -71,31 +74,61 @@ def quotes_in_order(texts: list[tuple[str, str]]) -> list[tuple[str, Quote]]:
     return found
 
 
-def similarity(a: str, b: str) -> float:
-    if a == b:
-        return 1.0
-    if not a or not b:
-        return 0.0
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < LISTED or matcher.quick_ratio() < LISTED:
-        return 0.0
-    return matcher.ratio()
-
-
 LEADING_NUMBER = re.compile(r"^\d+\.\s*")
 DIGITS = re.compile(r"\d+")
 
 
-def numbers(text: str) -> list[str]:
+@lru_cache(maxsize=None)
+def words(text: str) -> tuple[str, ...]:
+    return tuple(text.lower().split())
+
+
+@lru_cache(maxsize=None)
+def numbers(text: str) -> tuple[str, ...]:
     """The numbers a text states, less a paragraph's own number: "Figure 1" is never "Figure 2"."""
-    return DIGITS.findall(LEADING_NUMBER.sub("", text))
+    return tuple(DIGITS.findall(LEADING_NUMBER.sub("", text)))
+
+
+def similarities(text: str, others: list[str]) -> list[float]:
+    """How alike ``text`` is to each of ``others``, by difflib's ratio (0 to 1).
+
+    A long text is compared word by word, a short one letter by letter (so a
+    corrected typo in a short line still counts as nearly the same); a text
+    sharing few words with ``text`` scores 0 without the slow comparison.
+    """
+    by_words = difflib.SequenceMatcher(None, autojunk=False)
+    by_words.set_seq2(words(text))  # difflib indexes its second sequence once, for all the others
+    by_letters = difflib.SequenceMatcher(None, autojunk=False)
+    by_letters.set_seq2(text)
+    wordy = len(words(text)) >= WORDY
+    found = []
+    for other in others:
+        if other == text or not other or not text:
+            found.append(float(other == text))
+            continue
+        by_words.set_seq1(words(other))
+        if by_words.quick_ratio() < SHARED_WORDS:
+            found.append(0.0)
+        elif wordy:
+            found.append(by_words.ratio())
+        else:
+            by_letters.set_seq1(other)
+            found.append(by_letters.ratio() if by_letters.quick_ratio() >= LISTED else 0.0)
+    return found
+
+
+def similarity(a: str, b: str) -> float:
+    return similarities(a, [b])[0]
+
+
+def likenesses(quote: Quote, targets: list[Target]) -> list[float]:
+    """How alike the quote is to each target's text; 0 when they state different numbers, however alike their words."""
+    scores = similarities(quote.exact, [target.quote.exact for target in targets])
+    return [0.0 if numbers(quote.exact) != numbers(t.quote.exact) else score for score, t in zip(scores, targets)]
 
 
 def likeness(quote: Quote, target: Target) -> float:
-    """How alike the two texts are; 0 when they state different numbers, however alike their words."""
-    if numbers(quote.exact) != numbers(target.quote.exact):
-        return 0.0
-    return similarity(quote.exact, target.quote.exact)
+    return likenesses(quote, [target])[0]
 
 
 def context_score(quote: Quote, target: Target) -> float:
@@ -116,7 +149,7 @@ def anchor(quote: Quote, targets: list[Target], numbered: bool = False, old_id: 
         return Anchoring(identical[0].item_id)
     if identical:
         return by_context(quote, identical, 1.0)
-    scored = sorted(((likeness(quote, t), t) for t in targets), key=lambda pair: -pair[0])
+    scored = sorted(zip(likenesses(quote, targets), targets), key=lambda pair: -pair[0])
     candidates = tuple((t.item_id, round(score, 2)) for score, t in scored[:3] if score >= LISTED)
     matching = [(score, t) for score, t in scored if score >= THRESHOLD]
     if not matching:

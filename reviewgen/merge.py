@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import ids
-from .anchoring import THRESHOLD, Anchoring, Quote, Target, anchor, comparable, quotes_in_order, similarity
+from .anchoring import THRESHOLD, Anchoring, Quote, Target, anchor, comparable, quotes_in_order, similarities
 from .markdown import escape
 from .model import (
     BulletList, CaseStudy, Document, EditorsMarkdown, Figure, Heading, Quotation, Rebuttal, Section, plain_text, walk_items,
@@ -237,7 +237,7 @@ def lines_not_carried(edited: Path, merged_text: str) -> list[tuple[int, str]]:
     for index, line in enumerate(page.lines):
         if index in skipped or not line.strip() or line in kept or without_references(line) in kept:
             continue
-        if any(similarity(line, other) >= THRESHOLD for other in merged):
+        if max(similarities(line, merged), default=0.0) >= THRESHOLD:
             continue
         missing.append((page.numbered(index), line))
     return missing
