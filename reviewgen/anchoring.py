@@ -4,7 +4,8 @@ The way annotation tools re-anchor a W3C TextQuoteSelector: the quoted text
 the rebuttal answered (``exact``), with the texts before and after it
 (``prefix``, ``suffix``), is looked for among the new document's items.
 Similarity is difflib's ratio (the standard library's, enough for the few
-hundred items of a review). A rebuttal lands only where one item clearly
+hundred items of a review), word by word for long texts and letter by
+letter for short ones. A rebuttal lands only where one item clearly
 matches: above the threshold and ahead of every other item, by its own text
 or else by its context. Anything else is a :class:`Anchoring` with no target
 and the candidates, for an editor to decide.

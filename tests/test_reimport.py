@@ -9,6 +9,7 @@ another item, and never a word lost.
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -211,3 +212,18 @@ def test_the_rebuttals_awaiting_a_paragraph_are_on_the_built_page(edited_review,
     assert "Nothing is stated as to how" in waiting.get_text()
     # and no rebuttal of the page's items holds it
     assert not any("Numbat" in aside.get_text() for aside in soup.select("aside.rebuttal"))
+
+
+def test_pages_written_before_fingerprints_were_kept_merge_the_same_way(edited_review):
+    source, content = edited_review
+    for page in (content / SLUG).glob("[0-9]*.md"):  # as an older reviewgen wrote them
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"^rebuttals_from_source: .*\n", "", text, count=1, flags=re.M), encoding="utf-8")
+    assert "rebuttals_from_source" not in (content / SLUG / "04-part-2.md").read_text(encoding="utf-8")
+    change_rows(source, insert_row)
+    summary = convert(source, content, merge_edits=True)
+    review = Review(content)
+    for item in EDITS:
+        [answering] = [item_id for item_id, text in review.rebuttals.items() if marker(item) in text]
+        assert " ".join(item.phrase.split()) in review.items[answering]
+    assert summary.held == 0 and (summary.added, summary.changed) == (2, 3)
