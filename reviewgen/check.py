@@ -27,6 +27,7 @@ from markdown.extensions.toc import slugify
 from .config import load_config
 from .errors import ReviewgenError
 from .pages import landing_pages, section_files, split_front_matter
+from .source import source_of
 
 ANCHOR = re.compile(r"\{ #([A-Za-z0-9_:.-]+) \}")
 REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s\\]+)\](?!:)")  # not an escaped "\[^x\]", which is text
@@ -279,8 +280,8 @@ def check_content(content: Path, sources: Path = Path("sources")) -> Report:
     paragraphs = rebuttals = 0
     for folder in review_folders(content):
         review = [pages[p.resolve()] for p in section_files(content, folder.name) if p.resolve() in pages]
-        source = sources / f"{folder.name}.txt"
-        expected = expected_pages(source) if source.exists() else None  # the source converted once, for both checks
+        source = source_of(sources, folder.name)
+        expected = expected_pages(source) if source is not None else None  # the source converted once, for both checks
         problems += check_numbering(review, expected)
         if expected is not None:
             problems += check_against_source(review, expected)

@@ -109,9 +109,18 @@ def _read_row(assembler: Assembler, row: Row) -> None:
         for cell in row.grid_cells:
             _add_original(assembler, fragments(cell), row.line)
         return
-    _add_original(assembler, fragments(row.cells[0]), row.line)
+    left = fragments(row.cells[0])
+    lead = _add_original(assembler, left, row.line)
     right = _drop_table_copy(assembler, row)
-    _answer(assembler, [fragment for cell in right for fragment in fragments(cell)], row.line)
+    answered = [fragment for cell in right for fragment in fragments(cell)]
+    if lead is not None and _introduces_list(left) and answered and assembler.config.override_for(row.line) is None:
+        assembler.last = lead  # the response answers the paragraph that opens the list, as the row reads
+    _answer(assembler, answered, row.line)
+
+
+def _introduces_list(found: Sequence[Fragment]) -> bool:
+    """A cell holding one paragraph and then the list it introduces ("The plan has three aims:" • …)."""
+    return len(found) > 1 and found[0].kind == "p" and all(fragment.kind == "item" for fragment in found[1:])
 
 
 def _drop_table_copy(assembler: Assembler, row: Row) -> list[str]:
@@ -178,8 +187,10 @@ def _rejoin_cell(found: Sequence[Fragment]) -> list[Fragment]:
     return merged
 
 
-def _add_original(assembler: Assembler, found: Sequence[Fragment], line: int) -> None:
+def _add_original(assembler: Assembler, found: Sequence[Fragment], line: int) -> Slot | None:
+    """Place a cell's fragments; returns where its first one went (None when it opened nothing)."""
     figure_row = None  # the figure this row's first fragment opened: the rest is its body
+    lead = None
     for position, fragment in enumerate(_rejoin_cell(found)):
         if fragment.kind == "table" and fragment.table is not None:
             assembler.add_table(fragment.table, line)
@@ -191,6 +202,9 @@ def _add_original(assembler: Assembler, found: Sequence[Fragment], line: int) ->
             assembler.add_paragraph(fragment, line, same_cell=position > 0)
             if assembler.figure is not None and assembler.figure.figure.line == line:
                 figure_row = assembler.figure
+        if position == 0 and isinstance(assembler.last, Slot):
+            lead = assembler.last
+    return lead
 
 
 def _read_figure_row(assembler: Assembler, row: Row) -> bool:
