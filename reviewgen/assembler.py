@@ -15,6 +15,7 @@ from typing import Sequence
 from . import classify as rules
 from . import ids
 from .cells import Fragment
+from .column import Before
 from .config import SourceConfig
 from .errors import ReviewgenError
 from .inline import inline_from_text, join
@@ -130,7 +131,7 @@ class Assembler:
         self.split_rank: int | None = None  # a part whose children each get a page
         self.last_number = 0
         self.names = ids.Names()
-        self.previous_bare: str | None = None  # "heading", "text" or "reviewer"
+        self.previous_bare = Before.START  # what a bare line follows, for its column
         self.targets: dict[str, Slot | SectionDraft] = {}
         self.dropped: list[Dropped] = []
         self.decisions: list[Decision] = []

@@ -28,6 +28,7 @@ from .config import load_config
 from .errors import ReviewgenError
 from .page_reader import PageText, Problem, read_page, read_front_matter, without_references
 from .pages import landing_pages, section_files
+from .source import source_of
 
 LINK = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(([^)\s]+)\)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
@@ -203,8 +204,8 @@ def check_content(content: Path, sources: Path = Path("sources")) -> Report:
     paragraphs = rebuttals = 0
     for folder in review_folders(content):
         review = [pages[p.resolve()] for p in section_files(content, folder.name) if p.resolve() in pages]
-        source = sources / f"{folder.name}.txt"
-        expected = expected_pages(source) if source.exists() else None  # the source converted once, for both checks
+        source = source_of(sources, folder.name)
+        expected = expected_pages(source) if source is not None else None  # the source converted once, for both checks
         problems += check_numbering(review, expected)
         if expected is not None:
             problems += check_against_source(review, expected)

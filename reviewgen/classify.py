@@ -14,7 +14,12 @@ from typing import Callable
 NUMBERED = re.compile(r"^(\d{1,4})\.\s+\S")
 FIGURE = re.compile(r"^(?:figure|fig\.)\s+(\d+)\b", re.IGNORECASE)
 BOX_LABEL = re.compile(r"^(case study|case studies)$", re.IGNORECASE)
-PART = re.compile(r"^part\s+\d+\s*:", re.IGNORECASE)
+# The words documents divide themselves by at the top level: "Part 2:", "Chapter 1: …",
+# "Section 2", "Annex A", "Appendix 1". A number, a capital letter or a roman numeral follows.
+PART_WORDS = ("part", "chapter", "section", "annex", "appendix", "schedule")
+PART = re.compile(
+    rf"^(?:{'|'.join(PART_WORDS)})\s+(?:\d+|[A-Z]|[IVXLC]+)(?:\s*[:.\u2013\u2014-]\s*\S.*|\s*)$", re.IGNORECASE
+)
 LABELLED = re.compile(r"^[A-Z][a-z]+\s+\d+\s*[:.]\s+\S")
 SECTION_NUMBER = re.compile(r"^\d+\.\d+\s+\S")
 NOTE = re.compile(r"^notes?\s*:", re.IGNORECASE)
@@ -56,7 +61,7 @@ def figure_number(text: str) -> int | None:
 
 def heading_rank(text: str) -> int | None:
     """1 for a part, 2 for "Objective 2:", 3 for "2.1 Title"; None for other text."""
-    if PART.match(text):
+    if PART.match(text) and words(text) <= LABELLED_WORDS and not text.rstrip().endswith("."):
         return 1
     if LABELLED.match(text) and words(text) <= LABELLED_WORDS and not text.rstrip().endswith("."):
         return 2

@@ -13,7 +13,9 @@ DEFAULT_CONTENT = Path("content")
 
 
 def default_source() -> Path:
-    sources = sorted(DEFAULT_SOURCE_DIR.glob("*.txt"))
+    from .source import source_files
+
+    sources = source_files(DEFAULT_SOURCE_DIR)
     if not sources:
         raise ReviewgenError("no source given and none found in sources/; give the path of a review export", DEFAULT_SOURCE_DIR)
     return sources[0]

@@ -72,7 +72,7 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
         removed_unsafe=tuple(
             f"{document.source_name}:{d.line}: removed {d.text} (not allowed in a source)" if d.reason == "unsafe"
             else f"{document.source_name}:{d.line}: {d.text}"
-            for d in document.dropped if d.reason in ("unsafe", "numbering")
+            for d in document.dropped if d.reason in ("unsafe", "numbering", "column")
         ),
     )
 

@@ -22,8 +22,8 @@ from typing import Callable, Sequence
 ALIKE = 0.7
 FRAGMENT_ALIKE = 0.8
 RECURS = 3
-MAX_WORDS = 6
-MAX_CHARS = 40
+MAX_WORDS = 8
+MAX_CHARS = 60
 # Lines with these shapes are structure, never furniture, however often they recur.
 STRUCTURAL = re.compile(r"^(\d|figure\b|table\b|case study\b)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.?!:;,\"”’)]$")

@@ -25,6 +25,7 @@ from typing import Sequence
 from . import classify as rules
 from .assembler import Assembler, Slot, rebuttal_blocks
 from .cells import Fragment, Row, fragments, read_row
+from .column import BareLine, Before, Column, judge
 from .config import SourceConfig
 from .errors import ReviewgenError
 from .furniture import furniture_lines
@@ -104,14 +105,34 @@ def _read_row(assembler: Assembler, row: Row) -> None:
     if row.bare:
         _read_bare_row(assembler, row)
         return
-    assembler.previous_bare = None
+    assembler.previous_bare = Before.START
     if row.is_grid:  # cells of a grid outside a figure are all the original's
         for cell in row.grid_cells:
             _add_original(assembler, fragments(cell), row.line)
         return
-    _add_original(assembler, fragments(row.cells[0]), row.line)
+    left = fragments(row.cells[0])
+    lead = _add_original(assembler, left, row.line)
     right = _drop_table_copy(assembler, row)
-    _answer(assembler, [fragment for cell in right for fragment in fragments(cell)], row.line)
+    answered = [fragment for cell in right for fragment in fragments(cell)]
+    if lead is not None and _introduces_list(left) and answered and assembler.config.override_for(row.line) is None:
+        assembler.last = lead  # the response answers the paragraph that opens the list, as the row reads
+    _answer(assembler, answered, row.line)
+    assembler.previous_bare = _after_row(assembler, bool(left), bool(answered))
+
+
+def _after_row(assembler: Assembler, original: bool, answered: bool) -> Before:
+    """What a bare line after this tagged row follows: the same evidence as after a bare one."""
+    last = assembler.last
+    if not original or not isinstance(last, Slot):
+        return Before.START
+    if isinstance(last.get(), Heading) or assembler.short_title is not None:
+        return Before.HEADING
+    return Before.ANSWERED if answered else Before.UNANSWERED
+
+
+def _introduces_list(found: Sequence[Fragment]) -> bool:
+    """A cell holding one paragraph and then the list it introduces ("The plan has three aims:" • …)."""
+    return len(found) > 1 and found[0].kind == "p" and all(fragment.kind == "item" for fragment in found[1:])
 
 
 def _drop_table_copy(assembler: Assembler, row: Row) -> list[str]:
@@ -129,24 +150,34 @@ def _drop_table_copy(assembler: Assembler, row: Row) -> list[str]:
     return cells[copied:]
 
 
-def _bare_column(assembler: Assembler, row: Row, text: str) -> str:
+def _bare_column(assembler: Assembler, row: Row, first: Fragment) -> str:
     overridden = _overridden_column(assembler, row.line)
     if overridden:
         return overridden
-    if rules.structure_of(text, assembler.last_number):
+    if rules.structure_of(first.plain, assembler.last_number):
         return ORIGINAL
-    if assembler.previous_bare in ("text", REVIEWER):
-        return REVIEWER
-    return ORIGINAL
+    last = assembler.last
+    after_item = isinstance(last, Slot) and last.item_index is not None
+    line = BareLine(first.plain, assembler.previous_bare, first.kind == "item", after_item, assembler.config.reviewer)
+    judgement = judge(line)
+    if not judgement.confident:
+        other = REVIEWER if judgement.column is Column.ORIGINAL else ORIGINAL
+        assembler.dropped.append(Dropped(
+            row.line,
+            f"a bare line taken as {judgement.explain()}; if it is the {other}'s, "
+            f"add the override {{line: {row.line}, column: {other}}}",
+            "column",
+        ))
+    return judgement.column.value
 
 
 def _read_bare_row(assembler: Assembler, row: Row) -> None:
     found = fragments(row.cells[0])
     if not found:
         return
-    if _bare_column(assembler, row, found[0].plain) == REVIEWER:
+    if _bare_column(assembler, row, found[0]) == REVIEWER:
         _answer(assembler, found, row.line)
-        assembler.previous_bare = REVIEWER
+        assembler.previous_bare = Before.REVIEWER
         return
     _add_original(assembler, found, row.line)
     last = assembler.last
@@ -156,7 +187,7 @@ def _read_bare_row(assembler: Assembler, row: Row) -> None:
         or not isinstance(last, Slot)
         or isinstance(last.get(), Heading)
     )
-    assembler.previous_bare = "heading" if opened else "text"
+    assembler.previous_bare = Before.HEADING if opened else Before.BARE_TEXT
 
 
 def _rejoin_cell(found: Sequence[Fragment]) -> list[Fragment]:
@@ -178,8 +209,10 @@ def _rejoin_cell(found: Sequence[Fragment]) -> list[Fragment]:
     return merged
 
 
-def _add_original(assembler: Assembler, found: Sequence[Fragment], line: int) -> None:
+def _add_original(assembler: Assembler, found: Sequence[Fragment], line: int) -> Slot | None:
+    """Place a cell's fragments; returns where its first one went (None when it opened nothing)."""
     figure_row = None  # the figure this row's first fragment opened: the rest is its body
+    lead = None
     for position, fragment in enumerate(_rejoin_cell(found)):
         if fragment.kind == "table" and fragment.table is not None:
             assembler.add_table(fragment.table, line)
@@ -191,6 +224,9 @@ def _add_original(assembler: Assembler, found: Sequence[Fragment], line: int) ->
             assembler.add_paragraph(fragment, line, same_cell=position > 0)
             if assembler.figure is not None and assembler.figure.figure.line == line:
                 figure_row = assembler.figure
+        if position == 0 and isinstance(assembler.last, Slot):
+            lead = assembler.last
+    return lead
 
 
 def _read_figure_row(assembler: Assembler, row: Row) -> bool:

@@ -11,7 +11,7 @@ from .errors import ReviewgenError
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 CONFIG_TEMPLATE = """\
-# The configuration of the review in {slug}.txt. Every key is optional but the title.
+# The configuration of the review in {file}. Every key is optional but the title.
 
 # Pages go to content/<slug>/; the slug is also the review's address on the site.
 slug: {slug}
@@ -33,7 +33,7 @@ furniture:
   patterns: []
   # patterns: ["^our organisation review$"]
 
-# Corrections of the converter's decisions, by line of {slug}.txt; each is
+# Corrections of the converter's decisions, by line of {file}{lines}; each is
 # applied and counted in the summary of 'reviewgen convert':
 overrides: []
   # - {{line: 12, column: reviewer}}     # this bare line is the reviewer's (or: original)
@@ -43,17 +43,19 @@ overrides: []
 
 
 def new_review(slug: str, source: Path, sources: Path, force: bool = False) -> Path:
-    """Copy ``source`` to ``sources/<slug>.txt`` beside a commented configuration; returns the copy."""
+    """Copy ``source`` to ``sources/<slug>.txt`` (or ``.docx``) beside a commented configuration; returns the copy."""
     if not SLUG.match(slug):
         raise ReviewgenError(f"'{slug}' is not a usable slug; use lower-case letters, digits and hyphens, like 'my-review'")
     if not source.is_file():
         raise ReviewgenError("no such source file; give the path of the two-column export", source)
-    target = sources / f"{slug}.txt"
+    suffix = ".docx" if source.suffix.lower() == ".docx" else ".txt"
+    target = sources / f"{slug}{suffix}"
     config = target.with_suffix(".yml")
     if (target.exists() or config.exists()) and not force:
         raise ReviewgenError(f"a review called '{slug}' exists already; choose another slug or use --force", target)
     sources.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     title = slug.replace("-", " ").capitalize()
-    config.write_text(CONFIG_TEMPLATE.format(slug=slug, title=title), encoding="utf-8")
+    lines = " (in a Word document, line N is the Nth paragraph outside the table or row of it)" if suffix == ".docx" else ""
+    config.write_text(CONFIG_TEMPLATE.format(slug=slug, title=title, file=target.name, lines=lines), encoding="utf-8")
     return target

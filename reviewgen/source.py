@@ -25,6 +25,28 @@ def likely_encoding(data: bytes) -> str:
         return "latin-1"
 
 
+SUPPORTED = "a two-column export (.txt, UTF-8 text) or a Word document (.docx) holding a two-column table"
+
+# Formats people reach for that reviewgen does not read, by the bytes they start with.
+UNSUPPORTED = (
+    (b"%PDF", "a PDF"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Office document (.doc)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"PK\x03\x04", "a zip archive (an OpenDocument or other Office file)"),
+)
+SOURCE_SUFFIXES = (".txt", ".docx")
+
+
+def is_word_document(path: Path, data: bytes) -> bool:
+    return path.suffix.lower() == ".docx" or (data.startswith(b"PK\x03\x04") and b"word/" in data[:4096])
+
+
+def refuse_format(path: Path, data: bytes) -> None:
+    for magic, name in UNSUPPORTED:
+        if data.startswith(magic):
+            raise ReviewgenError(f"this is {name}, which reviewgen does not read; give it {SUPPORTED}", path)
+
+
 def read_source(path: Path, encoding: str | None = None) -> list[str]:
     """The lines of ``path`` (without line endings), or a ReviewgenError saying what to do."""
     if not path.exists():
@@ -34,6 +56,11 @@ def read_source(path: Path, encoding: str | None = None) -> list[str]:
     data = path.read_bytes()
     if not data.strip():
         raise ReviewgenError("the file is empty; export the review again", path)
+    if is_word_document(path, data):
+        from .word import docx_lines
+
+        return docx_lines(path)
+    refuse_format(path, data)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise ReviewgenError("the file holds NUL bytes, so it is binary, not a text export", path, line)
@@ -53,3 +80,13 @@ def read_source(path: Path, encoding: str | None = None) -> list[str]:
         ) from None
     text = text.removeprefix("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def source_files(folder: Path) -> list[Path]:
+    """The review sources in a folder, in name order: exports and Word documents alike."""
+    return sorted(path for path in folder.glob("*") if path.suffix.lower() in SOURCE_SUFFIXES and path.is_file())
+
+
+def source_of(folder: Path, slug: str) -> Path | None:
+    """The source of the review ``slug`` in ``folder``, whichever format it is in."""
+    return next((folder / f"{slug}{suffix}" for suffix in SOURCE_SUFFIXES if (folder / f"{slug}{suffix}").is_file()), None)

@@ -1,0 +1,88 @@
+"""Which column a bare line belongs to, weighed from the evidence around it.
+
+A line with neither tags nor a TAB does not say whether it is the original's
+or the reviewer's. The export puts the right column below the left one, so
+position says most; the voice of the line says the rest. Each piece of
+evidence is a row of ``EVIDENCE``: a name a person can read, a weight (for
+the reviewer when positive, for the original when negative) and a test. The
+weights add up; a total near zero is a guess, and the converter lists it so
+an editor can confirm it or override it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Callable
+
+
+class Column(str, Enum):
+    ORIGINAL = "original"
+    REVIEWER = "reviewer"
+
+
+class Before(str, Enum):
+    """What the line before a bare line was, as far as its column is concerned."""
+
+    START = "start"  # nothing yet, or a row the reviewer's column cannot follow
+    HEADING = "heading"  # a heading or a box label of the original
+    BARE_TEXT = "bare text"  # a bare paragraph of the original
+    REVIEWER = "reviewer"  # a line of the reviewer's
+    ANSWERED = "answered"  # a row whose response cell holds the response
+    UNANSWERED = "unanswered"  # a row of the original whose response cell is empty
+
+
+@dataclass(frozen=True)
+class BareLine:
+    text: str
+    before: Before
+    list_item: bool  # the line is marked as a list item ("- ", "•")
+    after_list_item: bool  # the original's last item was a list item
+    reviewer: str  # the reviewer's name, from the configuration
+
+
+@dataclass(frozen=True)
+class Evidence:
+    name: str
+    weight: int
+    applies: Callable[[BareLine], bool]
+
+
+QUESTION = re.compile(r"\?\s*[\"”’)]?\s*$|\?\s+[A-Z]")
+DOCUMENTS_VOICE = re.compile(r"\b(?:we will|we have|we are|we published|our)\b", re.IGNORECASE)
+
+EVIDENCE: tuple[Evidence, ...] = (
+    Evidence("it follows a heading", -2, lambda line: line.before is Before.HEADING),
+    Evidence("it follows a bare paragraph of the original, below which the export puts the response", 2, lambda line: line.before is Before.BARE_TEXT),
+    Evidence("it continues the reviewer's lines", 2, lambda line: line.before is Before.REVIEWER),
+    Evidence("it follows a paragraph whose response cell is empty", 1, lambda line: line.before is Before.UNANSWERED),
+    Evidence("it follows a row that was answered already", -1, lambda line: line.before is Before.ANSWERED),
+    Evidence("it continues a list of the original", -2, lambda line: line.list_item and line.after_list_item),
+    Evidence("it asks a question", 1, lambda line: bool(QUESTION.search(line.text))),
+    Evidence("it names the reviewer", 1, lambda line: bool(line.reviewer) and line.reviewer.lower() in line.text.lower()),
+    Evidence("it speaks in the document's voice ('we will', 'our')", -1, lambda line: bool(DOCUMENTS_VOICE.search(line.text))),
+)
+CONFIDENT = 2  # a total at least this far from zero is not listed as a guess
+
+
+@dataclass(frozen=True)
+class Judgement:
+    column: Column
+    score: int
+    reasons: tuple[str, ...]
+
+    @property
+    def confident(self) -> bool:
+        return abs(self.score) >= CONFIDENT
+
+    def explain(self) -> str:
+        return f"the {self.column.value}'s (score {self.score:+d}: {'; '.join(self.reasons) or 'no evidence either way'})"
+
+
+def judge(line: BareLine) -> Judgement:
+    """The column the evidence points to; a tie goes to the original, whose words are quoted anyway."""
+    found = [evidence for evidence in EVIDENCE if evidence.applies(line)]
+    score = sum(evidence.weight for evidence in found)
+    column = Column.REVIEWER if score > 0 else Column.ORIGINAL
+    return Judgement(column, score, tuple(evidence.name for evidence in found))

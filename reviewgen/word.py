@@ -1,0 +1,110 @@
+"""A Word document whose body holds a two-column table -> the lines of a two-column export.
+
+Campaign groups mostly write a point-by-point response as a Word table: the
+original's paragraph on the left, the response on the right, a row each.
+mammoth (a maintained .docx reader) turns the document into clean HTML with
+its bold, italic, links, lists, footnotes and merged cells; each row of the
+table then becomes one line of the export format (``original TAB response``)
+and each paragraph outside the table a line of its own, so the rest of the
+converter, its checks, audit and overrides are the same for both formats.
+
+Line N of a Word source is the Nth block of its body: a paragraph outside the
+table or a row of the table (header rows included), the way overrides and
+messages count it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+from .errors import ReviewgenError
+
+FOOTNOTE_REF = re.compile(r"^#(?:footnote|endnote)-(\d+)$")
+FOOTNOTE_ID = re.compile(r"^(?:footnote|endnote)-\d+$")
+SEPARATORS = re.compile(r"[\t\r\n]+")  # a TAB would split a cell into two columns
+
+
+def docx_lines(path: Path) -> list[str]:
+    """The document's body as export lines; a ReviewgenError for a file that is not a Word document."""
+    import mammoth  # only a Word source needs it
+
+    try:
+        with path.open("rb") as stream:
+            html = mammoth.convert_to_html(stream).value
+    except Exception as error:  # mammoth raises zip, XML and key errors of its own for a broken file
+        raise ReviewgenError(f"this is not a Word document reviewgen can read ({type(error).__name__}); save it again from Word as .docx", path) from None
+    return html_lines(html)
+
+
+def html_lines(html: str) -> list[str]:
+    """mammoth's HTML of a document -> export lines, a block or a table row each."""
+    soup = BeautifulSoup(html, "html.parser")
+    notes = footnotes(soup)
+    lines: list[str] = []
+    for block in soup.find_all(recursive=False):
+        if block.name == "table":
+            lines.extend(row_line(row, notes, position) for position, row in enumerate(rows(block)))
+        else:
+            lines.append(cell_html(block, notes))
+    return lines
+
+
+def footnotes(soup: BeautifulSoup) -> dict[str, str]:
+    """Each footnote's text as HTML, keyed by its number, without the link back."""
+    found = {}
+    for note in soup.find_all("li", id=FOOTNOTE_ID):
+        for back in note.find_all("a", href=re.compile(r"^#(?:footnote|endnote)-ref-")):
+            back.decompose()
+        number = note["id"].rsplit("-", 1)[1]
+        found[number] = cell_html(note, {}, inner=True)
+        listing = note.parent
+        note.extract()
+        if listing is not None and listing.name == "ol" and not listing.find("li"):
+            listing.decompose()  # the list of notes, now empty
+    return found
+
+
+def rows(table: Tag) -> list[Tag]:
+    """The table's rows in order, header rows included (they count as lines too)."""
+    return [row for row in table.find_all("tr") if row.find_parent("table") is table]
+
+
+def is_header(row: Tag, cells: list[Tag], position: int) -> bool:
+    """A row of column titles ("Original | Our response"): marked as a header in Word, or a
+    first row of short titles with no number and no sentence in it."""
+    if row.find("th", recursive=False) is not None:
+        return True
+    texts = [cell.get_text(" ", strip=True) for cell in cells]
+    return (
+        position == 0 and len(texts) >= 2 and all(texts)
+        and all(len(text.split()) <= HEADER_WORDS and not re.search(r"\d|[.?!]$", text) for text in texts)
+    )
+
+
+HEADER_WORDS = 4
+
+
+def row_line(row: Tag, notes: dict[str, str], position: int = 1) -> str:
+    cells = row.find_all(["td", "th"], recursive=False)
+    if is_header(row, cells, position):
+        return ""  # the table's column titles are its furniture, not text
+    parts = [cell_html(cell, notes, inner=True) for cell in cells[:2]]
+    return "\t".join(parts) + "\t"
+
+
+def cell_html(element: Tag, notes: dict[str, str], inner: bool = False) -> str:
+    """One cell (or block) as export HTML: footnote numbers kept in the text, the notes after it."""
+    cited = []
+    for ref in element.find_all("a", href=FOOTNOTE_REF):
+        number = FOOTNOTE_REF.match(ref["href"]).group(1)
+        cited.append(number)
+        sup = ref.find_parent("sup") or ref
+        sup.replace_with(f"[{number}]")
+    html = element.decode_contents() if inner else element.decode()
+    for number in cited:
+        if number in notes:
+            html += f"<p>[{number}] " + notes[number].removeprefix("<p>")
+    return SEPARATORS.sub(" ", html)

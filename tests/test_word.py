@@ -1,0 +1,136 @@
+"""A Word document with a two-column table converts like an export: every row's cells on their item."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import Review, mkdocs_build
+from word_document import CHAPTER_1, CHAPTER_2, build
+
+from reviewgen.audit import audit
+from reviewgen.check import check_content
+from reviewgen.convert import convert, convert_document
+from reviewgen.errors import ReviewgenError
+from reviewgen.source import read_source
+from reviewgen.word import html_lines
+
+SLUG = "workforce-plan"
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("word")
+    sources = folder / "sources"
+    sources.mkdir()
+    source = build(sources / f"{SLUG}.docx")
+    (sources / f"{SLUG}.yml").write_text("title: The workforce plan reviewed\nreviewer: Nurses Now\n", encoding="utf-8")
+    summary = convert(source, folder / "content")
+    return folder, source, summary
+
+
+@pytest.fixture(scope="module")
+def review(converted):
+    folder, _, _ = converted
+    return Review(folder / "content", SLUG)
+
+
+def numbered(rows, first):
+    return [(f"para-{number}", original, response) for number, (original, response) in enumerate(rows, first)]
+
+
+EXPECTED = numbered(CHAPTER_1, 1) + numbered(CHAPTER_1, 11) + numbered(CHAPTER_2, 19)
+
+
+@pytest.mark.parametrize("item_id, original, response", EXPECTED, ids=[e[0] for e in EXPECTED])
+def test_each_rows_response_answers_the_paragraph_on_its_row(review, item_id, original, response):
+    number = item_id.removeprefix("para-")
+    assert review.items[item_id] == f"{number}. {original}"
+    if response:
+        assert review.rebuttals[item_id] == response
+    else:
+        assert item_id not in review.rebuttals
+
+
+def test_rows_numbered_on_keep_their_number_and_unanswered_rows_stay_unanswered(review):
+    assert review.numbered() == list(range(1, 32))
+    assert review.rebuttals["para-23"] == "Commitment 23 has slipped before."
+    assert "para-22" not in review.rebuttals
+
+
+def test_bold_italic_and_a_link_survive_in_both_columns(converted):
+    folder, _, _ = converted
+    page = next((folder / "content" / SLUG).glob("*chapter-1*.md")).read_text(encoding="utf-8")
+    assert "9\\. We will **never** cap training places." in page
+    assert "The *cap* exists already: see [the funding letter](https://example.org/funding-letter)." in page
+
+
+def test_a_list_in_the_original_is_a_list_and_the_response_answers_its_lead_in(review):
+    assert review.items["para-10"] == "10. The plan has three aims:"
+    assert review.rebuttals["para-10"] == "None of the three aims has a measure."
+    for aim in ("train more staff", "keep the staff we have", "work differently"):
+        assert aim in review.items[review.find(aim)]
+        assert review.find(aim) not in review.rebuttals
+
+
+def test_headings_outside_the_table_start_pages_and_a_merged_row_is_a_heading(converted):
+    folder, _, _ = converted
+    names = sorted(path.name for path in (folder / "content" / SLUG).glob("[0-9]*.md"))
+    assert [name.split("-", 1)[1] for name in names] == ["chapter-1.md", "chapter-2.md", "annex-a-data-sources.md"]
+    chapter_1 = next(path for path in (folder / "content" / SLUG).glob("*chapter-1*.md")).read_text(encoding="utf-8")
+    assert "## 1.2 Where the new staff will come from" in chapter_1
+    assert "This chapter sets out where the workforce stands today." in chapter_1
+
+
+def test_the_header_row_is_not_text(converted):
+    folder, _, _ = converted
+    text = "\n".join(path.read_text(encoding="utf-8") for path in (folder / "content" / SLUG).glob("*.md"))
+    assert "Our response" not in text
+
+
+def test_audit_finds_every_word_and_check_finds_no_problem(converted):
+    folder, source, _ = converted
+    document, _, config = convert_document(source)
+    result = audit(source, folder / "content", config.slug, document)
+    assert not result.lost and not result.added, result.report()
+    report = check_content(folder / "content", folder / "sources")
+    assert report.problems == (), [str(p) for p in report.problems]
+
+
+def test_the_word_review_builds_strictly(converted, tmp_path):
+    folder, _, _ = converted
+    result = mkdocs_build(tmp_path / "site", folder / "content")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / SLUG).rglob("index.html")
+    assert any('id="para-10"' in path.read_text(encoding="utf-8") for path in html)
+
+
+@pytest.mark.parametrize("start, name", [(b"%PDF-1.7\n", "a PDF"), (b"\xd0\xcf\x11\xe0\xa1\xb1", ".doc"), (b"{\\rtf1\\ansi", "RTF")])
+def test_formats_not_read_are_refused_naming_what_is(tmp_path, start, name):
+    path = tmp_path / "review.txt"
+    path.write_bytes(start + b"some bytes\x85\x99 that decode as cp1252\n" * 5)
+    with pytest.raises(ReviewgenError) as raised:
+        read_source(path)
+    message = str(raised.value)
+    assert name in message and ".docx" in message and ".txt" in message
+
+
+def test_a_broken_word_file_is_refused(tmp_path):
+    path = tmp_path / "review.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(ReviewgenError) as raised:
+        read_source(path)
+    assert "not a Word document" in str(raised.value)
+
+
+def test_a_footnote_follows_the_paragraph_that_cites_it():
+    # mammoth's rendering of a Word footnote: a numbered reference, and the notes in a list at the end.
+    html = (
+        '<table><tr><td><p>4. Vacancies fell<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>.</p></td>'
+        "<td><p>They rose in the North.</p></td></tr></table>"
+        '<ol><li id="footnote-1"><p> NHS Digital, <em>Vacancy statistics</em>, 2024. <a href="#footnote-ref-1">↑</a></p></li></ol>'
+    )
+    assert html_lines(html) == [
+        "<p>4. Vacancies fell[1].</p><p>[1]  NHS Digital, <em>Vacancy statistics</em>, 2024. </p>\t<p>They rose in the North.</p>\t"
+    ]
