@@ -6,13 +6,15 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString
 
+from .html import serialise
+
 NUMBER = re.compile(r"^(\s*)(\d+)\.")
 
 
 def add_permalinks(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     link_numbers(soup)
-    return str(soup)
+    return serialise([soup])
 
 
 def link_numbers(soup: BeautifulSoup) -> None:
