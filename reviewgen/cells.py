@@ -76,7 +76,7 @@ def read_row(line_number: int, line: str) -> Row | None:
 
 
 def removals(line: str) -> tuple[str, ...]:
-    """What cleaning a source line takes out (markup the allowlist refuses, unsafe links), named."""
+    """What cleaning a source line takes out (markup the allowlist refuses, unsafe links), each kind once."""
     found: list[str] = []
     for cell in line.split("\t"):
         if has_markup(cell):

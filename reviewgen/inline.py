@@ -30,6 +30,11 @@ def _unescape(text: str) -> str:
     return MARKDOWN_ESCAPE.sub(r"\1", text)
 
 
+def as_read(text: str) -> str:
+    """``text`` as the converter reads it: a Markdown link is its label, its address is no word of the text."""
+    return MARKDOWN_INLINE.sub(lambda m: m.group("label") if m.group("label") is not None else m.group(0), text)
+
+
 def refused_links(text: str) -> list[str]:
     """The Markdown links in ``text`` whose address readers may not follow, as "javascript: link"."""
     found = []

@@ -7,6 +7,7 @@ a function of the Markdown in ``content/`` and the HTML rendered from it.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from mkdocs.config import base
@@ -114,8 +115,10 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
 
     def warn_removed(self, page, removed, finished: bool = False) -> None:
         markdown, first = self.typed.get(page.file.src_uri, ("", 1))
+        seen: Counter = Counter()
         for what in removed:
-            where = f"{page.file.src_uri}" if finished else f"{page.file.src_uri}:{locate(markdown, what, first)}"
+            seen[what] += 1
+            where = f"{page.file.src_uri}" if finished else f"{page.file.src_uri}:{locate(markdown, what, first, seen[what])}"
             log.warning(f"{where}: removed {what}{' from the finished page' if finished else ''}; pages may not carry script or unsafe links")
 
     def on_page_content(self, html, page, config, files):

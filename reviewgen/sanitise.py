@@ -26,9 +26,8 @@ import nh3
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*)\s*:")
 ADDRESS_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
-# nh3 rewrites a style attribute to its allowed properties, and an allowlist may rewrite
-# titles (see reviewgen.site.final): those are compared by name, not value.
-REWRITTEN_VALUES = {"style", "title"}
+# An allowlist may rewrite titles (see reviewgen.site.final): compared by name, not value.
+REWRITTEN_VALUES = {"title"}
 
 
 @dataclass(frozen=True)
@@ -92,9 +91,16 @@ class _Inventory(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.found[("element", tag, "")] += 1
         for name, value in attrs:
-            self.found[(tag, name, "" if name in REWRITTEN_VALUES else (value or ""))] += 1
+            value = "" if name in REWRITTEN_VALUES else (value or "")
+            self.found[(tag, name, style_declarations(value) if name == "style" else value)] += 1
 
     handle_startendtag = handle_starttag
+
+
+def style_declarations(style: str) -> str:
+    """A style attribute as nh3 writes it back (``prop:value;...``), so only a removed property differs."""
+    pairs = (part.split(":", 1) for part in style.split(";") if ":" in part)
+    return ";".join(f"{name.strip().lower()}:{value.strip()}" for name, value in pairs)
 
 
 def inventory(html: str) -> Counter:
@@ -108,6 +114,8 @@ def describe(key: tuple[str, str, str]) -> str:
     kind, name, value = key
     if kind == "element":
         return f"<{name}> element"
+    if name == "style" and "expression(" in value.replace(" ", "").lower():
+        return "CSS expression"
     scheme = SCHEME.match(value)
     if name in ADDRESS_ATTRIBUTES and scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
         return f"{scheme.group(1).lower()}: link"
@@ -116,19 +124,22 @@ def describe(key: tuple[str, str, str]) -> str:
 
 TAG_NAME = re.compile(r"<([a-zA-Z][\w:-]*)")
 ATTRIBUTE_NAME = re.compile(r"\s([a-zA-Z_:][-\w:.]*)\s*=")
+STYLE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
 def _shapes(html: str) -> Counter:
-    """Tag and attribute names counted roughly: a cleaning that lowers none of them removed nothing."""
-    return Counter(TAG_NAME.findall(html)) + Counter(ATTRIBUTE_NAME.findall(html))
+    """Tag and attribute names (and styles, which nh3 rewrites) counted roughly: a cleaning that
+    lowers none of them removed nothing."""
+    styles = Counter(style_declarations(double or single) for double, single in STYLE.findall(html))
+    return Counter(TAG_NAME.findall(html)) + Counter(ATTRIBUTE_NAME.findall(html)) + styles
 
 
 def removed(before: str, after: str) -> tuple[str, ...]:
-    """What a cleaning took out, each kind named once, in the order it first appears."""
+    """What a cleaning took out, once for each piece removed, in the order of the input."""
     if not _shapes(before) - _shapes(after):  # the common case, a tenth of the exact count's time
         return ()
     gone = inventory(before) - inventory(after)
-    return tuple(dict.fromkeys(describe(key) for key in gone))
+    return tuple(describe(key) for key, count in gone.items() for _ in range(count))
 
 
 def cleaned(allowlist: Allowlist, html: str) -> Cleaned:
@@ -142,7 +153,12 @@ SOURCE = Allowlist(
         "h1", "h2", "h3", "h4", "h5", "h6", "i", "em", "b", "strong", "u", "a", "br",
         "span", "cite", "sup", "sub", "small",
     }),
-    attributes={"a": frozenset({"href"})},
+    # Presentation the export carries (list markers, borders) is harmless and ignored later.
+    attributes={
+        "a": frozenset({"href"}), "table": frozenset({"border", "style"}),
+        **{tag: frozenset({"style"}) for tag in ("p", "div", "ul", "ol", "li", "td", "th")},
+    },
+    style_properties=frozenset({"list-style-type", "text-align"}),
 )
 
 

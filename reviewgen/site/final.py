@@ -50,4 +50,4 @@ def finalise_page(html: str) -> Cleaned:
         f"<head>\n{policy_meta(inner_head.html + inner_body.html)}{inner_head.html}</head>\n"
         f"<body{document_attributes(body['attributes'])}>{inner_body.html}</body>\n</html>\n"
     )
-    return Cleaned(page, tuple(dict.fromkeys(inner_head.removed + inner_body.removed)))
+    return Cleaned(page, inner_head.removed + inner_body.removed)

@@ -76,20 +76,23 @@ def clean_page(html: str, allowlist: Allowlist = PAGE) -> Cleaned:
     return cleaned(allowlist, html)
 
 
-# Where a removal named by the cleaning shows in the Markdown an editor typed.
+# Where a removal the cleaning named was typed: inside a tag, or as a link's address.
 def _clue(what: str) -> re.Pattern:
     if what.endswith(" element"):
-        return re.compile(re.escape(what.removesuffix(" element").rstrip(">")), re.I)
+        return re.compile("<" + re.escape(what.removesuffix(" element").strip("<>")) + r"\b", re.I)
     if what.endswith(": link"):
-        return re.compile(re.escape(what.removesuffix(" link")), re.I)
-    return re.compile(r"\b" + re.escape(what.removesuffix(" attribute")) + r"\s*=", re.I)
+        return re.compile(r"""(?:\bhref\s*=\s*["']?|\]\()\s*""" + re.escape(what.removesuffix(" link")), re.I)
+    if what == "CSS expression":
+        return re.compile(r"<[a-zA-Z][^<>]*expression\s*\(", re.I)
+    return re.compile(r"<[a-zA-Z][^<>]*\s" + re.escape(what.removesuffix(" attribute")) + r"\s*=", re.I)
 
 
-def locate(markdown: str, what: str, first_line: int = 1) -> int:
-    """The line of ``markdown`` where the removed ``what`` was typed (the first body line when unseen)."""
-    clue = _clue(what)
+def locate(markdown: str, what: str, first_line: int = 1, nth: int = 1) -> int:
+    """The line of ``markdown`` where the ``nth`` removed ``what`` was typed (the first body line when unseen)."""
+    clue, seen = _clue(what), 0
     for offset, line in enumerate(markdown.split("\n")):
-        if clue.search(line):
+        seen += len(clue.findall(line))
+        if seen >= nth:
             return first_line + offset
     return first_line
 
