@@ -76,13 +76,13 @@ def read_row(line_number: int, line: str) -> Row | None:
 
 
 def removals(line: str) -> tuple[str, ...]:
-    """What cleaning a source line takes out (markup the allowlist refuses, unsafe links), each kind once."""
+    """What cleaning a source line takes out (markup the allowlist refuses, unsafe links), one note a piece."""
     found: list[str] = []
     for cell in line.split("\t"):
         if has_markup(cell):
             found += clean_source(cell).removed
         found += refused_links(cell)
-    return tuple(dict.fromkeys(found))
+    return tuple(found)
 
 
 def fragments(cell: str) -> list[Fragment]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import markdown
+
 from .items import Item
+from .safety import clean_page
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -17,13 +20,22 @@ class AnnotatedPage:
     creator: str
 
 
+def body(page: AnnotatedPage, item: Item) -> dict:
+    """The rebuttal's Markdown, which a consumer will render, when it renders to nothing the site's
+    allowlist would remove; otherwise its plain text, which no consumer runs."""
+    source = page.footnotes.get(item.label)
+    if source is not None and not clean_page(markdown.markdown(source, extensions=["attr_list", "tables"])).removed:
+        return {"type": "TextualBody", "format": "text/markdown", "value": source}
+    return {"type": "TextualBody", "format": "text/plain", "value": item.rebuttal_text}
+
+
 def annotation(page: AnnotatedPage, item: Item, collection: str) -> dict:
     return {
         "id": f"{collection}#{item.item_id}",
         "type": "Annotation",
         "motivation": "assessing",
         "creator": {"type": "Organization", "name": page.creator},
-        "body": {"type": "TextualBody", "format": "text/markdown", "value": page.footnotes.get(item.label, item.rebuttal_text)},
+        "body": body(page, item),
         "target": {
             "source": page.url,
             "selector": [

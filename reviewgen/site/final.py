@@ -20,6 +20,7 @@ from .safety import FINISHED
 HEAD = re.compile(r"<head\b[^>]*>(?P<inner>.*?)</head>", re.S | re.I)
 BODY = re.compile(r"<body\b(?P<attributes>[^>]*)>(?P<inner>.*)</body>", re.S | re.I)
 HTML = re.compile(r"<html\b(?P<attributes>[^>]*)>", re.I)
+OWN_POLICY = re.compile(r"<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*\">\n?")  # a page finished before
 # The attributes kept on <html> and <body>, which the allowlist's fragments cannot hold.
 DOCUMENT_ATTRIBUTES = re.compile(r'\s(lang|class|dir|data-md-[a-z-]+)="([^"<>]*)"')
 
@@ -43,11 +44,12 @@ def finalise_page(html: str) -> Cleaned:
     head, body = HEAD.search(html), BODY.search(html)
     if head is None or body is None:  # not a whole document: clean it as a fragment
         return cleaned(FINISHED_PAGE, html)
-    inner_head, inner_body = cleaned(FINISHED_PAGE, head["inner"]), cleaned(FINISHED_PAGE, body["inner"])
+    inner_head = cleaned(FINISHED_PAGE, OWN_POLICY.sub("", head["inner"]))  # derived again below, from this page
+    inner_body = cleaned(FINISHED_PAGE, body["inner"])
     root = HTML.search(html)
     page = (
         f"<!doctype html>\n<html{document_attributes(root['attributes']) if root else ''}>\n"
-        f"<head>\n{policy_meta(inner_head.html + inner_body.html)}{inner_head.html}</head>\n"
+        f"<head>{policy_meta(inner_head.html + inner_body.html)}{inner_head.html}</head>\n"
         f"<body{document_attributes(body['attributes'])}>{inner_body.html}</body>\n</html>\n"
     )
     return Cleaned(page, inner_head.removed + inner_body.removed)
