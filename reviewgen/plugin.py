@@ -7,7 +7,6 @@ a function of the Markdown in ``content/`` and the HTML rendered from it.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 from mkdocs.config import base
@@ -25,7 +24,7 @@ from .site.index_page import index_markdown, landing_figures
 from .site.items import page_description
 from .site.final import finalise_page
 from .site.pipeline import enhance, safe_page
-from .site.safety import INDEX_PAGE, PAGE, locate
+from .site.safety import INDEX_PAGE, PAGE, removal_notes
 from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages
 from .site.search import clean_entries, exclude_lists, merge_into_index, search_entries
 from .site.template_values import escape_config, escape_nav, escape_page, title_text
@@ -115,11 +114,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
 
     def warn_removed(self, page, removed, finished: bool = False) -> None:
         markdown, first = self.typed.get(page.file.src_uri, ("", 1))
-        seen: Counter = Counter()
-        for what in removed:
-            seen[what] += 1
-            where = f"{page.file.src_uri}" if finished else f"{page.file.src_uri}:{locate(markdown, what, first, seen[what])}"
-            log.warning(f"{where}: removed {what}{' from the finished page' if finished else ''}; pages may not carry script or unsafe links")
+        for note in removal_notes(page.file.src_uri, removed, markdown, first, finished):
+            log.warning(note)
 
     def on_page_content(self, html, page, config, files):
         slug = self.review_of(page)
@@ -154,16 +150,16 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         if not template_name.endswith(".html"):  # the sitemap
             return output_content
         finished = finalise_page(output_content)
-        for what in finished.removed:
-            log.warning(f"{template_name}: removed {what} from the finished page")
+        for note in removal_notes(template_name, finished.removed, finished=True):
+            log.warning(note)
         return finished.html
 
     def on_post_build(self, config):
         site = Path(config.site_dir)
         index_path = site / "search" / "search_index.json"
-        if self.config.paragraph_search and index_path.exists():
+        if index_path.exists():  # every entry, Material's own too, through the allowlist
             index = json.loads(index_path.read_text(encoding="utf-8"))
-            index = clean_entries(merge_into_index(index, self.search))
+            index = clean_entries(merge_into_index(index, self.search) if self.config.paragraph_search else index)
             index_path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
         if self.config.annotations and self.reviews:
             name = self.config.annotations

@@ -38,8 +38,7 @@ class Allowlist:
     attributes: dict[str, frozenset[str]]
     attribute_prefixes: frozenset[str] = frozenset()
     style_properties: frozenset[str] = frozenset()
-    kept_content: frozenset[str] = frozenset()  # allowed tags whose text is kept (the theme's scripts)
-    dropped_content: frozenset[str] = frozenset({"script", "style"})  # removed with everything inside
+    dropped_content: frozenset[str] = frozenset({"script", "style"})  # unless allowed: removed with all inside
     rewrite: Callable[[str, str, str], str | None] | None = None  # (tag, attribute, value) -> the value kept
 
     def clean(self, html: str) -> str:

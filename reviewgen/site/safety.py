@@ -10,6 +10,7 @@ finished page (theme and all) passes ``FINISHED`` as the very last step:
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from bs4 import BeautifulSoup
 
@@ -67,7 +68,6 @@ FINISHED = Allowlist(
     },
     attribute_prefixes=frozenset({"data-", "aria-"}),
     style_properties=frozenset({"text-align"}),
-    kept_content=frozenset({"script"}),
 )
 
 
@@ -95,6 +95,16 @@ def locate(markdown: str, what: str, first_line: int = 1, nth: int = 1) -> int:
         if seen >= nth:
             return first_line + offset
     return first_line
+
+
+def removal_notes(name: str, removed, markdown: str = "", first_line: int = 1, finished: bool = False) -> list[str]:
+    """A warning per removal: ``FILE:LINE: removed …`` (the finished page's have no line to name)."""
+    notes, seen = [], Counter()
+    for what in removed:
+        seen[what] += 1
+        where = name if finished else f"{name}:{locate(markdown, what, first_line, seen[what])}"
+        notes.append(f"{where}: removed {what}{' from the finished page' if finished else ''}; pages may not carry script or unsafe links")
+    return notes
 
 
 def mark_external_links(soup: BeautifulSoup) -> None:
