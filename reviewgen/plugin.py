@@ -55,6 +55,11 @@ class ReviewgenConfig(base.Config):
 
 
 class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
+    previewing = False
+
+    def on_startup(self, command, dirty):
+        self.previewing = command == "serve"  # MkDocs' live reload is an inline script of its own
+
     def on_config(self, config):
         self.docs_dir = Path(config.docs_dir)
         self.reviews = {review.slug: review for review in find_reviews(self.docs_dir)}
@@ -141,7 +146,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
 
     @event_priority(-100)  # the last step: after every other plugin has had the page
     def on_post_page(self, output, page, config):
-        finished = finalise_page(output)
+        finished = finalise_page(output, with_policy=not self.previewing)
         self.warn_removed(page, finished.removed, finished=True)
         return finished.html
 
@@ -149,7 +154,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
     def on_post_template(self, output_content, template_name, config):
         if not template_name.endswith(".html"):  # the sitemap
             return output_content
-        finished = finalise_page(output_content)
+        finished = finalise_page(output_content, with_policy=not self.previewing)
         for note in removal_notes(template_name, finished.removed, finished=True):
             log.warning(note)
         return finished.html

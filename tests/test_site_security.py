@@ -78,3 +78,8 @@ def test_a_built_page_passes_the_last_step_unchanged(site):
     again = finalise_page(built)
     assert again.removed == () and again.html == built
     assert (ROOT / "theme" / "main.html").exists()
+
+
+def test_a_live_preview_is_cleaned_but_carries_no_policy_for_its_reload_script():
+    preview = finalise_page(PAGE, with_policy=False)
+    assert "Content-Security-Policy" not in preview.html and preview.removed == finalise_page(PAGE).removed

@@ -39,8 +39,9 @@ def document_attributes(attributes: str) -> str:
     return "".join(f' {name}="{value}"' for name, value in DOCUMENT_ATTRIBUTES.findall(attributes))
 
 
-def finalise_page(html: str) -> Cleaned:
-    """A finished page, cleaned and under its policy; ``removed`` names what the cleaning took."""
+def finalise_page(html: str, with_policy: bool = True) -> Cleaned:
+    """A finished page, cleaned and under its policy; ``removed`` names what the cleaning took.
+    A live preview goes ``with_policy=False``: its server adds an inline script no hash can know."""
     head, body = HEAD.search(html), BODY.search(html)
     if head is None or body is None:  # not a whole document: clean it as a fragment
         return cleaned(FINISHED_PAGE, html)
@@ -49,7 +50,7 @@ def finalise_page(html: str) -> Cleaned:
     root = HTML.search(html)
     page = (
         f"<!doctype html>\n<html{document_attributes(root['attributes']) if root else ''}>\n"
-        f"<head>{policy_meta(inner_head.html + inner_body.html)}{inner_head.html}</head>\n"
+        f"<head>{policy_meta(inner_head.html + inner_body.html) if with_policy else ''}{inner_head.html}</head>\n"
         f"<body{document_attributes(body['attributes'])}>{inner_body.html}</body>\n</html>\n"
     )
     return Cleaned(page, inner_head.removed + inner_body.removed)
