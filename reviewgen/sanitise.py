@@ -46,7 +46,7 @@ class Allowlist:
             html, tags=set(self.tags), attributes={k: set(v) for k, v in self.attributes.items()},
             generic_attribute_prefixes=set(self.attribute_prefixes) or None,
             clean_content_tags=set(self.dropped_content - self.tags), url_schemes=set(SAFE_SCHEMES),
-            link_rel=None, filter_style_properties=set(self.style_properties) or None, strip_comments=True,
+            link_rel=None, filter_style_properties=set(self.style_properties), strip_comments=True,
             attribute_filter=self.rewrite,
         )
 
