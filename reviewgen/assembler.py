@@ -131,7 +131,7 @@ class Assembler:
         self.split_rank: int | None = None  # a part whose children each get a page
         self.last_number = 0
         self.names = ids.Names()
-        self.previous_bare = Before.START  # what a bare line follows, for its column
+        self.previous_bare = Before.NOTHING  # what a bare line follows, for its column
         self.targets: dict[str, Slot | SectionDraft] = {}
         self.dropped: list[Dropped] = []
         self.decisions: list[Decision] = []

@@ -1,10 +1,13 @@
 """The word audit: every word of the source must reach the rendered pages.
 
-Source words are counted from the source text with its tags removed, less
-what the converter dropped on purpose (running furniture, the second and
-third copies of a table). Output words are counted from the pages as stock
-Python-Markdown renders them, less footnote numbers and back-links, which
-the renderer adds. The two multisets must match.
+Source words are counted from the source text with its markup removed (a
+``<`` that opens no tag is text, as the converter reads it), less what the
+converter dropped on purpose (running furniture, the second and third
+copies of a table). Output words are counted from the pages as a reader
+gets them: rendered by stock Python-Markdown and cleaned by the site's
+allowlist, less footnote numbers and back-links, which the renderer adds.
+The two multisets must match, so a word the converter, the renderer or the
+cleaning dropped is caught.
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ from pathlib import Path
 import markdown
 from bs4 import BeautifulSoup
 
+from .inline import as_read
 from .model import Document
 from .page_reader import split_front_matter
 from .pages import GENERATOR
-from .sanitise import clean_html
+from .sanitise import SOURCE, has_markup
 from .source import read_source, without_controls
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -46,7 +50,7 @@ def line_words(lines, document: Document) -> Counter:
     """The words of source lines as a reader should find them: no tags, no furniture, no table copies."""
     counted = Counter()
     for line in without_controls(list(lines)):
-        counted += words(text_of_html(clean_html(line)) if "<" in line else line)
+        counted += words(as_read(text_of_html(SOURCE.as_text(line)) if has_markup(line) else line))
     for dropped in document.dropped:
         if dropped.reason in ("furniture", "duplicate table"):  # the others describe, they hold no source text
             counted -= words(dropped.text)
@@ -62,7 +66,9 @@ def text_words(text: str) -> Counter | None:
     fields, body = split_front_matter(text)
     if fields.get("landing") or (fields and fields.get("generator") != GENERATOR and "review" not in fields):
         return None
-    return words(text_of_html(markdown.markdown(body, extensions=EXTENSIONS)))
+    from .site.safety import clean_page  # the site's allowlist: what it removes, a reader never sees
+
+    return words(text_of_html(clean_page(markdown.markdown(body, extensions=EXTENSIONS)).html))
 
 
 @dataclass(frozen=True)

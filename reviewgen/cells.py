@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 
-from .inline import spans_from_nodes, strip_prefix, tidy, inline_from_text
+from .inline import inline_from_text, refused_links, spans_from_nodes, strip_prefix, tidy
 from .model import Inline, Span, Table, plain_text
-from .sanitise import clean_html
+from .sanitise import clean_html, clean_source, has_markup
 
 warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
@@ -50,11 +50,11 @@ class Row:
     @property
     def bare(self) -> bool:
         """A line with neither tags nor TABs: which column it is must be inferred."""
-        return not self.tabbed and "<" not in self.cells[0]
+        return not self.tabbed and not has_markup(self.cells[0])
 
     @property
     def has_html(self) -> bool:
-        return any("<" in cell for cell in self.cells)
+        return any(has_markup(cell) for cell in self.cells)
 
     @property
     def grid_cells(self) -> tuple[str, ...]:
@@ -75,11 +75,21 @@ def read_row(line_number: int, line: str) -> Row | None:
     return Row(line_number, tuple(cells), "\t" in line)
 
 
+def removals(line: str) -> tuple[str, ...]:
+    """What cleaning a source line takes out (markup the allowlist refuses, unsafe links), one note a piece."""
+    found: list[str] = []
+    for cell in line.split("\t"):
+        if has_markup(cell):
+            found += clean_source(cell).removed
+        found += refused_links(cell)
+    return tuple(found)
+
+
 def fragments(cell: str) -> list[Fragment]:
     """The fragments of one cell, in order."""
     if not cell.strip():
         return []
-    if "<" not in cell:
+    if not has_markup(cell):
         return [_bare_fragment(cell)]
     soup = BeautifulSoup(clean_html(cell), "html.parser")
     found: list[Fragment] = []

@@ -25,7 +25,8 @@ class Column(str, Enum):
 class Before(str, Enum):
     """What the line before a bare line was, as far as its column is concerned."""
 
-    START = "start"  # nothing yet, or a row the reviewer's column cannot follow
+    NOTHING = "nothing"  # the document's first text: a response needs something to answer
+    START = "start"  # a row the reviewer's column cannot follow (a grid, an empty left cell)
     HEADING = "heading"  # a heading or a box label of the original
     BARE_TEXT = "bare text"  # a bare paragraph of the original
     REVIEWER = "reviewer"  # a line of the reviewer's
@@ -53,6 +54,7 @@ QUESTION = re.compile(r"\?\s*[\"”’)]?\s*$|\?\s+[A-Z]")
 DOCUMENTS_VOICE = re.compile(r"\b(?:we will|we have|we are|we published|our)\b", re.IGNORECASE)
 
 EVIDENCE: tuple[Evidence, ...] = (
+    Evidence("nothing of the original comes before it", -2, lambda line: line.before is Before.NOTHING),
     Evidence("it follows a heading", -2, lambda line: line.before is Before.HEADING),
     Evidence("it follows a bare paragraph of the original, below which the export puts the response", 2, lambda line: line.before is Before.BARE_TEXT),
     Evidence("it continues the reviewer's lines", 2, lambda line: line.before is Before.REVIEWER),

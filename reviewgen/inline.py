@@ -12,7 +12,7 @@ import re
 from bs4 import NavigableString, Tag
 
 from .model import Inline, Span
-from .sanitise import safe_href
+from .sanitise import refused_scheme, safe_href
 
 EMPHASIS_TAGS = {"i", "em", "cite"}
 STRONG_TAGS = {"b", "strong"}
@@ -28,6 +28,21 @@ DEAD_TARGETS = {"", "#"}
 
 def _unescape(text: str) -> str:
     return MARKDOWN_ESCAPE.sub(r"\1", text)
+
+
+def as_read(text: str) -> str:
+    """``text`` as the converter reads it: a Markdown link is its label, its address is no word of the text."""
+    return MARKDOWN_INLINE.sub(lambda m: m.group("label") if m.group("label") is not None else m.group(0), text)
+
+
+def refused_links(text: str) -> list[str]:
+    """The Markdown links in ``text`` whose address readers may not follow, as "javascript: link"."""
+    found = []
+    for match in MARKDOWN_INLINE.finditer(text):
+        scheme = refused_scheme(match.group("target")) if match.group("label") is not None else None
+        if scheme:
+            found.append(f"{scheme}: link")
+    return found
 
 
 def spans_from_text(text: str, emphasis: bool = False, strong: bool = False) -> list[Span]:

@@ -7,6 +7,7 @@ backslash escapes every CommonMark and Python-Markdown renderer understands.
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from .model import Inline, Span
 
@@ -33,6 +34,15 @@ def escape_line_start(text: str) -> str:
     return text
 
 
+# What a link address keeps as it is; anything else (spaces, quotes, parentheses, angle
+# brackets, backslashes) is percent-encoded, so Markdown never reads part of it as a title.
+URL_SAFE = "/:?#[]@!$&*+,;=%-._~"
+
+
+def link_address(href: str) -> str:
+    return quote(href, safe=URL_SAFE)
+
+
 def render_span(span: Span) -> str:
     if span.href and span.href == span.text and re.match(r"^https?://[^\s<>]+$", span.href):
         return f"<{span.href}>"
@@ -43,7 +53,7 @@ def render_span(span: Span) -> str:
     trail = span.text[len(span.text.rstrip()) :]
     body = escape(core)
     if span.href:
-        body = f"[{body}]({span.href.replace(')', '%29').replace(' ', '%20')})"
+        body = f"[{body}]({link_address(span.href)})"
     if span.strong:
         body = f"**{body}**"
     if span.emphasis:

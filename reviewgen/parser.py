@@ -24,14 +24,13 @@ from typing import Sequence
 
 from . import classify as rules
 from .assembler import Assembler, Slot, rebuttal_blocks
-from .cells import Fragment, Row, fragments, read_row
+from .cells import Fragment, Row, fragments, read_row, removals
 from .column import BareLine, Before, Column, judge
 from .config import SourceConfig
 from .errors import ReviewgenError
 from .furniture import furniture_lines
 from .inline import join
 from .model import Decision, Document, Dropped, Heading
-from .sanitise import unsafe_parts
 from .source import read_source, without_controls
 
 ORIGINAL, REVIEWER = "original", "reviewer"
@@ -46,7 +45,7 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
         if number in furniture:
             assembler.dropped.append(Dropped(number, line.strip(), "furniture"))
             continue
-        for part in unsafe_parts(line):
+        for part in removals(line):
             assembler.dropped.append(Dropped(number, part, "unsafe"))
         row = read_row(number, line)
         if row is not None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from .check import check_content
@@ -22,10 +22,12 @@ from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage, collection
 from .site.index_page import index_markdown, landing_figures
 from .site.items import page_description
+from .site.final import finalise_page
 from .site.pipeline import enhance, safe_page
-from .site.safety import unsafe_lines
+from .site.safety import INDEX_PAGE, PAGE, removal_notes
 from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages
-from .site.search import exclude_lists, merge_into_index, search_entries
+from .site.search import clean_entries, exclude_lists, merge_into_index, search_entries
+from .site.template_values import escape_config, escape_nav, escape_page, title_text
 
 log = get_plugin_logger(__name__)
 
@@ -51,6 +53,11 @@ class ReviewgenConfig(base.Config):
 
 
 class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
+    previewing = False
+
+    def on_startup(self, command, dirty):
+        self.previewing = command == "serve"  # MkDocs' live reload is an inline script of its own
+
     def on_config(self, config):
         self.docs_dir = Path(config.docs_dir)
         self.reviews = {review.slug: review for review in find_reviews(self.docs_dir)}
@@ -58,6 +65,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             review = next(iter(self.reviews.values()))
             config.site_name = review.title
             config.site_description = review.description or config.site_description
+        escape_config(config)  # templates print values raw: each is text, escaped once here
         if self.config.abbreviations and "abbr" not in config.markdown_extensions:
             config.markdown_extensions.append("abbr")
         return config
@@ -72,7 +80,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
 
     def on_files(self, files, config):
         self.pages, self.abbreviations = {}, {}
-        self.search, self.annotated, self.footnotes = [], [], {}
+        self.search, self.annotated, self.footnotes, self.typed = [], [], {}, {}
         for slug, review in self.reviews.items():
             self.pages[slug] = reviewed_pages(self.docs_dir, slug, config.markdown_extensions, config.mdx_configs)
             texts = [read_text(path) for path in section_files(self.docs_dir, slug)]
@@ -88,10 +96,13 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         slug = page.file.src_uri.split("/", 1)[0]
         return slug if slug in self.reviews and "/" in page.file.src_uri else None
 
+    def on_nav(self, nav, config, files):
+        escape_nav(nav.items)
+        return nav
+
     def on_page_markdown(self, markdown, page, config, files):
-        if page.file.abs_src_path:  # a page from the docs folder, not one reviewgen made
-            for line, what in unsafe_lines(markdown, first_body_line(Path(page.file.abs_src_path))):
-                log.warning(f"{page.file.src_uri}:{line}: removed {what}; pages may not carry script or unsafe links")
+        if page.file.abs_src_path:  # a page from the docs folder, not one reviewgen made: where its removals are
+            self.typed[page.file.src_uri] = (markdown, first_body_line(Path(page.file.abs_src_path)))
         slug = self.review_of(page)
         if slug is None:
             return markdown
@@ -104,26 +115,55 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             markdown += "\n\n" + definitions_markdown(self.abbreviations[slug]) + "\n"
         return markdown
 
+    def warn_removed(self, page, removed, finished: bool = False) -> None:
+        markdown, first = self.typed.get(page.file.src_uri, ("", 1))
+        for note in removal_notes(page.file.src_uri, removed, markdown, first, finished):
+            log.warning(note)
+
     def on_page_content(self, html, page, config, files):
         slug = self.review_of(page)
-        if slug is not None and page.file.src_uri.endswith(f"/{INDEX_NAME}"):
-            return exclude_lists(html) if self.config.paragraph_search else html
-        if slug is None or page.file.src_uri.endswith("/index.md"):
-            return safe_page(html)
+        if slug is None or page.file.src_uri.endswith(("/index.md", f"/{INDEX_NAME}")):
+            index = slug is not None and page.file.src_uri.endswith(f"/{INDEX_NAME}")
+            cleaned = safe_page(html, INDEX_PAGE if index else PAGE)
+            self.warn_removed(page, cleaned.removed)
+            return exclude_lists(cleaned.html) if index and self.config.paragraph_search else cleaned.html
         review = self.reviews[slug]
         enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search)
+        self.warn_removed(page, enhanced.removed)
         if self.config.paragraph_search:
-            self.search += search_entries(page.url, page.title, list(enhanced.items))
+            self.search += search_entries(page.url, title_text(page), list(enhanced.items))
         footnotes = self.footnotes.get(page.file.src_uri, {})
         self.annotated.append(AnnotatedPage(page.url, enhanced.items, footnotes, review.reviewer))
         return enhanced.html
 
+    def on_env(self, env, config, files):
+        for file in files.documentation_pages():  # every title is known now, and none printed yet
+            if file.page is not None:
+                escape_page(file.page)
+        return env
+
+    @event_priority(-100)  # the last step: after every other plugin has had the page
+    def on_post_page(self, output, page, config):
+        finished = finalise_page(output, with_policy=not self.previewing)
+        self.warn_removed(page, finished.removed, finished=True)
+        return finished.html
+
+    @event_priority(-100)
+    def on_post_template(self, output_content, template_name, config):
+        if not template_name.endswith(".html"):  # the sitemap
+            return output_content
+        finished = finalise_page(output_content, with_policy=not self.previewing)
+        for note in removal_notes(template_name, finished.removed, finished=True):
+            log.warning(note)
+        return finished.html
+
     def on_post_build(self, config):
         site = Path(config.site_dir)
         index_path = site / "search" / "search_index.json"
-        if self.config.paragraph_search and index_path.exists():
+        if index_path.exists():  # every entry, Material's own too, through the allowlist
             index = json.loads(index_path.read_text(encoding="utf-8"))
-            index_path.write_text(json.dumps(merge_into_index(index, self.search), separators=(",", ":")), encoding="utf-8")
+            index = clean_entries(merge_into_index(index, self.search) if self.config.paragraph_search else index)
+            index_path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
         if self.config.annotations and self.reviews:
             name = self.config.annotations
             label = " and ".join(review.title for review in self.reviews.values())

@@ -1,95 +1,188 @@
-"""Hostile sources and pages: nothing from them runs in the built site, and every removal is named."""
+"""Hostile sources, configurations and pages: nothing from them can run in any built file,
+source text stays text, and every removal is named exactly, with its file and line."""
 
 from __future__ import annotations
 
+import json
 import re
-import shutil
 import subprocess
 import sys
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, edit
+from hostile_corpus import EDITED, SLUG, build, hostile_site
 
-HOSTILE = ROOT / "tests" / "fixtures" / "hostile.txt"
-DANGEROUS_TAGS = ["script", "style", "iframe", "object", "embed", "form", "input", "svg", "img", "link", "meta"]
+from reviewgen.audit import audit
+from reviewgen.config import load_config
+from reviewgen.parser import parse_file
 
-
-def convert(out) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reviewgen", "convert", str(HOSTILE), "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+LEGACY = ROOT / "tests" / "fixtures" / "hostile.txt"
+EXECUTABLE_TAGS = {"script", "iframe", "frame", "object", "embed", "applet", "base", "style", "foreignobject", "math"}
+UNSAFE_ADDRESS = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("hostile")
-    result = convert(work / "docs")
+def corpus(tmp_path_factory):
+    return hostile_site(tmp_path_factory.mktemp("hostile"))
+
+
+@pytest.fixture(scope="module")
+def legacy_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("legacy")
+    docs = work / "docs"
+    result = subprocess.run([sys.executable, "-m", "reviewgen", "convert", str(LEGACY), "--out", str(docs)], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    build = mkdocs_build(work / "site", work / "docs")
-    assert build.returncode == 0, build.stderr
-    return work, result.stdout
+    from hostile_corpus import config
+
+    config(work, docs)
+    built = build(work, strict=True)
+    assert built.returncode == 0, built.stderr
+    return work / "site", result.stdout
 
 
-def test_each_removal_is_reported_with_its_source_line(hostile_site):
-    _, report = hostile_site
-    for line, what in [(3, "<script> element"), (5, "onerror attribute"), (8, "javascript: link"), (8, "data: link"),
-                       (8, "vbscript: link"), (9, "javascript: link (Markdown)"), (10, "<iframe> element"),
-                       (10, "<svg> element"), (10, "<style> element"), (12, "<form> element"), (12, "CSS expression")]:
-        assert f"{HOSTILE}:{line}: removed {what}" in report, (line, what)
+def executable_parts(html: str, theme_scripts: bool) -> list[str]:
+    """Whatever in ``html`` a browser could run: elements, event handlers, script addresses, CSS expressions."""
+    found = []
+    for element in BeautifulSoup(html, "html.parser").find_all(True):
+        if element.name == "script" and theme_scripts:
+            source = element.get("src", "")
+            assert not re.match(r"^(https?:)?//", source) and "alert" not in element.decode(), element.decode()[:200]
+        elif element.name in EXECUTABLE_TAGS or (element.name == "meta" and element.get("http-equiv", "").lower() == "refresh"):
+            found.append(element.decode()[:120])
+        for name, value in element.attrs.items():
+            text = " ".join(value) if isinstance(value, list) else str(value)
+            if name.lower().startswith("on") or name.lower() in ("action", "formaction") or UNSAFE_ADDRESS.match(text) or "expression(" in text.replace(" ", ""):
+                found.append(f"{element.name} {name}={text[:80]}")
+    if not theme_scripts and "<script" in html:
+        found.append("<script>")
+    return found
 
 
-def articles(site):
-    for path in sorted(site.rglob("*.html")):
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        yield path, page, page.select_one("article") or page
+def built_files(site):
+    return sorted(path for path in site.rglob("*") if path.suffix in (".html", ".json", ".jsonld"))
 
 
-def test_no_element_attribute_or_address_that_could_run_reaches_the_site(hostile_site):
-    work, _ = hostile_site
-    for path, page, article in articles(work / "site"):
-        for script in page.find_all("script"):  # the theme's own scripts only: none carries the source's code
-            assert "__pwned" not in script.decode() and "alert(" not in script.decode(), (path, str(script)[:120])
-            assert not script.get("src") or not re.match(r"^(https?:)?//", script["src"]), (path, script["src"])
-        ours = set(article.select("figure.rebuttal-chart svg"))  # the index's chart, drawn by reviewgen from counts
-        found = [t for t in article.find_all(DANGEROUS_TAGS) if t not in ours]
-        assert not found, (path, [t.name for t in found])
-        for element in article.find_all(True):
-            for name, value in element.attrs.items():
-                assert not name.lower().startswith("on"), (path, element.name, name)
-                text = " ".join(value) if isinstance(value, list) else str(value)
-                assert not re.match(r"\s*(javascript|data|vbscript):", text, re.I), (path, name, text)
-                assert "expression(" not in text, (path, name, text)
-        assert "window.__pwned" not in article.decode(), path
+def check_site(site) -> int:
+    checked = 0
+    for path in built_files(site):
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".html":
+            assert executable_parts(text, theme_scripts=True) == [], path
+            assert 'http-equiv="Content-Security-Policy"' in text, path
+        elif path.name == "search_index.json":  # Material shows each entry's title and text as HTML
+            for doc in json.loads(text)["docs"]:
+                assert executable_parts(doc["title"], False) == [] and executable_parts(doc["text"], False) == [], doc["location"]
+        else:  # the annotation export: a Markdown body is rendered by whoever reads it
+            import markdown
+
+            for item in json.loads(text)["first"]["items"]:
+                value = item["body"]["value"]
+                rendered = markdown.markdown(value) if item["body"]["format"] == "text/markdown" else value
+                assert executable_parts(rendered, False) == [] and "<img" not in rendered, item["id"]
+        checked += 1
+    return checked
 
 
-def test_injected_markdown_and_entities_stay_literal_text(hostile_site):
-    work, _ = hostile_site
-    text = " ".join((work / "site" / "hostile" / "02-part-1" / "index.html").read_text(encoding="utf-8").split())
-    page = BeautifulSoup(text, "html.parser")
-    visible = " ".join(page.select_one("article").get_text(" ").split())
-    assert "<script>alert(12)</script> stay text" in visible
-    assert '{: onclick="alert(8)" }' in visible
-    assert "[^x]: injected" in visible and "[link]: http://example.org/ref" in visible
-    safe = page.select_one("article a[href='https://example.org/safe']")
-    assert safe is not None and safe["rel"] == ["noopener"]
+def test_no_built_file_holds_anything_that_could_run(corpus, legacy_site):
+    site, _, _ = corpus
+    assert check_site(site) == 10  # six pages and the 404 page, the search index, two annotation exports
+    assert check_site(legacy_site[0]) >= 9
 
 
-def test_an_editors_raw_script_fails_the_strict_build_and_never_reaches_readers(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "content", docs)
-    page = docs / "tackling-child-sexual-abuse-strategy" / "04-part-2.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("## 2.2 The hidden nature", '<script>alert("editor")</script>\n\n<p onclick="alert(1)">Click</p>\n\n## 2.2 The hidden nature', 1), encoding="utf-8")
-    line = page.read_text(encoding="utf-8").split("\n").index('<script>alert("editor")</script>') + 1
-    strict = mkdocs_build(tmp_path / "site", docs)
-    assert strict.returncode != 0
-    assert f"tackling-child-sexual-abuse-strategy/04-part-2.md:{line}: removed <script> element" in strict.stderr
-    lenient = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site2")],
-        capture_output=True, text=True, cwd=ROOT,
-    )
-    assert lenient.returncode == 0
-    built = (tmp_path / "site2" / "tackling-child-sexual-abuse-strategy" / "04-part-2" / "index.html").read_text(encoding="utf-8")
-    article = BeautifulSoup(built, "html.parser").select_one("article")
-    assert not article.find_all("script") and 'alert("editor")' not in article.decode()
-    assert "onclick" not in article.decode() and "Click" in article.get_text()
+def test_hostile_text_reaches_readers_as_text_in_every_position(corpus):
+    site, _, _ = corpus
+    part_1 = BeautifulSoup((site / SLUG / "02-part-1" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    seen = " ".join(part_1.select_one("article").get_text(" ").split())
+    for text in ["<script>alert(103)</script>", "Evil<img/src=x/onerror=alert(105)>", "<img src=x onerror=alert(106)>",
+                 "<svg onload=alert(107)>", "<img src=x onerror=alert(108)>", "<img src=x onerror=alert(110)>",
+                 "<img src=x onerror=alert(111)>", "<script>alert(113)</script>", "<img src=x onerror=alert(115)>"]:
+        assert text in seen, text
+    assert part_1.title.string == "Part 1: Attacks <img src=x onerror=alert(102)> heading - Hostile <img src=x onerror=alert(201)> review"
+    head = part_1.select_one("head")
+    assert head.select_one("meta[property='og:site_name']")["content"] == "Hostile <img src=x onerror=alert(201)> review"
+    edited = BeautifulSoup((site / SLUG / "03-part-2" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert edited.select_one("meta[name=description]")["content"] == 'Edited "><script>alert(302)</script> text'
+    assert edited.title.string.startswith("Part 2 <img src=x onerror=alert(301)> edited - ")
+    nav = [" ".join(a.get_text(" ").split()) for a in edited.select("nav.md-nav--primary a")]
+    assert "Part 1: Attacks <img src=x onerror=alert(102)> heading" in nav
+
+
+def test_titles_that_material_shows_as_html_hold_text(corpus):
+    site, _, _ = corpus
+    edited = (site / SLUG / "03-part-2" / "index.html").read_text(encoding="utf-8")
+    titles = [a["title"] for a in BeautifulSoup(edited, "html.parser").select("abbr[title]")]
+    # The attribute's value, as Material hands it to innerHTML: entities, never a tag.
+    assert "Pwned &lt;img src=x onerror=alert(308)&gt; title" in titles
+    assert "Wicked Ill&lt;img/src=x/onerror=alert(307)&gt; Organisation" in titles  # defined over a line break
+    assert all("<" not in title for title in titles)
+
+
+def test_search_entries_are_escaped_for_materials_html(corpus):
+    site, _, _ = corpus
+    docs = {doc["location"]: doc for doc in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]}
+    entry = docs[f"{SLUG}/02-part-1/#para-1"]
+    assert "&lt;script&gt;alert(103)&lt;/script&gt;" in entry["text"] and "First paragraph of the rebuttal &lt;img" in entry["text"]
+    assert entry["title"] == "Paragraph 1 · Part 1: Attacks &lt;img src=x onerror=alert(102)&gt; heading"
+
+
+def test_link_addresses_are_percent_encoded_so_no_title_is_smuggled(corpus):
+    site, _, _ = corpus
+    page = BeautifulSoup((site / SLUG / "02-part-1" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    link = page.find("a", string="with a quote")
+    assert link["href"] == "https://example.org/a%20%22%3Cimg%20src=x%20onerror=alert%28109%29%3E%22"
+    assert not link.get("title")
+
+
+def test_x_less_than_y_and_5_lt_6_reach_the_page_as_written(corpus):
+    site, _, _ = corpus
+    page = BeautifulSoup((site / SLUG / "02-part-1" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "2. When spending x<y the council said 5 < 6, and a link with a quote in it." in " ".join(page.select_one("#para-2").get_text("").split())
+
+
+def test_each_removal_is_reported_exactly_with_its_source_line(corpus, legacy_site):
+    _, report, _ = corpus
+    name = ROOT / "tests" / "fixtures" / "hostile-everywhere.txt"
+    assert [line for line in report.splitlines() if line.startswith(str(name))] == [
+        f"{name}:6: removed onmouseover attribute (not allowed in a source)",
+        f"{name}:17: removed javascript: link (not allowed in a source)",  # the HTML link
+        f"{name}:17: removed javascript: link (not allowed in a source)",  # the Markdown one
+    ]  # the entity-encoded markup of every other line is text, so nothing there is "removed"
+    _, legacy = legacy_site
+    reported = [line.removeprefix(f"{LEGACY}:") for line in legacy.splitlines() if line.startswith(str(LEGACY))]
+    assert reported == [
+        "8: removed onclick attribute (not allowed in a source)",
+        "8: removed javascript: link (not allowed in a source)",
+        "8: removed data: link (not allowed in a source)",
+        "8: removed vbscript: link (not allowed in a source)",
+        "9: removed javascript: link (not allowed in a source)",
+        "9: removed onmouseover attribute (not allowed in a source)",
+        "12: removed CSS expression (not allowed in a source)",
+    ]  # line 11's &lt;script&gt; is text, and the tags nobody allowed (lines 3, 5, 10, 12) stay text too
+
+
+def test_an_editors_removals_are_warned_with_file_and_line_and_fail_the_strict_build(corpus, tmp_path):
+    site, _, log = corpus
+    warned = re.findall(r"reviewgen: (\S+): removed (.+?); pages may not", log)
+    assert warned == [
+        (f"{EDITED}:21", "onerror attribute"), (f"{EDITED}:21", "javascript: link"),
+        (f"{EDITED}:21", "onclick attribute"), (f"{EDITED}:23", "<script> element"),
+    ]
+    strict = build(site.parent, strict=True)
+    assert strict.returncode != 0 and f"{EDITED}:23: removed <script> element" in strict.stderr
+
+
+def test_the_audit_counts_what_a_reader_sees(tmp_path):
+    source = tmp_path / "lt.txt"
+    source.write_text("<h2>Part 1: Less</h2>\t\n<p>1. When spending x<y the council said 5 < 6 and stopped.</p>\t<p>Fine.</p>\n", encoding="utf-8")
+    out = tmp_path / "out"
+    converted = subprocess.run([sys.executable, "-m", "reviewgen", "convert", str(source), "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert converted.returncode == 0, converted.stderr
+    document = parse_file(source, load_config(source))
+    result = audit(source, out, "lt", document)
+    assert (sum(result.lost.values()), sum(result.added.values())) == (0, 0)
+    page = out / "lt" / "02-part-1.md" if (out / "lt" / "02-part-1.md").exists() else next((out / "lt").glob("0*part-1.md"))
+    edit(page, "the council", "the <script>council</script>")  # a word the site's cleaning removes from the page
+    result = audit(source, out, "lt", document)
+    assert dict(result.lost) == {"council": 1}

@@ -27,7 +27,7 @@ def expansion(before: str, acronym: str) -> str | None:
             return None
     if letters or start is None:
         return None
-    return before[start:].strip().rstrip(",;:")
+    return " ".join(before[start:].split()).rstrip(",;:")  # one line: a definition never spills into the page
 
 
 def find_abbreviations(texts) -> dict[str, str]:

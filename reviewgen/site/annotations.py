@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+
+import markdown
 
 from .items import Item
+from .safety import clean_page
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -17,13 +21,33 @@ class AnnotatedPage:
     creator: str
 
 
+# Without these, Markdown can make no tag, attribute or link address of its own.
+MARKUP_SIGNS = ("<", "](", "]:", "{")
+
+
+@lru_cache(maxsize=None)
+def renders_safely(source: str) -> bool:
+    if not any(sign in source for sign in MARKUP_SIGNS):
+        return True
+    return not clean_page(markdown.markdown(source, extensions=["attr_list", "tables"])).removed
+
+
+def body(page: AnnotatedPage, item: Item) -> dict:
+    """The rebuttal's Markdown, which a consumer will render, when it renders to nothing the site's
+    allowlist would remove; otherwise its plain text, which no consumer runs."""
+    source = page.footnotes.get(item.label)
+    if source is not None and renders_safely(source):
+        return {"type": "TextualBody", "format": "text/markdown", "value": source}
+    return {"type": "TextualBody", "format": "text/plain", "value": item.rebuttal_text}
+
+
 def annotation(page: AnnotatedPage, item: Item, collection: str) -> dict:
     return {
         "id": f"{collection}#{item.item_id}",
         "type": "Annotation",
         "motivation": "assessing",
         "creator": {"type": "Organization", "name": page.creator},
-        "body": {"type": "TextualBody", "format": "text/markdown", "value": page.footnotes.get(item.label, item.rebuttal_text)},
+        "body": body(page, item),
         "target": {
             "source": page.url,
             "selector": [

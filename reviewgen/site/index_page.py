@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape as html_escape
 
 from ..markdown import escape
+from .html import text
 from .items import Item, item_label
 
 EXCERPT_WORDS = 24
@@ -56,7 +56,7 @@ def bar_chart(pages: list[ReviewedPage]) -> str:
     ]
     for position, page in enumerate(pages):
         y = 10 + position * row
-        name = html_escape(page.title if len(page.title) <= 34 else page.title[:33] + "…")
+        name = text(page.title if len(page.title) <= 34 else page.title[:33] + "…")
         parts.append(f'<text x="{label_width - 6}" y="{y + 13}" text-anchor="end">{name}</text>')
         for offset, (value, colour) in enumerate(((page.paragraphs, "#5c6bc0"), (page.rebuttals, "#c62828"))):
             width = round(bar_width * value / largest)

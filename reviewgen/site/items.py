@@ -7,12 +7,14 @@ their paragraphs, so every site feature reads the page the same way.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment
 
 from .. import ids as id_scheme
+from .html import serialise
 
 ITEM_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote", "div", "ul", "ol", "table", "tr"}
@@ -92,18 +94,27 @@ def rebuttal_of(ids: dict[str, Tag], element: Tag) -> Tag | None:
     return ids.get(ref["href"][1:])
 
 
+def without_backlinks(note: Tag) -> Tag:
+    """``note`` with its back-links, the space before them and any paragraph they leave empty removed."""
+    for link in note.find_all("a", class_="footnote-backref"):
+        holder = link.parent
+        link.decompose()
+        last = holder.contents[-1] if holder.contents else None
+        if isinstance(last, NavigableString) and not isinstance(last, Comment):
+            trimmed = str(last).rstrip().removesuffix("\xa0").rstrip()
+            if trimmed:
+                last.replace_with(NavigableString(trimmed))
+            else:
+                last.extract()
+        if holder is not note and holder.name == "p" and not holder.contents:
+            holder.decompose()
+    return note
+
+
 def rebuttal_content(note: Tag) -> str:
-    """The inner HTML of a footnote or placed rebuttal, less the back-link."""
-    parts = []
-    for child in note.children:
-        if isinstance(child, Tag) and child.name == "p" and child.find("a", class_="footnote-backref"):
-            kept = "".join(str(c) for c in child.children if not (isinstance(c, Tag) and "footnote-backref" in (c.get("class") or [])))
-            kept = kept.rstrip().removesuffix("&nbsp;").removesuffix("\xa0").rstrip()
-            if kept:
-                parts.append(f"<p>{kept}</p>")
-        elif not (isinstance(child, NavigableString) and not child.strip()):
-            parts.append(str(child))
-    return "\n".join(parts).strip()
+    """The inner HTML of a footnote or placed rebuttal, less the back-link, through the serialiser."""
+    kept = [child for child in without_backlinks(copy.copy(note)).children if not (isinstance(child, NavigableString) and not child.strip())]
+    return "\n".join(serialise([child]) for child in kept).strip()
 
 
 def analyse(soup: BeautifulSoup, ids: dict[str, Tag] | None = None) -> list[Item]:

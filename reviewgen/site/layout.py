@@ -11,9 +11,10 @@ readers, tooltips and stock links all keep working. Nothing appears twice.
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
-from .items import ids_of, is_item, parse, rebuttal_content, rebuttal_of
+from .html import serialise
+from .items import ids_of, is_item, parse, rebuttal_of, without_backlinks
 
 
 def place(soup: BeautifulSoup, ids: dict[str, Tag], label: str = "") -> None:
@@ -25,7 +26,9 @@ def place(soup: BeautifulSoup, ids: dict[str, Tag], label: str = "") -> None:
         if label:
             attrs.update({"data-label": label, "aria-label": f"{label}: rebuttal"})
         aside = soup.new_tag("aside", attrs=attrs)
-        aside.append(parse(rebuttal_content(note)))
+        for child in list(without_backlinks(note).children):  # moved as nodes: never re-parsed from a string
+            if not (isinstance(child, NavigableString) and not child.strip()):
+                aside.append(child.extract())
         note.decompose()
         ids[aside["id"]] = aside
         wrapper = soup.new_tag("div", attrs={"class": "reviewed"})
@@ -47,4 +50,4 @@ def place(soup: BeautifulSoup, ids: dict[str, Tag], label: str = "") -> None:
 def place_rebuttals(html: str, label: str = "") -> str:
     soup = parse(html)
     place(soup, ids_of(soup), label)
-    return str(soup)
+    return serialise([soup])

@@ -7,6 +7,7 @@ import re
 from bs4 import BeautifulSoup, NavigableString
 
 from .. import ids as id_scheme
+from .html import serialise
 
 NUMBER = re.compile(r"^(\s*)(\d+)\.")
 
@@ -14,7 +15,7 @@ NUMBER = re.compile(r"^(\s*)(\d+)\.")
 def add_permalinks(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     link_numbers(soup)
-    return str(soup)
+    return serialise([soup])
 
 
 def link_numbers(soup: BeautifulSoup) -> None:

@@ -9,21 +9,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .html import serialise
 from .items import Item, analyse, ids_of, parse
 from .layout import place
 from .permalinks import link_numbers
-from .safety import clean_page, mark_external_links
+from ..sanitise import Allowlist
+from .safety import PAGE, clean_page, mark_external_links
 from .search import exclude
 
 
 @dataclass(frozen=True)
 class EnhancedPage:
     html: str
-    items: tuple[Item, ...]
+    items: tuple[Item, ...] = ()
+    removed: tuple[str, ...] = ()  # what the page allowlist took out of the rendered HTML
 
 
 def enhance(html: str, label: str = "", permalinks: bool = True, search: bool = True) -> EnhancedPage:
-    soup = parse(clean_page(html))
+    cleaned = clean_page(html)
+    soup = parse(cleaned.html)
     ids = ids_of(soup)
     items = tuple(analyse(soup, ids))
     place(soup, ids, label)
@@ -32,11 +36,12 @@ def enhance(html: str, label: str = "", permalinks: bool = True, search: bool = 
     if search:
         exclude(soup, ids)
     mark_external_links(soup)
-    return EnhancedPage(str(soup), items)
+    return EnhancedPage(serialise([soup]), items, cleaned.removed)
 
 
-def safe_page(html: str) -> str:
+def safe_page(html: str, allowlist: Allowlist = PAGE) -> EnhancedPage:
     """A page that is not part of a review's text (a landing page, the home page): cleaned, links marked."""
-    soup = parse(clean_page(html))
+    cleaned = clean_page(html, allowlist)
+    soup = parse(cleaned.html)
     mark_external_links(soup)
-    return str(soup)
+    return EnhancedPage(serialise([soup]), (), cleaned.removed)

@@ -11,6 +11,9 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, Tag
 
 from .. import ids as id_scheme
+from ..sanitise import Allowlist
+from .html import serialise, text
+from .safety import TEXT_TAGS
 from .items import Item, ids_of, is_item, item_label, parse, rebuttal_of
 
 EXCLUDE = "data-search-exclude"
@@ -24,8 +27,8 @@ def search_entries(location: str, page_title: str, items: list[Item]) -> list[di
     return [
         {
             "location": f"{location}#{item.item_id}",
-            "title": f"{item_label(item, 'Commentary')} · {page_title}",
-            "text": f"{item.text} {item.rebuttal_text}".strip(),
+            "title": text(f"{item_label(item, 'Commentary')} · {page_title}"),  # Material shows entries as HTML
+            "text": text(f"{item.text} {item.rebuttal_text}".strip()),
         }
         for item in items
         if has_own_entry(item)
@@ -54,9 +57,19 @@ def merge_into_index(index: dict, entries: list[dict]) -> dict:
     return {**index, "docs": docs + entries}
 
 
+# Material shows an entry's title and text as HTML: the inline markup of its own entries may stay.
+SEARCH_ENTRY = Allowlist(tags=TEXT_TAGS - {"a", "img", "div", "details", "summary"}, attributes={})
+
+
+def clean_entries(index: dict) -> dict:
+    """The search index with every entry's title and text through the allowlist."""
+    docs = [{**doc, **{key: SEARCH_ENTRY.clean(doc[key]) for key in ("title", "text") if isinstance(doc.get(key), str)}} for doc in index.get("docs", [])]
+    return {**index, "docs": docs}
+
+
 def exclude_lists(html: str) -> str:
     """Keep a page's lists out of the search index (the rebuttal index only repeats text)."""
     soup = BeautifulSoup(html, "html.parser")
     for listing in soup.find_all(["ul", "ol"]):
         listing[EXCLUDE] = "true"
-    return str(soup)
+    return serialise([soup])

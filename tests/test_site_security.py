@@ -1,0 +1,85 @@
+"""The escaping boundary and the last step, as pure functions over HTML."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+from reviewgen.site.final import finalise_page
+from reviewgen.site.html import serialise, text
+from reviewgen.site.items import parse, rebuttal_content
+from reviewgen.site.layout import place_rebuttals
+from reviewgen.site.policy import policy
+
+PAGE = """<!doctype html>
+<html lang="en" class="no-js" onload="alert(1)">
+<head><meta charset="utf-8"><title>A &lt;b&gt; title</title>
+<script>var theme = 1;</script></head>
+<body dir="ltr" onclick="alert(2)"><article>
+<p id="para-1">Text <abbr title="Evil &lt;img src=x onerror=alert(3)&gt;">EVT</abbr>
+<img src="x" onerror="alert(4)"><a href="javascript:alert(5)">x</a></p>
+</article><script src="assets/bundle.js"></script></body></html>
+"""
+
+
+def test_decoded_text_is_escaped_again_by_the_serialiser():
+    soup = parse("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>")
+    assert serialise(soup.p.contents) == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"
+    assert text('"><img onerror=x>') == "&quot;&gt;&lt;img onerror=x&gt;"
+
+
+def test_a_rebuttals_last_paragraph_stays_text_when_it_moves_beside_its_paragraph():
+    rendered = (
+        '<p id="para-1">One.<sup id="fnref:a"><a class="footnote-ref" href="#fn:a">1</a></sup></p>'
+        '<div class="footnote"><ol><li id="fn:a"><p>First.</p><p>Last &lt;img src=x onerror=alert(1)&gt;'
+        '&#160;<a class="footnote-backref" href="#fnref:a">&#8617;</a></p></li></ol></div>'
+    )
+    note = parse(rendered).find(id="fn:a")
+    assert rebuttal_content(note) == "<p>First.</p>\n<p>Last &lt;img src=x onerror=alert(1)&gt;</p>"
+    placed = BeautifulSoup(place_rebuttals(rendered), "html.parser")
+    aside = placed.select_one("aside.rebuttal[data-target='para-1']")
+    assert aside.find("img") is None and aside.get_text() == "First.Last <img src=x onerror=alert(1)>"
+
+
+def test_the_last_step_keeps_the_theme_and_removes_the_rest():
+    finished = finalise_page(PAGE)
+    soup = BeautifulSoup(finished.html, "html.parser")
+    assert soup.html.attrs == {"lang": "en", "class": ["no-js"]} and soup.body.attrs == {"dir": "ltr"}
+    assert [s.get("src") for s in soup.find_all("script")] == [None, "assets/bundle.js"]
+    assert soup.find("img").attrs == {"src": "x"} and soup.find("a").attrs == {}
+    assert soup.find("abbr")["title"] == "Evil &lt;img src=x onerror=alert(3)&gt;"  # Material shows it as HTML
+    assert finished.removed == ("onerror attribute", "javascript: link")
+
+
+def test_the_policy_allows_exactly_the_pages_own_inline_scripts():
+    finished = finalise_page(PAGE).html
+    content = BeautifulSoup(finished, "html.parser").find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    digest = base64.b64encode(hashlib.sha256(b"var theme = 1;").digest()).decode()
+    directives = dict(part.strip().split(" ", 1) for part in content.split(";"))
+    assert directives["script-src"] == f"'self' 'sha256-{digest}'"
+    assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'" and directives["form-action"] == "'none'"
+    assert content == policy(finished)
+    assert finished.index("Content-Security-Policy") < finished.index("<script")  # in force before any script
+
+
+def test_finishing_a_finished_page_changes_nothing():
+    once = finalise_page(PAGE)
+    twice = finalise_page(once.html)
+    assert twice.html == once.html and twice.removed == ()
+
+
+def test_a_built_page_passes_the_last_step_unchanged(site):
+    path = site / "tackling-child-sexual-abuse-strategy" / "04-part-2" / "index.html"
+    built = path.read_text(encoding="utf-8")
+    again = finalise_page(built)
+    assert again.removed == () and again.html == built
+    assert (ROOT / "theme" / "main.html").exists()
+
+
+def test_a_live_preview_is_cleaned_but_carries_no_policy_for_its_reload_script():
+    preview = finalise_page(PAGE, with_policy=False)
+    assert "Content-Security-Policy" not in preview.html and preview.removed == finalise_page(PAGE).removed
