@@ -11,7 +11,10 @@ from .model import Document, Paragraph, document_items
 from .merge import editors_rebuttals, lines_not_carried, merge
 from .output import Plan, apply, page_state, plan
 from .pages import Page, review_pages, split_front_matter
+from .overrides import check_effects, check_lines
 from .parser import parse_file
+from .plural import count
+from .source import read_source
 
 CHECKSUM_LINE = re.compile(r"^checksum: \S+$", re.M)
 
@@ -32,21 +35,25 @@ class Summary:
 
     def __str__(self) -> str:
         text = (
-            f"{self.pages} pages, {self.paragraphs} numbered paragraphs, {self.rebuttals} rebuttals attached, "
-            f"{self.furniture} furniture lines dropped, {self.duplicates} duplicate table rows dropped, "
-            f"{self.overrides} overrides applied; {self.written} files written, {self.removed} removed"
+            f"{count(self.pages, 'page')}, {count(self.paragraphs, 'numbered paragraph')}, {count(self.rebuttals, 'rebuttal')} attached, "
+            f"{count(self.furniture, 'furniture line')} dropped, {count(self.duplicates, 'duplicate table row')} dropped, "
+            f"{count(self.overrides, 'override')} applied; {count(self.written, 'file')} written, {self.removed} removed"
         )
         if self.carried or self.notes:
-            text += f"; {self.carried} editors' rebuttals carried over"
+            carried = count(self.carried, "editor's rebuttal/editors' rebuttals")
+            text += f"; {carried} carried over"
         unsafe = sum(1 for note in self.removed_unsafe if ": removed " in note)
         if unsafe:
-            text += f"; {unsafe} unsafe pieces of markup removed"
+            text += f"; {count(unsafe, 'unsafe piece')} of markup removed"
         return "\n".join([text, *self.removed_unsafe, *self.notes])
 
 
 def convert_document(source: Path, config: SourceConfig | None = None, encoding: str | None = None) -> tuple[Document, list[Page], SourceConfig]:
     config = config or load_config(source)
     document = parse_file(source, config, encoding)
+    if config.overrides:
+        check_lines(source, config, read_source(source, encoding))
+        check_effects(config, document, lambda other: parse_file(source, other, encoding))
     return document, review_pages(document, config), config
 
 
@@ -98,5 +105,5 @@ def convert(source: Path, out: Path, force: bool = False, merge_edits: bool = Fa
     if merge_edits:
         document, pages, carried, notes = merged_pages(document, pages, config, out)
     result = plan(out, config.slug, pages)
-    apply(result, force or merge_edits)
+    apply(result, force, merge=merge_edits)
     return summarise(document, pages, result, carried, notes)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
 import pytest
 
 from conftest import ROOT, SEED, SLUG, edit
 
+from reviewgen import output
 from reviewgen.convert import convert
 from reviewgen.errors import ReviewgenError
 
@@ -83,21 +84,33 @@ def test_a_failed_write_leaves_the_folder_as_it_was(source, tmp_path, monkeypatc
     out = tmp_path / "content"
     convert(source, out)
     source.write_text(source.read_text(encoding="utf-8").replace("Home Office", "Home Ofice"), encoding="utf-8")  # every page
-    before = snapshot(out)
-    real = tempfile.mkstemp
+    before, beside = snapshot(out), sorted(tmp_path.iterdir())
+    real = output.write_text
     calls = []
 
-    def failing(*args, **kwargs):
-        calls.append(1)
+    def failing(path, text):
+        calls.append(path)
         if len(calls) == 2:
-            raise OSError(28, "No space left on device")
-        return real(*args, **kwargs)
+            raise OSError(28, "No space left on device", str(path))
+        return real(path, text)
 
-    monkeypatch.setattr(tempfile, "mkstemp", failing)
-    with pytest.raises(ReviewgenError, match="nothing was changed"):
+    monkeypatch.setattr(output, "write_text", failing)
+    with pytest.raises(ReviewgenError, match="No space left on device.*nothing was changed"):
         convert(source, out)
     assert snapshot(out) == before
+    assert sorted(tmp_path.iterdir()) == beside  # the staging folder is gone too
     assert len(calls) == 2  # it failed part-way, after staging one page
+
+
+def test_pages_get_the_usual_permissions(source, tmp_path):
+    out = tmp_path / "content"
+    previous = os.umask(0o022)
+    try:
+        convert(source, out)
+    finally:
+        os.umask(previous)
+    modes = {oct(path.stat().st_mode & 0o777) for path in out.rglob("*")}
+    assert modes == {"0o644", "0o755"}  # pages and folders, as any program would make them
 
 
 def test_pages_of_a_vanished_section_are_removed(source, tmp_path):
