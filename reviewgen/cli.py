@@ -6,7 +6,9 @@ import argparse
 import signal
 import sys
 import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from .errors import Interrupted, ReviewgenError
 from .plural import count, listing
@@ -181,17 +183,29 @@ def with_progress(command: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if threading.current_thread() is threading.main_thread():  # SIGTERM stops as cleanly as Ctrl-C
-        signal.signal(signal.SIGINT, stop)
-        signal.signal(signal.SIGTERM, stop)
+    with stopping_cleanly():
+        try:
+            return args.run(args)
+        except Interrupted as interrupted:
+            print(f"reviewgen: {interrupted}", file=sys.stderr)
+            return interrupted.exit_code
+        except ReviewgenError as error:
+            print(f"reviewgen: {error}", file=sys.stderr)
+            return 2
+
+
+@contextmanager
+def stopping_cleanly() -> Iterator[None]:
+    """SIGINT and SIGTERM raise Interrupted, so files are cleaned up and one line says what happened."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
-        return args.run(args)
-    except Interrupted as interrupted:
-        print(f"reviewgen: {interrupted}", file=sys.stderr)
-        return interrupted.exit_code
-    except ReviewgenError as error:
-        print(f"reviewgen: {error}", file=sys.stderr)
-        return 2
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":
