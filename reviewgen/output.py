@@ -140,15 +140,18 @@ def apply(result: Plan, force: bool, merge: bool = False) -> None:
         raise ReviewgenError(f"could not create the content folder ({error.strerror}); nothing was changed", result.root) from None
     with locked(result.root):
         recover(result.root, result.slug)
-        area = staging_area(result.root)
-        staging = Path(tempfile.mkdtemp(prefix=staging_prefix(result.root, result.slug, area), dir=area))
+        area, staging = staging_area(result.root), None
         try:
+            with signals_deferred():  # a signal now would leave the folder made but not yet named
+                staging = Path(tempfile.mkdtemp(prefix=staging_prefix(result.root, result.slug, area), dir=area))
             stage(result, staging)
             swap_in(result, staging)
         except OSError as error:
             raise ReviewgenError(f"could not write the pages ({error.strerror}); nothing was changed", error.filename) from None
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            with signals_deferred():  # the cleaning is finished before a signal is handled
+                if staging is not None:
+                    shutil.rmtree(staging, ignore_errors=True)
 
 
 # -- staging --------------------------------------------------------------------------------
@@ -223,7 +226,6 @@ def swap_in(result: Plan, staging: Path) -> None:
                 if result.review not in path.parents:
                     os.replace(staging / path.relative_to(result.root), path)
     except (Interrupted, KeyboardInterrupt) as late:
-        shutil.rmtree(staging, ignore_errors=True)
         raise Interrupted(getattr(late, "signal", signal.SIGINT), "the new pages were already in place") from None
 
 
