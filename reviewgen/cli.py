@@ -116,7 +116,20 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_serve(args: argparse.Namespace) -> int:
     """A live preview for editors: pages rebuild as content/ or sources/ change; problems are warnings, never a stop."""
-    return mkdocs("serve", "-f", str(args.config), "-a", args.address)
+    import os
+    import subprocess
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": os.environ.get("NO_MKDOCS_2_WARNING", "1")}
+    preview = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(args.config), "-a", args.address], env=env)
+    try:
+        return preview.wait()
+    except Interrupted as interrupted:  # let the server shut down in its own way, then say so
+        preview.send_signal(signal.SIGINT)
+        try:
+            preview.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            preview.kill()
+        raise Interrupted(interrupted.signal, "the preview has stopped") from None
 
 
 def parser() -> argparse.ArgumentParser:
