@@ -122,3 +122,37 @@ def test_pages_of_a_vanished_section_are_removed(source, tmp_path):
     summary = convert(source, out)
     assert summary.removed == 1
     assert not list((out / SLUG).glob("*bibliography.md"))
+
+
+def test_merge_touches_only_the_reviews_pages(source, tmp_path):
+    out = tmp_path / "content"
+    convert(source, out)
+    home = out / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\nAn introduction the editors wrote.\n", encoding="utf-8")
+    page = out / SLUG / "04-part-2.md"
+    edit(page, "[^para-43]: This ignores", "[^para-43]: Edited: this ignores")
+
+    edit(source, "Operation Yewtree", "Operation Yew Tree")  # a corrected source: the home page stays as it was
+    convert(source, out, merge_edits=True)
+    assert "An introduction the editors wrote." in home.read_text(encoding="utf-8")
+    assert "Operation Yew Tree" in page.read_text(encoding="utf-8")
+
+    # A new title would change the home page too: --merge refuses, naming it, and writes nothing.
+    config = source.with_suffix(".yml")
+    edit(config, 'title: "Tackling Child Sexual Abuse Strategy: the Mandate Now review"', 'title: "The Mandate Now review"')
+    edit(source, "Operation Yew Tree", "Operation Yewtree")
+    before = snapshot(out)
+    result = subprocess.run(
+        [sys.executable, "-m", "reviewgen", "convert", str(source), "--out", str(out), "--merge"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"reviewgen: {home}: --merge changes only the review's pages, and would also replace index.md "
+        "(not one of the review's pages, changed by hand); keep a copy and run again with --force to replace it\n"
+    )
+    assert snapshot(out) == before
+
+    convert(source, out, merge_edits=True, force=True)
+    assert "An introduction the editors wrote." not in home.read_text(encoding="utf-8")
+    assert "The Mandate Now review" in home.read_text(encoding="utf-8")
