@@ -29,7 +29,7 @@ from typing import Iterator
 
 from .errors import Interrupted, ReviewgenError
 from .pages import GENERATOR, Page, checksum, home_page, landing_pages, split_front_matter
-from .plural import listing
+from .plural import listing, plural
 
 NEW, OLD, HOME = "review", "old", "index.md"  # the entries of a staging folder
 
@@ -123,7 +123,7 @@ def refuse_edited(result: Plan, force: bool, merge: bool) -> None:
     if result.edited and not merge:
         names = lambda paths: ", ".join(path.name for path in sorted(paths)) or "none"  # noqa: E731
         raise ReviewgenError(
-            f"pages changed by hand would be overwritten: {names(result.edited)} "
+            f"{plural('page', len(result.edited))} changed by hand would be overwritten: {names(result.edited)} "
             f"(changed by hand: {names(result.hand_edited)}; the new conversion changes: {names(result.writes)}); "
             "run again with --merge to carry the editors' rebuttals over to the new pages, or with --force to replace them",
             result.root,
