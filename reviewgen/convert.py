@@ -9,7 +9,7 @@ from pathlib import Path
 from .config import SourceConfig, load_config
 from .model import Document, Paragraph, document_items
 from .merge import editors_rebuttals, lines_not_carried, merge
-from .output import Plan, apply, page_state, plan
+from .output import Plan, apply, page_state, plan, recover_interrupted
 from .pages import Page, review_pages, split_front_matter
 from .overrides import check_effects, check_lines
 from .parser import parse_file
@@ -101,6 +101,7 @@ def merged_pages(document: Document, pages: list[Page], config: SourceConfig, ou
 def convert(source: Path, out: Path, force: bool = False, merge_edits: bool = False, encoding: str | None = None) -> Summary:
     """Convert ``source`` into ``out/<slug>/``; raises ReviewgenError on bad input or edited pages."""
     document, pages, config = convert_document(source, encoding=encoding)
+    recover_interrupted(out, config.slug)  # a conversion killed half-way is undone before the pages are read
     carried, notes = 0, ()
     if merge_edits:
         document, pages, carried, notes = merged_pages(document, pages, config, out)

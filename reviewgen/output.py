@@ -221,7 +221,11 @@ def swap_in(result: Plan, staging: Path) -> None:
                 os.rename(staging / NEW, result.review)
             elif not exchange(staging / NEW, result.review):
                 os.rename(result.review, staging / OLD)  # recover() puts it back if a kill comes between these two
-                os.rename(staging / NEW, result.review)
+                try:
+                    os.rename(staging / NEW, result.review)
+                except OSError:
+                    os.rename(staging / OLD, result.review)
+                    raise
             for path in result.writes:
                 if result.review not in path.parents:
                     os.replace(staging / path.relative_to(result.root), path)
@@ -240,6 +244,13 @@ def signals_deferred() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a signal that came meanwhile is handled here
+
+
+def recover_interrupted(root: Path, slug: str) -> None:
+    """Before the content is read: undo what a killed conversion of this review left (nothing, mostly)."""
+    if root.is_dir():
+        with locked(root):
+            recover(root, slug)
 
 
 def recover(root: Path, slug: str) -> None:

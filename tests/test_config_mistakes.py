@@ -8,16 +8,7 @@ import pytest
 
 from reviewgen.cli import main
 
-# Line 1 a heading, 2 paragraph 44, 3 blank, 4 a bare line the converter gives the reviewer, 5 and 6 tagged rows.
-SOURCE = """\
-<h2>Part 2: Knowledge</h2>\t
-44. Over recent years, we have seen steep increases in reporting.
-
-We know this is a concern, and we will act on it.
-
-<p>45. However, few of these result in a charge.</p>\t<p>Neither total can be relied on.</p>
-<p>46. The total number of prosecutions has fallen.</p>\t
-"""
+from test_overrides import SOURCE  # line 1 a heading, 2 paragraph 44, 3 blank, 4 a bare line the converter gives the reviewer
 
 GOOD = "title: A review\nreviewer: Someone\noriginal:\n  title: A paper\n"
 

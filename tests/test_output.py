@@ -156,3 +156,29 @@ def test_merge_touches_only_the_reviews_pages(source, tmp_path):
     convert(source, out, merge_edits=True, force=True)
     assert "An introduction the editors wrote." not in home.read_text(encoding="utf-8")
     assert "The Mandate Now review" in home.read_text(encoding="utf-8")
+
+
+def test_without_an_atomic_exchange_the_folder_is_swapped_in_two_renames(source, tmp_path, monkeypatch):
+    out = tmp_path / "content"
+    convert(source, out)
+    edit(source, "Operation Yewtree", "Operation Yew Tree")
+    convert(source, tmp_path / "expected")
+    monkeypatch.setattr(output, "exchange", lambda first, second: False)  # as on a system without renameat2
+    convert(source, out)
+    assert snapshot(out) == snapshot(tmp_path / "expected")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "expected", f"{SLUG}.txt", f"{SLUG}.yml"]
+
+
+def test_the_next_conversion_undoes_a_swap_cut_in_half(source, tmp_path):
+    out = tmp_path / "content"
+    convert(source, out)
+    old = snapshot(out)
+    # What a kill between the two renames leaves: the old folder aside, a complete new one never moved in.
+    aside = tmp_path / f".reviewgen-content-{SLUG}.x1y2z3"
+    aside.mkdir()
+    (out / SLUG).rename(aside / "old")
+    shutil.copytree(aside / "old", aside / "review")
+    (aside / "review" / "04-part-2.md").write_text("half of a new page", encoding="utf-8")
+    summary = convert(source, out)  # the same source: once the old folder is back, nothing is left to write
+    assert summary.written == 0 and snapshot(out) == old
+    assert not aside.exists()
