@@ -153,7 +153,13 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         """The same problems ``reviewgen check`` reports, as warnings: ``--strict`` fails on them."""
         if not self.config.enabled or not self.config.check or not self.state.reviews:
             return
-        for problem in check_content(self.state.docs_dir, Path(self.config.sources)).problems:
+        try:
+            problems = check_content(self.state.docs_dir, Path(self.config.sources)).problems
+        except ReviewgenError as error:
+            if not self.serving:
+                raise
+            problems = [f"{error} (the preview goes on without checking the pages)"]  # the preview never stops
+        for problem in problems:
             log.warning(str(problem))
 
     @event_priority(LATE)  # after other plugins have added their files, so a clash with ours is seen

@@ -60,6 +60,9 @@ class Preview:
     def page(self, name: str) -> str:
         return served(f"http://127.0.0.1:{self.port}/{SLUG}/{name}/")
 
+    def count(self, words: str) -> int:
+        return sum(words in line for line in list(self.log))
+
     def logged(self, *words: str) -> bool:
         return any(all(word in line for word in words) for line in list(self.log))
 
@@ -95,6 +98,15 @@ def test_a_changed_quoted_word_is_a_warning_and_the_page_is_served_updated(proje
         assert preview.logged(f"{source} changed, converted again with --merge")
         assert "are reckoned to have experienced" in page.read_text(encoding="utf-8")
         assert preview.process.poll() is None
+
+        # A mistake in the configuration is a warning too: the preview goes on serving.
+        config = project / "sources" / f"{SLUG}.yml"
+        rebuilt = preview.count("Reloading browsers")
+        config.write_text(config.read_text(encoding="utf-8") + "titel: A misspelt key\n", encoding="utf-8")
+        wait_until(lambda: preview.logged("WARNING", f"{config}:13: unknown key 'titel'", "preview goes on"), "the configuration's warning")
+        wait_until(lambda: preview.count("Reloading browsers") > rebuilt, "the end of the rebuild")
+        assert "are reckoned to have experienced" in preview.page("04-part-2")
+        assert preview.process.poll() is None and not preview.logged("Traceback") and not preview.logged("error happened")
     finally:
         preview.process.send_signal(signal.SIGINT)
         preview.process.wait(timeout=30)
