@@ -134,7 +134,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="reviewgen", description="Publish a point-by-point review of a document as a website.")
-    main.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    main.add_argument("--version", action=PrintVersion, help="print reviewgen's version and exit")
     commands = main.add_subparsers(dest="command", required=True)
     convert = with_progress(commands.add_parser("convert", help="convert a two-column review export into Markdown pages"))
     convert.add_argument("source", nargs="?", type=Path, help="the export (default: the one in sources/)")
@@ -173,6 +173,17 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--address", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)")
     serve.set_defaults(run=run_serve)
     return main
+
+
+class PrintVersion(argparse.Action):
+    """``--version``, with the installed version looked up only when asked for (it costs start-up time)."""
+
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"{parser.prog} {version()}")
+        parser.exit()
 
 
 def version() -> str:
