@@ -96,19 +96,29 @@ def run_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def mkdocs(*args: str) -> int:
+def mkdocs(*args: str, stopped: str) -> int:
+    """Run MkDocs; on Ctrl-C or SIGTERM let it stop in its own way, then say what state it left (``stopped``)."""
     import os
     import subprocess
 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": os.environ.get("NO_MKDOCS_2_WARNING", "1")}
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], env=env).returncode
+    child = subprocess.Popen([sys.executable, "-m", "mkdocs", *args], env=env)
+    try:
+        return child.wait()
+    except Interrupted as interrupted:
+        child.send_signal(signal.SIGINT)
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+        raise Interrupted(interrupted.signal, stopped) from None
 
 
 def run_build(args: argparse.Namespace) -> int:
     """Check the content, then build the site strictly: any warning fails it (``mkdocs.yml`` is lenient, for the preview)."""
     if not checked(args, "build"):
         return 1
-    code = mkdocs("build", "--strict", "-f", str(args.config), "-d", str(args.site))
+    code = mkdocs("build", "--strict", "-f", str(args.config), "-d", str(args.site), stopped=f"{args.site} may be half built; build again")
     if code == 0:
         print(f"the site is in {args.site.resolve()}/ (open index.html, or serve the folder from any static host)")
     return code
@@ -116,20 +126,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_serve(args: argparse.Namespace) -> int:
     """A live preview for editors: pages rebuild as content/ or sources/ change; problems are warnings, never a stop."""
-    import os
-    import subprocess
-
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": os.environ.get("NO_MKDOCS_2_WARNING", "1")}
-    preview = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(args.config), "-a", args.address], env=env)
-    try:
-        return preview.wait()
-    except Interrupted as interrupted:  # let the server shut down in its own way, then say so
-        preview.send_signal(signal.SIGINT)
-        try:
-            preview.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            preview.kill()
-        raise Interrupted(interrupted.signal, "the preview has stopped") from None
+    return mkdocs("serve", "-f", str(args.config), "-a", args.address, stopped="the preview has stopped")
 
 
 def parser() -> argparse.ArgumentParser:
