@@ -99,13 +99,17 @@ def test_a_changed_quoted_word_is_a_warning_and_the_page_is_served_updated(proje
         assert "are reckoned to have experienced" in page.read_text(encoding="utf-8")
         assert preview.process.poll() is None
 
+        # The review's folder was swapped for a new one: the preview still follows the editor's saves in it.
+        page.write_text(page.read_text(encoding="utf-8").replace("are reckoned to have", "are widely reckoned to have", 1), encoding="utf-8")
+        wait_until(lambda: "are widely reckoned to have" in preview.page("04-part-2"), "the page edited after the conversion")
+
         # A mistake in the configuration is a warning too: the preview goes on serving.
         config = project / "sources" / f"{SLUG}.yml"
         rebuilt = preview.count("Reloading browsers")
         config.write_text(config.read_text(encoding="utf-8") + "titel: A misspelt key\n", encoding="utf-8")
         wait_until(lambda: preview.logged("WARNING", f"{config}:13: unknown key 'titel'", "preview goes on"), "the configuration's warning")
         wait_until(lambda: preview.count("Reloading browsers") > rebuilt, "the end of the rebuild")
-        assert "are reckoned to have experienced" in preview.page("04-part-2")
+        assert "are widely reckoned to have experienced" in preview.page("04-part-2")
         assert preview.process.poll() is None and not preview.logged("Traceback") and not preview.logged("error happened")
     finally:
         preview.process.send_signal(signal.SIGINT)
