@@ -10,8 +10,8 @@ from .config import SourceConfig, load_config
 from .model import Document, Paragraph, document_items
 from .merge import editors_rebuttals, lines_not_carried, merge
 from .output import Plan, apply, page_state, plan, recover_interrupted
-from .pages import Page, review_pages, split_front_matter
 from .overrides import check_effects, check_lines
+from .pages import Page, review_pages, split_front_matter
 from .parser import parse_file
 from .plural import count
 from .source import read_source
