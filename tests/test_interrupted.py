@@ -10,7 +10,6 @@ beside it. SIGINT and SIGTERM stop with one line and the old pages.
 from __future__ import annotations
 
 import importlib.util
-import os
 import random
 import shutil
 import signal
