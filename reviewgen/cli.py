@@ -3,30 +3,42 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
-from .errors import ReviewgenError
+from .errors import Interrupted, ReviewgenError
+from .plural import count, listing
+from .progress import progress
 
 DEFAULT_SOURCE_DIR = Path("sources")
 DEFAULT_CONTENT = Path("content")
 
 
-def default_source() -> Path:
+def default_sources() -> list[Path]:
     from .source import source_files
 
     sources = source_files(DEFAULT_SOURCE_DIR)
     if not sources:
         raise ReviewgenError("no source given and none found in sources/; give the path of a review export", DEFAULT_SOURCE_DIR)
-    return sources[0]
+    return sources
 
 
 def run_convert(args: argparse.Namespace) -> int:
     from .convert import convert
 
-    source = args.source or default_source()
-    summary = convert(source, args.out, force=args.force, merge_edits=args.merge, encoding=args.encoding)
-    print(f"converted {source} -> {args.out}: {summary}")
+    sources = [args.source] if args.source else default_sources()
+    if len(sources) > 1:  # several reviews: converting them all at once is never what a bare command should guess
+        raise ReviewgenError(
+            f"{count(len(sources), 'source')} here ({listing(str(s) for s in sources)}); name the one to convert, "
+            f"e.g. reviewgen convert {sources[0]}", DEFAULT_SOURCE_DIR,
+        )
+    with progress(f"converting {sources[0]}", args.progress):
+        summary = convert(sources[0], args.out, force=args.force, merge_edits=args.merge, encoding=args.encoding)
+    print(f"converted {sources[0]} -> {args.out}: {summary}")
     return 0
 
 
@@ -34,22 +46,26 @@ def run_audit(args: argparse.Namespace) -> int:
     from .audit import audit
     from .convert import convert_document
 
-    source = args.source or default_source()
-    document, _, config = convert_document(source)
-    result = audit(source, args.content, config.slug, document)
-    print(result.report())
-    return 1 if result.lost else 0
+    lost = False
+    for source in [args.source] if args.source else default_sources():
+        with progress(f"auditing {source}", args.progress):
+            document, _, config = convert_document(source)
+            result = audit(source, args.content, config.slug, document)
+        print(f"{source}: {result.report()}" if not args.source else result.report())
+        lost = lost or bool(result.lost)
+    return 1 if lost else 0
 
 
 def checked(args: argparse.Namespace, command: str) -> bool:
     """Run ``reviewgen check`` on the content; print its problems; whether there were none."""
     from .check import check_content
 
-    report = check_content(args.content, args.sources)
+    with progress(f"checking {args.content}", args.progress):
+        report = check_content(args.content, args.sources)
     for problem in report.problems:
         print(problem)
     if report.problems:
-        print(f"reviewgen {command}: {len(report.problems)} problems in the content", file=sys.stderr)
+        print(f"reviewgen {command}: {count(len(report.problems), 'problem')} in the content", file=sys.stderr)
         return False
     print(report.summary())
     return True
@@ -66,7 +82,8 @@ def run_new(args: argparse.Namespace) -> int:
 
     read_source(args.source)  # refuse bad input before anything is copied
     source = new_review(args.slug, args.source, args.sources, force=args.force)
-    summary = convert(source, args.out, force=args.force)
+    with progress(f"converting {source}", args.progress):
+        summary = convert(source, args.out, force=args.force)
     print(f"new review {args.slug}: {source} and {source.with_suffix('.yml')} (fill in its title, reviewer and original)")
     print(f"converted into {args.out / args.slug}: {summary}")
     return 0
@@ -81,48 +98,59 @@ def run_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def mkdocs(*args: str) -> int:
+def mkdocs(*args: str, stopped: str) -> int:
+    """Run MkDocs; on Ctrl-C or SIGTERM let it stop in its own way, then say what state it left (``stopped``)."""
     import os
     import subprocess
 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": os.environ.get("NO_MKDOCS_2_WARNING", "1")}
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], env=env).returncode
+    child = subprocess.Popen([sys.executable, "-m", "mkdocs", *args], env=env)
+    try:
+        return child.wait()
+    except Interrupted as interrupted:
+        child.send_signal(signal.SIGINT)
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+        raise Interrupted(interrupted.signal, stopped) from None
 
 
 def run_build(args: argparse.Namespace) -> int:
-    """Check the content, then build the site strictly: any warning fails it."""
+    """Check the content, then build the site strictly: any warning fails it (``mkdocs.yml`` is lenient, for the preview)."""
     if not checked(args, "build"):
         return 1
-    code = mkdocs("build", "--strict", "-f", str(args.config), "-d", str(args.site))
+    code = mkdocs("build", "--strict", "-f", str(args.config), "-d", str(args.site), stopped=f"{args.site} may be half built; build again")
     if code == 0:
         print(f"the site is in {args.site.resolve()}/ (open index.html, or serve the folder from any static host)")
     return code
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    """A live preview for editors: pages rebuild as content/ changes."""
-    return mkdocs("serve", "-f", str(args.config), "-a", args.address)
+    """A live preview for editors: pages rebuild as content/ or sources/ change; problems are warnings, never a stop."""
+    return mkdocs("serve", "-f", str(args.config), "-a", args.address, stopped="the preview has stopped")
 
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="reviewgen", description="Publish a point-by-point review of a document as a website.")
+    main.add_argument("--version", action=PrintVersion, help="print reviewgen's version and exit")
     commands = main.add_subparsers(dest="command", required=True)
-    convert = commands.add_parser("convert", help="convert a two-column review export into Markdown pages")
+    convert = with_progress(commands.add_parser("convert", help="convert a two-column review export into Markdown pages"))
     convert.add_argument("source", nargs="?", type=Path, help="the export (default: the one in sources/)")
     convert.add_argument("--out", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
     convert.add_argument("--force", action="store_true", help="replace pages an editor has changed")
     convert.add_argument("--merge", action="store_true", help="carry the rebuttals of pages an editor changed over to the new pages")
     convert.add_argument("--encoding", help="read a source that is not UTF-8, e.g. cp1252 (default: UTF-8 only)")
     convert.set_defaults(run=run_convert)
-    audit = commands.add_parser("audit", help="check that every word of the source reached the pages")
+    audit = with_progress(commands.add_parser("audit", help="check that every word of the source reached the pages"))
     audit.add_argument("source", nargs="?", type=Path, help="the export (default: the one in sources/)")
     audit.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
     audit.set_defaults(run=run_audit)
-    check = commands.add_parser("check", help="check a review's pages: quoted text, paragraphs, rebuttals, anchors, links")
+    check = with_progress(commands.add_parser("check", help="check a review's pages: quoted text, paragraphs, rebuttals, anchors, links"))
     check.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
     check.add_argument("--sources", type=Path, default=DEFAULT_SOURCE_DIR, help="where the sources are (default: sources)")
     check.set_defaults(run=run_check)
-    new = commands.add_parser("new", help="start another review on this site from a two-column export")
+    new = with_progress(commands.add_parser("new", help="start another review on this site from a two-column export"))
     new.add_argument("slug", help="the review's short name, e.g. 'budget-2026' (its folder and address)")
     new.add_argument("--source", type=Path, required=True, help="the two-column export to review")
     new.add_argument("--sources", type=Path, default=DEFAULT_SOURCE_DIR, help="where sources live (default: sources)")
@@ -133,7 +161,7 @@ def parser() -> argparse.ArgumentParser:
     stats.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
     stats.add_argument("--format", choices=("table", "csv", "json"), default="table", help="how to print them (default: table)")
     stats.set_defaults(run=run_stats)
-    build = commands.add_parser("build", help="check the content and build the website strictly into site/")
+    build = with_progress(commands.add_parser("build", help="check the content and build the website strictly into site/"))
     build.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
     build.add_argument("--sources", type=Path, default=DEFAULT_SOURCE_DIR, help="where the sources are (default: sources)")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration")
@@ -146,13 +174,61 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+class PrintVersion(argparse.Action):
+    """``--version``, with the installed version looked up only when asked for (it costs start-up time)."""
+
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"{parser.prog} {version()}")
+        parser.exit()
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError, version as installed
+
+    try:
+        return installed("reviewgen")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def stop(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
+def with_progress(command: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    command.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                         help="show a status line on stderr while working (default: only on a terminal)")
+    return command
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    with stopping_cleanly():
+        try:
+            return args.run(args)
+        except Interrupted as interrupted:
+            print(f"reviewgen: {interrupted}", file=sys.stderr)
+            return interrupted.exit_code
+        except ReviewgenError as error:
+            print(f"reviewgen: {error}", file=sys.stderr)
+            return 2
+
+
+@contextmanager
+def stopping_cleanly() -> Iterator[None]:
+    """SIGINT and SIGTERM raise Interrupted, so files are cleaned up and one line says what happened."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
-        return args.run(args)
-    except ReviewgenError as error:
-        print(f"reviewgen: {error}", file=sys.stderr)
-        return 2
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ who wrote it, and what it reviews.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ class Override:
     column: str | None = None  # "original" or "reviewer"
     furniture: bool | None = None
     answers: str | None = None  # the item id a rebuttal line answers
+    at: int = 0  # the configuration's own line, for messages
 
 
 @dataclass(frozen=True)
@@ -58,13 +60,63 @@ def slug_from_name(name: str) -> str:
     return slug or "review"
 
 
+# Every key a configuration may hold, by where it sits: the one table validation reads.
+KEYS: dict[str, tuple[str, ...]] = {
+    "": ("slug", "title", "reviewer", "description", "original", "furniture", "overrides"),
+    "original": ("title", "publisher", "date"),
+    "furniture": ("patterns",),
+    "overrides": ("line", "column", "furniture", "answers"),
+}
+
+Where = tuple  # a path into the YAML: ("original", "title"), ("overrides", 2)
+
+
+def key_lines(node: yaml.Node | None, where: Where = ()) -> dict[Where, int]:
+    """The line of every key and list entry of a YAML document, by its path."""
+    lines: dict[Where, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            path = (*where, key.value)
+            lines[path] = key.start_mark.line + 1
+            lines.update(key_lines(value, path))
+    elif isinstance(node, yaml.SequenceNode):
+        for position, value in enumerate(node.value):
+            path = (*where, position)
+            lines[path] = value.start_mark.line + 1
+            lines.update(key_lines(value, path))
+    return lines
+
+
+@dataclass(frozen=True)
+class Located:
+    """A configuration's mapping with the line of each of its keys, for ``FILE:LINE:`` messages."""
+
+    path: Path
+    lines: dict[Where, int]
+
+    def error(self, message: str, *where) -> ReviewgenError:
+        while where and where not in self.lines:
+            where = where[:-1]
+        return ReviewgenError(message, self.path, self.lines.get(where))
+
+    def check_keys(self, raw: dict, section: str, *where) -> None:
+        known = KEYS[section]
+        for key in raw:
+            if key not in known:
+                close = difflib.get_close_matches(str(key), known, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"the keys here are {', '.join(known)}"
+                raise self.error(f"unknown key '{key}'{' in ' + section if section else ''}; {hint}", *where, key)
+
+
 def load_config(source: Path) -> SourceConfig:
     """The configuration beside ``source``, or defaults when there is none."""
     path = config_path_for(source)
     if not path.exists():
         return SourceConfig(slug=slug_from_name(source.stem))
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+        lines = key_lines(yaml.compose(text))
+        raw = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -73,53 +125,67 @@ def load_config(source: Path) -> SourceConfig:
         raise ReviewgenError("the configuration is not UTF-8 text; save it as UTF-8", path) from None
     if not isinstance(raw, dict):
         raise ReviewgenError("the configuration must be a mapping of keys to values", path, 1)
-    return _config_from_mapping(raw, source, path)
+    return _config_from_mapping(raw, source, Located(path, lines))
 
 
-def _text(raw: dict[str, Any], key: str, path: Path) -> str:
+def _text(raw: dict[str, Any], key: str, at: Located, *where) -> str:
     value = raw.get(key, "")
     if value is None:
         return ""
     if not isinstance(value, (str, int, float)) and not hasattr(value, "isoformat"):
-        raise ReviewgenError(f"'{key}' must be text", path)
+        raise at.error(f"'{key}' must be text", *where, key)
     return str(value)
 
 
-def _config_from_mapping(raw: dict[str, Any], source: Path, path: Path) -> SourceConfig:
-    original = raw.get("original") or {}
-    if not isinstance(original, dict):
-        raise ReviewgenError("'original' must be a mapping with title, publisher and date", path)
-    furniture = raw.get("furniture") or {}
-    patterns = tuple(str(p) for p in (furniture.get("patterns") or ())) if isinstance(furniture, dict) else ()
-    for pattern in patterns:
+def _mapping(raw: dict[str, Any], key: str, at: Located, what: str) -> dict:
+    value = raw.get(key) or {}
+    if not isinstance(value, dict):
+        raise at.error(f"'{key}' must be a mapping with {what}", key)
+    at.check_keys(value, key, key)
+    return value
+
+
+def _config_from_mapping(raw: dict[str, Any], source: Path, at: Located) -> SourceConfig:
+    at.check_keys(raw, "")
+    original = _mapping(raw, "original", at, "title, publisher and date")
+    furniture = _mapping(raw, "furniture", at, "patterns")
+    patterns = tuple(str(p) for p in (furniture.get("patterns") or ()))
+    for position, pattern in enumerate(patterns):
         try:
             re.compile(pattern)
         except re.error as error:
-            raise ReviewgenError(f"furniture pattern {pattern!r} is not a valid regular expression: {error}", path) from None
+            raise at.error(f"furniture pattern {pattern!r} is not a valid regular expression: {error}", "furniture", "patterns", position) from None
+    entries = raw.get("overrides")
+    entries = [] if entries is None else entries
+    if not isinstance(entries, list):
+        raise at.error("'overrides' must be a list of {line: N, ...} entries", "overrides")
     return SourceConfig(
         slug=slug_from_name(str(raw.get("slug") or source.stem)),
-        title=_text(raw, "title", path),
-        reviewer=_text(raw, "reviewer", path),
-        description=_text(raw, "description", path),
-        original_title=_text(original, "title", path),
-        original_publisher=_text(original, "publisher", path),
-        original_date=_text(original, "date", path),
+        title=_text(raw, "title", at),
+        reviewer=_text(raw, "reviewer", at),
+        description=_text(raw, "description", at),
+        original_title=_text(original, "title", at, "original"),
+        original_publisher=_text(original, "publisher", at, "original"),
+        original_date=_text(original, "date", at, "original"),
         furniture_patterns=patterns,
-        overrides=tuple(_override(entry, path) for entry in raw.get("overrides") or ()),
-        path=path,
+        overrides=tuple(_override(entry, at, position) for position, entry in enumerate(entries)),
+        path=at.path,
     )
 
 
-def _override(entry: Any, path: Path) -> Override:
-    if not isinstance(entry, dict) or not isinstance(entry.get("line"), int):
-        raise ReviewgenError(f"each override needs a 'line' number; got {entry!r}", path)
+def _override(entry: Any, at: Located, position: int) -> Override:
+    where = ("overrides", position)
+    if not isinstance(entry, dict) or not isinstance(entry.get("line"), int) or isinstance(entry.get("line"), bool):
+        raise at.error(f"each override needs a 'line' number; got {entry!r}", *where)
+    at.check_keys(entry, "overrides", *where)
     column = entry.get("column")
     if column is not None and column not in COLUMNS:
-        raise ReviewgenError(f"override for line {entry['line']}: column must be one of {', '.join(COLUMNS)}", path)
+        raise at.error(f"override for line {entry['line']}: column must be one of {', '.join(COLUMNS)}", *where)
     furniture = entry.get("furniture")
     if furniture is not None and not isinstance(furniture, bool):
-        raise ReviewgenError(f"override for line {entry['line']}: furniture must be true or false", path)
+        raise at.error(f"override for line {entry['line']}: furniture must be true or false", *where)
     answers = entry.get("answers")
     if column is None and furniture is None and answers is None:
-        raise ReviewgenError(f"override for line {entry['line']} says nothing: give column, furniture or answers", path)
-    return Override(line=entry["line"], column=column, furniture=furniture, answers=str(answers) if answers else None)
+        raise at.error(f"override for line {entry['line']} says nothing: give column, furniture or answers", *where)
+    return Override(line=entry["line"], column=column, furniture=furniture, answers=str(answers) if answers else None,
+                    at=at.lines.get(where, 0))

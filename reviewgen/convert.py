@@ -8,11 +8,13 @@ from pathlib import Path
 from .config import SourceConfig, load_config
 from .model import Document, Paragraph, document_items
 from .merge import Held, Merged, editors_rebuttals, held_markdown, holding_section, lines_not_carried, merge, note
-from .output import Plan, apply, page_state, plan
+from .output import Plan, apply, page_state, plan, recover_interrupted
+from .overrides import check_effects, check_lines
 from .page_reader import read_page, split_front_matter
 from .pages import Page, review_pages
 from .parser import parse_file
-
+from .plural import count
+from .source import read_source
 
 
 @dataclass(frozen=True)
@@ -33,9 +35,9 @@ class Summary:
 
     def __str__(self) -> str:
         text = (
-            f"{self.pages} pages, {self.paragraphs} numbered paragraphs, {self.rebuttals} rebuttals attached, "
-            f"{self.furniture} furniture lines dropped, {self.duplicates} duplicate table rows dropped, "
-            f"{self.overrides} overrides applied; {self.written} files written, {self.removed} removed"
+            f"{count(self.pages, 'page')}, {count(self.paragraphs, 'numbered paragraph')}, {count(self.rebuttals, 'rebuttal')} attached, "
+            f"{count(self.furniture, 'furniture line')} dropped, {count(self.duplicates, 'duplicate table row')} dropped, "
+            f"{count(self.overrides, 'override')} applied; {count(self.written, 'file')} written, {self.removed} removed"
         )
         if self.added or self.changed or self.held or self.notes:
             text += (
@@ -44,13 +46,16 @@ class Summary:
             )
         unsafe = sum(1 for note in self.removed_unsafe if ": removed " in note)
         if unsafe:
-            text += f"; {unsafe} unsafe pieces of markup removed"
+            text += f"; {count(unsafe, 'unsafe piece')} of markup removed"
         return "\n".join([text, *self.removed_unsafe, *self.notes])
 
 
 def convert_document(source: Path, config: SourceConfig | None = None, encoding: str | None = None) -> tuple[Document, list[Page], SourceConfig]:
     config = config or load_config(source)
     document = parse_file(source, config, encoding)
+    if config.overrides:
+        check_lines(source, config, read_source(source, encoding))
+        check_effects(config, document, lambda other: parse_file(source, other, encoding))
     return document, review_pages(document, config), config
 
 
@@ -122,9 +127,10 @@ def section_name(file_name: str) -> str:
 def convert(source: Path, out: Path, force: bool = False, merge_edits: bool = False, encoding: str | None = None) -> Summary:
     """Convert ``source`` into ``out/<slug>/``; raises ReviewgenError on bad input or edited pages."""
     document, pages, config = convert_document(source, encoding=encoding)
+    recover_interrupted(out, config.slug)  # a conversion killed half-way is undone before the pages are read
     merged, notes = None, ()
     if merge_edits:
         document, pages, merged, notes = merged_pages(document, pages, config, out)
     result = plan(out, config.slug, pages)
-    apply(result, force or merge_edits)
+    apply(result, force, merge=merge_edits)
     return summarise(document, pages, result, merged, notes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 
@@ -23,3 +24,15 @@ class ReviewgenError(Exception):
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return f"{where}{self.message}"
+
+
+class Interrupted(ReviewgenError):
+    """SIGINT or SIGTERM: the command stops, saying what state it left."""
+
+    def __init__(self, signum: int, state: str = "nothing was changed") -> None:
+        self.signal = signal.Signals(signum)
+        super().__init__(f"interrupted by {self.signal.name}; {state}")
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + int(self.signal)

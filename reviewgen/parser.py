@@ -31,6 +31,7 @@ from .errors import ReviewgenError
 from .furniture import furniture_lines
 from .inline import join
 from .model import Decision, Document, Dropped, Heading
+from .plural import count, plural
 from .source import read_source, without_controls
 
 ORIGINAL, REVIEWER = "original", "reviewer"
@@ -58,7 +59,7 @@ def parse_file(path: Path, config: SourceConfig, encoding: str | None = None) ->
     if not any(section.blocks or section.heading.text for section in document.sections):
         furniture = sum(1 for dropped in document.dropped if dropped.reason == "furniture")
         raise ReviewgenError(
-            f"found no text of the original ({furniture} lines were running page furniture); "
+            f"found no text of the original ({count(furniture, 'line')} {plural('was', furniture)} running page furniture); "
             "is this the right file? If a line was taken for furniture wrongly, override it in the configuration",
             path,
         )

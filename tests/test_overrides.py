@@ -38,21 +38,21 @@ def test_without_overrides_the_bare_line_is_judged_the_reviewers(tmp_path):
 
 def test_a_column_override_puts_the_line_in_the_original(tmp_path):
     result, review = convert(tmp_path, "overrides:\n  - {line: 4, column: original}\n")
-    assert result.returncode == 0 and "1 overrides applied" in result.stdout
+    assert result.returncode == 0 and "1 override applied" in result.stdout
     assert "para-44" not in review.rebuttals
     assert "We know this is a concern" in review.items[review.find("We know this is a concern")]
 
 
 def test_an_answers_override_moves_a_rebuttal(tmp_path):
     result, review = convert(tmp_path, "overrides:\n  - {line: 6, answers: para-44}\n")
-    assert result.returncode == 0 and "1 overrides applied" in result.stdout
+    assert result.returncode == 0 and "1 override applied" in result.stdout
     assert "Neither total can be relied on." in review.rebuttals["para-44"]
     assert "para-45" not in review.rebuttals
 
 
 def test_a_furniture_override_drops_a_line(tmp_path):
     result, review = convert(tmp_path, "overrides:\n  - {line: 4, furniture: true}\n")
-    assert result.returncode == 0 and "1 furniture lines dropped" in result.stdout
+    assert result.returncode == 0 and "1 furniture line dropped" in result.stdout
     assert "para-44" not in review.rebuttals
 
 

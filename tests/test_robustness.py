@@ -59,7 +59,7 @@ def test_a_source_with_no_numbered_paragraphs(tmp_path):
     data = b"Title Here\n\nJust some text of the original that has no numbers at all in it.\n\nAnd the reviewer replies to it here.\n"
     result, _, out = convert(tmp_path, "plain", data)
     assert result.returncode == 0, result.stderr
-    assert "0 numbered paragraphs, 1 rebuttals attached" in result.stdout
+    assert "0 numbered paragraphs, 1 rebuttal attached" in result.stdout
     review = Review(out, "plain")
     assert review.rebuttals[review.find("Just some text of the original")] == "And the reviewer replies to it here."
 
