@@ -85,7 +85,7 @@ class AuditResult:
 def audit(source: Path, content: Path, slug: str, document: Document) -> AuditResult:
     expected = source_words(source, document)
     found = Counter()
-    for page in sorted((content / slug).glob("*.md")):
+    for page in sorted((content / slug).rglob("*.md")):
         counted = page_words(page)
         if counted is not None:
             found += counted

@@ -70,7 +70,7 @@ def plan(root: Path, slug: str, pages: list[Page]) -> Plan:
         if state in ("edited", "foreign"):
             result.edited.append(path)
         result.writes[path] = text
-    states = {path: page_state(path) for path in sorted((root / slug).glob("*.md"))}  # each page read once
+    states = {path: page_state(path) for path in sorted((root / slug).rglob("*.md"))}  # each page read once
     result.hand_edited = [path for path, state in states.items() if state == "edited"]
     for path, state in states.items():
         if path not in wanted and state != "foreign":

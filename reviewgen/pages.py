@@ -9,6 +9,7 @@ tell whether an editor has changed it.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,16 +75,46 @@ def render_section(section: Section) -> str:
     return f"{top}\n\n{body}\n" if body else f"{top}\n"
 
 
+def parts(sections: tuple[Section, ...]) -> list[int | None]:
+    """For each section, the position of the part that holds it (None for a part or a page of its own).
+
+    An objective the converter gave a page of its own belongs to the part before it,
+    so the part's page and the navigation can hold it as the document does.
+    """
+    holders: list[int | None] = []
+    part = None
+    for position, section in enumerate(sections):
+        if section.heading.rank == 1:
+            part = position
+        holders.append(part if section.heading.rank > 1 and part is not None else None)
+    return holders
+
+
+def page_paths(document: Document, slug: str) -> list[str]:
+    """A page per section; a part that holds others is a folder whose index is the part's own page."""
+    holders = parts(document.sections)
+    names = [f"{order:02d}-{section.slug}" for order, section in enumerate(document.sections, 1)]
+    paths = []
+    for position, name in enumerate(names):
+        if holders[position] is not None:
+            paths.append(f"{slug}/{names[holders[position]]}/{name}.md")
+        elif position in holders:
+            paths.append(f"{slug}/{name}/index.md")
+        else:
+            paths.append(f"{slug}/{name}.md")
+    return paths
+
+
 def section_pages(document: Document, config: SourceConfig) -> list[Page]:
     pages = []
+    paths = page_paths(document, config.slug)
     for order, section in enumerate(document.sections, 1):
         title = plain_text(section.heading.text) or section.slug
         fields = {"title": title, "review": config.slug, "order": order}
         paragraphs = paragraph_range(section)
         if paragraphs:
             fields["paragraphs"] = paragraphs
-        path = f"{config.slug}/{order:02d}-{section.slug}.md"
-        pages.append(Page(path, with_front_matter(fields, render_section(section)), title))
+        pages.append(Page(paths[order - 1], with_front_matter(fields, render_section(section)), title))
     return pages
 
 
@@ -117,7 +148,8 @@ def landing_page(config: SourceConfig, pages: list[Page]) -> Page:
     ]
     for page in pages:
         name = page.path.split("/", 1)[1]
-        lines.append(f"- [{escape(page.title)}]({name})")
+        held = "/" in name and not name.endswith("/index.md")  # a page inside its part's folder
+        lines.append(f"{'    ' if held else ''}- [{escape(page.title)}]({name})")
     body = "\n".join(lines) + "\n"
     fields = {
         "title": title, "review": config.slug, "order": 0, "landing": True,
@@ -144,9 +176,18 @@ def landing_pages(root: Path) -> list[tuple[Path, dict]]:
     return found
 
 
+def page_order(folder: Path, path: Path) -> int | None:
+    """A page's place in the document, from its name (a part's folder names its index page)."""
+    name = path.parent.name if path.name == "index.md" and path.parent != folder else path.name
+    number = re.match(r"\d+", name)
+    return int(number.group()) if number else None
+
+
 def section_files(root: Path, slug: str) -> list[Path]:
-    """A review's pages of text, in the document's order (their names start with it)."""
-    return sorted(path for path in (root / slug).glob("*.md") if path.name[:1].isdigit())
+    """A review's pages of text, parts' folders included, in the document's order (their names start with it)."""
+    folder = root / slug
+    ordered = [(page_order(folder, path), path) for path in folder.rglob("*.md")]
+    return [path for order, path in sorted((o, p) for o, p in ordered if o is not None)]
 
 
 def review_pages(document: Document, config: SourceConfig) -> list[Page]:

@@ -22,6 +22,8 @@ from .site.annotations import AnnotatedPage, collection
 from .site.footnotes import footnote_definitions
 from .site.index_page import index_markdown, landing_figures
 from .site.items import page_description
+from .site.navigation import in_document_order
+from .site.parts import part_contents
 from .site.pipeline import enhance, safe_page
 from .site.safety import unsafe_lines
 from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages
@@ -86,6 +88,12 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
                 files.append(File.generated(config, f"{slug}/{INDEX_NAME}", content=content))
         return files
 
+    def on_nav(self, nav, config, files):
+        for slug in self.reviews:
+            titles = {f"{slug}/{page.path}": page.title for page in self.pages[slug] if page.path.endswith("/index.md")}
+            nav = in_document_order(nav, slug, titles)
+        return nav
+
     def review_of(self, page) -> str | None:
         slug = page.file.src_uri.split("/", 1)[0]
         return slug if slug in self.reviews and "/" in page.file.src_uri else None
@@ -102,6 +110,9 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             page.meta["description"] = page_description(page.meta, self.reviews[slug])
         if page.file.src_uri == f"{slug}/index.md" and self.config.rebuttal_index:
             markdown += "\n" + landing_figures(self.pages[slug], INDEX_NAME)
+        here = next((p for p in self.pages[slug] if f"{slug}/{p.path}" == page.file.src_uri), None)
+        if here is not None:
+            markdown += "\n\n" + part_contents(here, self.pages[slug])
         if self.abbreviations.get(slug):
             markdown += "\n\n" + definitions_markdown(self.abbreviations[slug]) + "\n"
         return markdown
@@ -110,7 +121,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         slug = self.review_of(page)
         if slug is not None and page.file.src_uri.endswith(f"/{INDEX_NAME}"):
             return exclude_lists(html) if self.config.paragraph_search else html
-        if slug is None or page.file.src_uri.endswith("/index.md"):
+        if slug is None or page.file.src_uri == f"{slug}/index.md":
             return safe_page(html)
         review = self.reviews[slug]
         enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search)

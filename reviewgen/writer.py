@@ -30,10 +30,11 @@ class PageContext:
     """
 
     ranks: tuple[int, ...] = ()
+    ceiling: int = 2  # one below the heading before, so a page never goes from # to ###
 
     def level(self, rank: int) -> int:
         below = [r for r in self.ranks if r < rank]
-        return min(6, 2 + len(below))
+        return min(6, 2 + len(below), self.ceiling)
 
     @classmethod
     def for_blocks(cls, blocks) -> "PageContext":
@@ -192,4 +193,9 @@ RENDERERS: dict[type, Callable[..., str]] = {
 
 
 def render_blocks(blocks, context: PageContext) -> str:
-    return "\n\n".join(RENDERERS[type(block)](block, context) for block in blocks)
+    rendered = []
+    for block in blocks:
+        rendered.append(RENDERERS[type(block)](block, context))
+        if isinstance(block, Heading):
+            context = replace(context, ceiling=context.level(block.rank) + 1)
+    return "\n\n".join(rendered)

@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 from reviewgen.convert import convert
-from reviewgen.pages import split_front_matter
+from reviewgen.pages import section_files, split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "tackling-child-sexual-abuse-strategy"
@@ -64,7 +64,7 @@ class Review:
     """What a reader finds in the rendered pages: items by anchor and what answers them."""
 
     def __init__(self, content: Path, slug: str = SLUG) -> None:
-        self.pages = sorted((content / slug).glob("[0-9]*.md"))
+        self.pages = section_files(content, slug)
         self.items: dict[str, str] = {}
         self.rebuttals: dict[str, str] = {}
         self.order: list[str] = []

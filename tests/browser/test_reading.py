@@ -116,7 +116,7 @@ def site_pages(base_url: str) -> list[str]:
         "", LANDING, INDEX,
         *[f"tackling-child-sexual-abuse-strategy/{name}/" for name in (
             "01-home-secretary-foreword", "02-executive-summary", "03-part-1", "04-part-2", "05-part-3",
-            "06-objective-1", "07-objective-2", "08-objective-3", "09-glossary", "10-bibliography",
+            "05-part-3/06-objective-1", "05-part-3/07-objective-2", "05-part-3/08-objective-3", "09-glossary", "10-bibliography",
         )],
     ]
 
