@@ -23,7 +23,7 @@ from .sanitise import clean_html
 from .source import read_source, without_controls
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
-EXTENSIONS = ["footnotes", "attr_list", "admonition", "tables", "toc"]
+EXTENSIONS = ["footnotes", "attr_list", "admonition", "tables", "toc", "md_in_html"]
 
 
 def words(text: str) -> Counter:
@@ -32,7 +32,7 @@ def words(text: str) -> Counter:
 
 def text_of_html(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
-    for added in soup.select("a.footnote-ref, a.footnote-backref"):
+    for added in soup.select("a.footnote-ref, a.footnote-backref, p.figure-lost"):  # what reviewgen adds
         added.decompose()
     return soup.get_text(" ")
 

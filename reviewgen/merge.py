@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .check import DEFINITION, REFERENCE, read_page
-from .model import BulletList, CaseStudy, Document, EditorsMarkdown, Rebuttal, Section
+from .model import BulletList, CaseStudy, Document, EditorsMarkdown, Figure, Rebuttal, Section
 from .site.footnotes import footnote_definitions
 
 
@@ -52,6 +52,9 @@ def _with_rebuttals(blocks: tuple, rebuttals: dict[str, str], used: set[str]) ->
             result.append(replace(block, blocks=_with_rebuttals(block.blocks, rebuttals, used)))
         elif isinstance(block, BulletList):
             result.append(replace(block, items=tuple(carry(item) for item in block.items)))
+        elif isinstance(block, Figure):
+            figure = carry(block)
+            result.append(replace(figure, notes=tuple(carry(note) for note in figure.notes)))
         else:
             result.append(carry(block))
     return tuple(result)

@@ -18,7 +18,7 @@ from reviewgen.pages import section_files, split_front_matter
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "tackling-child-sexual-abuse-strategy"
 SEED = ROOT / "sources" / f"{SLUG}.txt"
-EXTENSIONS = ["footnotes", "attr_list", "admonition", "tables", "toc"]
+EXTENSIONS = ["footnotes", "attr_list", "admonition", "tables", "toc", "md_in_html"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -92,7 +92,8 @@ FIGURE_ATTACHMENTS = [
     ("figure-1", "There's nothing here as to any specific proposals"),
     ("figure-1", "In neither of those examples is any specific policy initiative offered"),
     ("figure-2", "“Relentless”, “Highest levels”, “global reach”."),
-    ("figure-5", "We're getting worse at recording data, not better!"),
+    # the reviewer answers Figure 5's Greater Manchester Police note, on that note's row
+    ("figure-5-note-4", "We're getting worse at recording data, not better!"),
     ("figure-7", "These are really shocking figures."),
     ("figure-9", "There is an error in this chart."),
 ]

@@ -38,7 +38,8 @@ def item_label(item: Item, otherwise: str) -> str:
     if item.number is not None:
         return f"Paragraph {item.number}"
     if item.item_id.startswith("figure-"):
-        return f"Figure {item.item_id.removeprefix('figure-')}"
+        figure, _, note = item.item_id.removeprefix("figure-").partition("-note-")
+        return f"Figure {figure}, note {note}" if note else f"Figure {figure}"
     return otherwise
 
 
