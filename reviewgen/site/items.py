@@ -35,12 +35,24 @@ class Item:
 
 def item_label(item: Item, otherwise: str) -> str:
     """How a reader names an item: "Paragraph 43", "Figure 5", or ``otherwise``."""
-    if item.number is not None:
-        return f"Paragraph {item.number}"
-    if item.item_id.startswith("figure-"):
-        figure, _, note = item.item_id.removeprefix("figure-").partition("-note-")
+    return label_of(item.item_id, otherwise)
+
+
+def label_of(item_id: str, otherwise: str) -> str:
+    """How a reader names the item with this id: "Paragraph 43", "Figure 5, note 4", or ``otherwise``."""
+    number = PARAGRAPH_ID.match(item_id)
+    if number:
+        return f"Paragraph {number.group(1)}"
+    if item_id.startswith("figure-"):
+        figure, _, note = item_id.removeprefix("figure-").partition("-note-")
         return f"Figure {figure}, note {note}" if note else f"Figure {figure}"
     return otherwise
+
+
+def opening_words(text: str, words: int = 6) -> str:
+    """An item named by its first words, for one the document gives no number."""
+    parts = text.split()
+    return "“" + " ".join(parts[:words]) + ("…”" if len(parts) > words else "”")
 
 
 def parse(html: str) -> BeautifulSoup:
