@@ -61,15 +61,6 @@ def test_a_phrase_from_a_rebuttal_finds_its_paragraph(page, base_url):
     screenshot(page, "search-landed")
 
 
-def test_footnote_tooltips_open(page, base_url):
-    page.goto(base_url + PART_2)
-    page.locator("#para-43 a.footnote-ref").hover()
-    tooltip = page.locator(".md-tooltip2--active")
-    tooltip.wait_for()
-    assert "Mathews" in tooltip.inner_text()
-    screenshot(page, "footnote-tooltip")
-
-
 def test_a_paragraph_permalink_works_by_keyboard_alone(page, base_url):
     page.goto(base_url + PART_2)
     page.locator("#para-42 a.para-number").focus()

@@ -60,6 +60,15 @@ document.addEventListener("click", function (event) {
     );
   }
 
+  /* Move ``item`` down until ``probe`` starts at ``y`` (margins collapse, so measure again). */
+  function push(item, y, probe) {
+    var block = item.closest(".reviewed") || item;
+    if (pushed.indexOf(block) < 0) pushed.push(block);
+    for (var tries = 0; tries < 3 && y > probe.getBoundingClientRect().top + 0.5; tries++) {
+      block.style.marginTop = (parseFloat(getComputedStyle(block).marginTop) + y - probe.getBoundingClientRect().top) + "px";
+    }
+  }
+
   function layout() {
     scheduled = false;
     var column = document.querySelector(".md-content__inner");
@@ -77,17 +86,15 @@ document.addEventListener("click", function (event) {
     var below = -Infinity;
     asides.forEach(function (aside) {
       var target = document.getElementById(aside.getAttribute("data-target"));
+      var next = order[order.indexOf(target) + 1];
       var after = order[order.indexOf(target) + 2];
       var top = Math.max(target ? target.getBoundingClientRect().top : -Infinity, below + GAP);
       if (after && top + GAP > after.getBoundingClientRect().top) {
-        /* the margin is full this far down: the text makes room, so the rebuttal
-           still starts before the next-but-one item */
-        var block = after.closest(".reviewed") || after;
-        pushed.push(block);
-        for (var tries = 0; tries < 3 && top + GAP > after.getBoundingClientRect().top; tries++) {
-          /* margins collapse with the item's own, so measure again until it has moved far enough */
-          block.style.marginTop = (parseFloat(getComputedStyle(block).marginTop) + top + GAP - after.getBoundingClientRect().top) + "px";
-        }
+        /* the margin is full this far down: the text makes room, shared between the two
+           gaps before the next-but-one item, so the rebuttal still starts before it */
+        var short = top + GAP - after.getBoundingClientRect().top;
+        push(next, after.getBoundingClientRect().top + short / 2, after);
+        push(after, top + GAP, after);
       }
       var box = column.getBoundingClientRect();
       var parent = (aside.offsetParent || column).getBoundingClientRect();
