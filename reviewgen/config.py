@@ -37,6 +37,9 @@ class SourceConfig:
     original_title: str = ""
     original_publisher: str = ""
     original_date: str = ""
+    original_url: str = ""  # where readers find the original document
+    reviewer_url: str = ""  # the reviewer's own site
+    review_date: str = ""  # when the review was published
     description: str = ""
     furniture_patterns: tuple[str, ...] = ()
     overrides: tuple[Override, ...] = ()
@@ -85,6 +88,14 @@ def _text(raw: dict[str, Any], key: str, path: Path) -> str:
     return str(value)
 
 
+def _web_address(raw: dict[str, Any], key: str, path: Path) -> str:
+    """A link for readers: only a web address, whole, with no space or angle bracket to break out of it."""
+    value = _text(raw, key, path).strip()
+    if value and not re.fullmatch(r"https?://[^\s<>]+", value):
+        raise ReviewgenError(f"'{key}' must be a web address starting with https:// (got {value!r})", path)
+    return value
+
+
 def _config_from_mapping(raw: dict[str, Any], source: Path, path: Path) -> SourceConfig:
     original = raw.get("original") or {}
     if not isinstance(original, dict):
@@ -104,6 +115,9 @@ def _config_from_mapping(raw: dict[str, Any], source: Path, path: Path) -> Sourc
         original_title=_text(original, "title", path),
         original_publisher=_text(original, "publisher", path),
         original_date=_text(original, "date", path),
+        original_url=_web_address(original, "url", path),
+        reviewer_url=_web_address(raw, "reviewer_url", path),
+        review_date=_text(raw, "review_date", path),
         furniture_patterns=patterns,
         overrides=tuple(_override(entry, path) for entry in raw.get("overrides") or ()),
         path=path,

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .config import SourceConfig
+from .home import home_markdown, introduction, start_list
 from .markdown import render_inline, escape
 from .model import Document, Paragraph, Section, plain_text, walk_items
 from .writer import PageContext, anchor, footnote_ref, render_blocks, with_definitions
@@ -122,48 +123,44 @@ def review_title(config: SourceConfig) -> str:
     return config.title or config.original_title or config.slug
 
 
+def landing_fields(config: SourceConfig) -> dict:
+    """The landing page's front matter: the review as its configuration describes it."""
+    return {
+        "title": review_title(config), "review": config.slug, "order": 0, "landing": True,
+        "reviewer": config.reviewer, "reviewer_url": config.reviewer_url, "review_date": config.review_date,
+        "description": config.description or f"{config.reviewer} on {config.original_title}".strip(),
+        "original": {
+            "title": config.original_title, "publisher": config.original_publisher,
+            "date": config.original_date, "url": config.original_url,
+        },
+    }
+
+
 def landing_page(config: SourceConfig, pages: list[Page]) -> Page:
     """The review's own front page: what it is, how to read it, where to start."""
-    title = review_title(config)
+    fields = landing_fields(config)
+    title = fields["title"]
     reviewer = escape(config.reviewer) if config.reviewer else "The reviewer"
-    original = f"*{escape(config.original_title or title)}*"
-    if config.original_publisher:
-        original += f", published by {escape(config.original_publisher)}"
-    if config.original_date:
-        original += f" ({escape(config.original_date)})"
-    lines = [f"# {escape(title)}", ""]
-    if config.description:
-        lines += [escape(config.description), ""]
+    lines = [f"# {escape(title)}", "", *introduction({**fields, "description": config.description})]
     lines += [
-        f"This site sets out {original} paragraph by paragraph, with {reviewer}'s rebuttal of each point beside it.",
-        "",
         "## How to read it",
         "",
         "The original is quoted word for word, with its own paragraph numbers: each number is a link you can cite "
         f"or share. {reviewer}'s rebuttal of a paragraph appears beside it on a wide screen and directly beneath it "
-        "on a phone, marked by a coloured bar; the small number in the paragraph leads to it too.",
+        "on a phone, marked by a coloured bar; the small ¶ mark in the paragraph leads to it too.",
         "",
         "## Where to start",
         "",
+        *start_list(pages),
     ]
-    for page in pages:
-        name = page.path.split("/", 1)[1]
-        held = "/" in name and not name.endswith("/index.md")  # a page inside its part's folder
-        lines.append(f"{'    ' if held else ''}- [{escape(page.title)}]({name})")
     body = "\n".join(lines) + "\n"
-    fields = {
-        "title": title, "review": config.slug, "order": 0, "landing": True,
-        "reviewer": config.reviewer, "description": config.description or f"{config.reviewer} on {config.original_title}".strip(),
-        "original": {"title": config.original_title, "publisher": config.original_publisher, "date": config.original_date},
-    }
     return Page(f"{config.slug}/index.md", with_front_matter(fields, body), title)
 
 
-def home_page(reviews: list[tuple[str, str]]) -> Page:
-    """The site's home page: one link per review, (slug, title) pairs."""
-    lines = ["# Reviews", ""] + [f"- [{escape(title)}]({slug}/index.md)" for slug, title in sorted(reviews)]
-    body = "\n".join(lines) + "\n"
-    return Page("index.md", with_front_matter({"title": "Reviews", "landing": True}, body), "Reviews")
+def home_page(reviews: list[dict], pages_of_one: list[Page] | None = None) -> Page:
+    """The site's home page, from each review's landing front matter (see reviewgen.home)."""
+    title, body = home_markdown(reviews, pages_of_one)
+    return Page("index.md", with_front_matter({"title": title, "landing": True}, body), title)
 
 
 def landing_pages(root: Path) -> list[tuple[Path, dict]]:

@@ -20,7 +20,7 @@ from .pages import section_files, split_front_matter
 from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage, collection
 from .site.footnotes import footnote_definitions
-from .site.index_page import index_markdown, landing_figures
+from .site.index_page import bar_chart, index_markdown, landing_figures
 from .site.items import page_description
 from .site.navigation import in_document_order
 from .site.parts import part_contents
@@ -103,6 +103,9 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             for line, what in unsafe_lines(markdown, first_body_line(Path(page.file.abs_src_path))):
                 log.warning(f"{page.file.src_uri}:{line}: removed {what}; pages may not carry script or unsafe links")
         slug = self.review_of(page)
+        if page.file.src_uri == "index.md" and len(self.reviews) == 1 and self.config.rebuttal_index:
+            only = next(iter(self.reviews))  # the home page is that review: its counts and chart too
+            return markdown + "\n" + landing_figures(self.pages[only], f"{only}/{INDEX_NAME}")
         if slug is None:
             return markdown
         self.footnotes[page.file.src_uri] = footnote_definitions(markdown)
@@ -121,6 +124,9 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         slug = self.review_of(page)
         if slug is not None and page.file.src_uri.endswith(f"/{INDEX_NAME}"):
             return exclude_lists(html) if self.config.paragraph_search else html
+        if page.file.src_uri == "index.md" and len(self.reviews) == 1 and self.config.rebuttal_index:
+            # the chart is reviewgen's own markup (SVG from escaped titles and counts), as on the rebuttal index
+            return safe_page(html) + "\n" + bar_chart(self.pages[next(iter(self.reviews))], parts_only=True)
         if slug is None or page.file.src_uri == f"{slug}/index.md":
             return safe_page(html)
         review = self.reviews[slug]

@@ -58,17 +58,21 @@ def counts_table(pages: list[ReviewedPage]) -> str:
     return "\n".join(lines)
 
 
-def bar_chart(pages: list[ReviewedPage]) -> str:
-    """Paragraphs and rebuttals per section as horizontal bars, drawn at build time."""
+def bar_chart(pages: list[ReviewedPage], parts_only: bool = False) -> str:
+    """Paragraphs and rebuttals per section as horizontal bars, drawn at build time.
+
+    ``parts_only``: one bar per part (counting the pages it holds), for a summary.
+    """
+    shown = [page for page in pages if not page.part] if parts_only else pages
     row, label_width, bar_width = 26, 230, 330
-    largest = max([max(with_held(p, pages).paragraphs, with_held(p, pages).rebuttals) for p in pages] + [1])
-    height = row * len(pages) + 30
+    largest = max([max(with_held(p, pages).paragraphs, with_held(p, pages).rebuttals) for p in shown] + [1])
+    height = row * len(shown) + 30
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_width + bar_width + 60}" height="{height}" '
         f'viewBox="0 0 {label_width + bar_width + 60} {height}" '
         f'role="img" aria-labelledby="chart-title"><title id="chart-title">Paragraphs and rebuttals per section</title>'
     ]
-    for position, page in enumerate(pages):
+    for position, page in enumerate(shown):
         y = 10 + position * row
         name = html_escape(("↳ " if page.part else "") + (page.title if len(page.title) <= 32 else page.title[:31] + "…"))
         parts.append(f'<text x="{label_width - 6}" y="{y + 13}" text-anchor="end">{name}</text>')
@@ -107,7 +111,7 @@ def index_markdown(original_title: str, reviewer: str, pages: list[ReviewedPage]
 
 
 def landing_figures(pages: list[ReviewedPage], index_path: str) -> str:
-    """Headline counts for a review's landing page."""
+    """Headline counts for a review's landing page (and the home page of a one-review site)."""
     paragraphs = sum(p.paragraphs for p in pages)
     answered = sum(p.answered for p in pages)
     rebuttals = sum(p.rebuttals for p in pages)

@@ -66,6 +66,7 @@ def is_added(node: Tag) -> bool:
         (node.name == "sup" and node.get("id", "").startswith("fnref"))
         or "footnote-backref" in classes
         or "para-tools" in classes
+        or "rebuttal-back" in classes
         or (node.name == "aside" and "rebuttal" in classes)
     )
 
@@ -114,6 +115,8 @@ def rebuttal_content(note: Tag) -> str:
             kept = kept.rstrip().removesuffix("&nbsp;").removesuffix("\xa0").rstrip()
             if kept:
                 parts.append(f"<p>{kept}</p>")
+        elif isinstance(child, Tag) and is_added(child):
+            continue  # the way back to the item, added when the rebuttal was placed
         elif not (isinstance(child, NavigableString) and not child.strip()):
             parts.append(str(child))
     return "\n".join(parts).strip()
