@@ -122,3 +122,13 @@ document.addEventListener("click", function (event) {
   }
   schedule();
 })();
+
+/* reviewgen: with navigation.indexes, Material labels a section's navigation by a
+   label that holds only its expand icon, so every nested navigation is nameless
+   and screen readers cannot tell them apart; name each after its section's link. */
+document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) {
+  var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+  if (!label || label.textContent.trim()) return;
+  var link = label.parentElement && label.parentElement.querySelector("a.md-nav__link");
+  if (link && link.textContent.trim()) nav.setAttribute("aria-label", "Pages in " + link.textContent.trim());
+});
