@@ -131,3 +131,10 @@ def test_no_tooltip_repeats_a_rebuttal_on_screen(page, base_url):
     page.wait_for_timeout(600)  # longer than Material's tooltip delay
     assert page.locator(".md-tooltip2--active").count() == 0
     assert page.locator("aside.rebuttal[data-target='para-43']").is_visible()
+
+
+def test_in_print_each_rebuttal_follows_its_paragraph(page, base_url):
+    page.emulate_media(media="print")
+    found = measure(page, base_url, HEAVIEST, 1440)
+    assert all(a["top"] >= a["itemBottom"] - 1 and a["left"] < a["itemRight"] for a in found["asides"])
+    assert len(found["asides"]) == 60
