@@ -64,6 +64,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             config.site_description = review.description or config.site_description
         if self.config.abbreviations and "abbr" not in config.markdown_extensions:
             config.markdown_extensions.append("abbr")
+        if "md_in_html" not in config.markdown_extensions:  # figures are <figure markdown="1"> blocks
+            config.markdown_extensions.append("md_in_html")
         return config
 
     def on_pre_build(self, config):

@@ -4,7 +4,8 @@ One pure ``render_<node>`` function per node type, found through RENDERERS.
 Each numbered paragraph keeps its number and gets the anchor ``para-N``
 (attr_list); each rebuttal becomes a footnote whose definition follows the
 block it answers, so an editor sees the two together. The result is plain
-Markdown for stock MkDocs: footnotes, attr_list, admonition and tables.
+Markdown for stock MkDocs: footnotes, attr_list, md_in_html (figures),
+admonition and tables.
 """
 
 from __future__ import annotations
