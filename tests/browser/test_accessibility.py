@@ -51,3 +51,18 @@ def test_the_404_page_has_no_accessibility_violation(page, root_url, width):
     screenshot(page, f"404-{width}")
     violations = axe(page)
     assert violations == [], summary(violations)
+
+
+def test_the_keyboard_reaches_an_acronym_and_its_expansion(page, base_url):
+    page.goto(base_url + PAGE_KINDS["section"])
+    page.locator("#para-37 a.para-number").focus()
+    for _ in range(40):  # Tab from the first paragraph until an acronym takes the focus
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "ABBR"
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert tooltip.inner_text().strip()
+    focusable = page.locator("article abbr[tabindex='0']").evaluate_all("all => all.map(a => a.textContent.trim())")
+    assert len(focusable) == len(set(focusable)) > 3  # the first use of each acronym, once

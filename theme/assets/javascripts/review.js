@@ -132,3 +132,16 @@ document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) 
   var link = label.parentElement && label.parentElement.querySelector("a.md-nav__link");
   if (link && link.textContent.trim()) nav.setAttribute("aria-label", "Pages in " + link.textContent.trim());
 });
+
+/* reviewgen: an acronym's expansion shows on hover; so that a keyboard reaches it
+   too, the first use of each acronym on a page takes the focus (Material shows
+   the tooltip on focus). Only the first, so Tab does not stop at every use. */
+(function () {
+  var seen = {};
+  document.querySelectorAll("article abbr").forEach(function (abbr) {
+    var name = abbr.textContent.trim();
+    if (seen[name]) return;
+    seen[name] = true;
+    abbr.tabIndex = 0;
+  });
+})();
