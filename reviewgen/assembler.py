@@ -20,7 +20,7 @@ from .config import SourceConfig
 from .errors import ReviewgenError
 from .inline import inline_from_text, join
 from .model import (
-    BulletList, CaseStudy, Commitment, Decision, Document, Dropped, Figure, Heading, Inline, ListItem,
+    BulletList, CaseStudy, Commitment, Decision, Document, Dropped, Figure, FigureNote, Heading, Inline, ListItem,
     Paragraph, Points, Prose, Quotation, Rebuttal, RebuttalBlock, Section, Table, plain_text,
 )
 
@@ -81,12 +81,16 @@ class Slot:
     def get(self):
         block = self.container[self.index]
         if isinstance(block, FigureDraft):
-            return block.figure
+            return block.figure if self.item_index is None else block.figure.notes[self.item_index]
         return block.items[self.item_index] if self.item_index is not None else block
 
     def put(self, item) -> None:
         block = self.container[self.index]
-        if isinstance(block, FigureDraft):
+        if isinstance(block, FigureDraft) and self.item_index is not None:
+            notes = list(block.figure.notes)
+            notes[self.item_index] = item
+            block.figure = replace(block.figure, notes=tuple(notes))
+        elif isinstance(block, FigureDraft):
             block.figure = item
         elif self.item_index is None:
             self.container[self.index] = item
@@ -113,7 +117,7 @@ def freeze_figure(draft: FigureDraft) -> Figure:
     if draft.grid:  # a diagram exported as a grid of cells, kept in its positions
         width = max(len(row) for row in draft.grid)
         padded = [row + ("",) * (width - len(row)) for row in draft.grid]
-        figure = replace(figure, table=Table(padded[0], tuple(padded[1:]), figure.line))
+        figure = replace(figure, table=Table(padded[0], tuple(padded[1:]), figure.line, diagram=True))
     return figure
 
 
@@ -219,11 +223,15 @@ class Assembler:
         self.figure.figure = replace(self.figure.figure, table=replace(table, line=line))
         self.figure.copies = [table.header, *table.rows]
 
-    def add_figure_text(self, text: Inline, note: bool) -> None:
+    def add_figure_text(self, text: Inline, note: bool, line: int = 0) -> None:
         figure = self.figure.figure
         if note:
-            self.figure.figure = replace(figure, notes=figure.notes + (text,))
+            item = FigureNote(text, line, ids.figure_note_id(figure.item_id, len(figure.notes) + 1))
+            self.figure.figure = replace(figure, notes=figure.notes + (item,))
             self.figure.has_note = self.figure.has_note or rules.is_note(plain_text(text))
+            slot = Slot(self.blocks, next(i for i, b in enumerate(self.blocks) if b is self.figure), len(figure.notes))
+            self.targets[item.item_id] = slot
+            self.last = slot  # the reviewer's words beside a note answer that note
         else:
             self.figure.figure = replace(figure, body=figure.body + (text,))
 

@@ -84,7 +84,7 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
 
 def merged_pages(document: Document, pages: list[Page], config: SourceConfig, out: Path) -> tuple[Document, list[Page], Merged | None, tuple[str, ...]]:
     """The pages with the editors' rebuttals carried over, and what could not be."""
-    edited = [path for path in sorted((out / config.slug).glob("*.md")) if page_state(path) == "edited"]
+    edited = [path for path in sorted((out / config.slug).rglob("*.md")) if page_state(path) == "edited"]
     result = merge(document, [c for path in edited for c in editors_rebuttals(path)])
     plain = {page.path: page for page in pages}
     merged = {page.path: page for page in review_pages(result.document, config)}

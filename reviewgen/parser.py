@@ -256,6 +256,6 @@ def _read_figure_row(assembler: Assembler, row: Row) -> bool:
         assembler.close_figure()
         return False
     for fragment in left:
-        assembler.add_figure_text(fragment.text, note=True)
+        assembler.add_figure_text(fragment.text, note=True, line=row.line)
     _answer(assembler, [fragment for cell in row.cells[1:] for fragment in fragments(cell)], row.line)
     return True

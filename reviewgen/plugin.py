@@ -32,8 +32,10 @@ from .pages import section_files
 from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage, collection
 from .site.final import finalise_page
-from .site.index_page import index_markdown, landing_figures
+from .site.index_page import bar_chart, index_markdown, landing_figures
 from .site.items import page_description
+from .site.navigation import in_document_order
+from .site.parts import part_contents
 from .site.pipeline import enhance, safe_page
 from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages
 from .site.safety import INDEX_PAGE, PAGE, removal_notes
@@ -129,6 +131,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         escape_config(config)  # templates print values raw: each is text, escaped once here
         if self.config.abbreviations and "abbr" not in config.markdown_extensions:
             config.markdown_extensions.append("abbr")
+        if "md_in_html" not in config.markdown_extensions:  # figures are <figure markdown="1"> blocks
+            config.markdown_extensions.append("md_in_html")
         return config
 
     def reconvert_changed_sources(self, docs_dir: Path) -> None:
@@ -190,8 +194,12 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         return slug if slug in self.state.reviews and "/" in page.file.src_uri else None
 
     def on_nav(self, nav, config, files):
-        if self.config.enabled:
-            escape_nav(nav.items)
+        if not self.config.enabled:
+            return nav
+        for slug, pages in self.state.pages.items():
+            titles = {f"{slug}/{page.path}": page.title for page in pages if page.path.endswith("/index.md")}
+            nav = in_document_order(nav, slug, titles)
+        escape_nav(nav.items)
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -201,6 +209,9 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         if page.file.abs_src_path:  # a page from the docs folder, not one reviewgen made: where its removals are
             state.typed[page.file.src_uri] = (markdown, first_body_line(Path(page.file.abs_src_path)))
         slug = self.review_of(page)
+        if page.file.src_uri == "index.md" and len(state.reviews) == 1 and self.config.rebuttal_index:
+            only = next(iter(state.reviews))  # the home page is that review: its counts and chart too
+            return markdown + "\n" + landing_figures(state.pages[only], f"{only}/{INDEX_NAME}")
         if slug is None:
             return markdown
         state.footnotes[page.file.src_uri] = footnote_definitions(markdown)
@@ -208,6 +219,9 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             page.meta["description"] = page_description(page.meta, state.reviews[slug])
         if page.file.src_uri == f"{slug}/index.md" and self.config.rebuttal_index:
             markdown += "\n" + landing_figures(state.pages[slug], INDEX_NAME)
+        here = next((p for p in state.pages[slug] if f"{slug}/{p.path}" == page.file.src_uri), None)
+        if here is not None:
+            markdown += "\n\n" + part_contents(here, state.pages[slug])
         if state.abbreviations.get(slug):
             markdown += "\n\n" + definitions_markdown(state.abbreviations[slug]) + "\n"
         return markdown
@@ -223,10 +237,14 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             return html
         state = self.state
         slug = self.review_of(page)
-        if slug is None or page.file.src_uri.endswith(("/index.md", f"/{INDEX_NAME}")):
+        landing = slug is not None and page.file.src_uri == f"{slug}/index.md"
+        if slug is None or landing or page.file.src_uri.endswith(f"/{INDEX_NAME}"):
             index = slug is not None and page.file.src_uri.endswith(f"/{INDEX_NAME}")
             cleaned = safe_page(html, INDEX_PAGE if index else PAGE)
             self.warn_removed(page, cleaned.removed)
+            if page.file.src_uri == "index.md" and len(state.reviews) == 1 and self.config.rebuttal_index:
+                # the chart is reviewgen's own markup (SVG from escaped titles and counts), as on the rebuttal index
+                return cleaned.html + "\n" + bar_chart(state.pages[next(iter(state.reviews))], parts_only=True)
             return exclude_lists(cleaned.html) if index and self.config.paragraph_search else cleaned.html
         review = state.reviews[slug]
         enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search)

@@ -30,17 +30,34 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory) -> str:
-    root = tmp_path_factory.mktemp("www")
-    site = root / SUB_PATH
+def built_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("www") / SUB_PATH
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+    return site
+
+
+def serve(directory: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site) -> str:
+    server = serve(built_site.parents[len(Path(SUB_PATH).parts) - 1])
     yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def root_url(built_site) -> str:
+    """The same site at a host's root, where MkDocs's 404 page (root-relative links) works."""
+    server = serve(built_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
 
