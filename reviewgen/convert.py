@@ -8,7 +8,6 @@ from pathlib import Path
 
 from .config import SourceConfig, load_config
 from .model import Document, Paragraph, document_items
-from .merge import editors_rebuttals, lines_not_carried, merge
 from .output import Plan, apply, page_state, plan
 from .pages import Page, review_pages, split_front_matter
 from .parser import parse_file
@@ -73,6 +72,8 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
 
 def merged_pages(document: Document, pages: list[Page], config: SourceConfig, out: Path) -> tuple[Document, list[Page], int, tuple[str, ...]]:
     """The pages with the editors' rebuttals carried over, and what could not be."""
+    from .merge import editors_rebuttals, lines_not_carried, merge  # only a re-import reads pages back
+
     edited = [path for path in sorted((out / config.slug).glob("*.md")) if page_state(path) == "edited"]
     carried = [c for path in edited for c in editors_rebuttals(path)]
     document, leftover = merge(document, carried)

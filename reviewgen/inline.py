@@ -8,9 +8,9 @@ writer decides how to spell them. Whitespace is folded, words never change.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
-from bs4 import NavigableString, Tag
-
+from .celltree import Node
 from .model import Inline, Span
 from .sanitise import safe_href
 
@@ -22,6 +22,7 @@ MARKDOWN_INLINE = re.compile(
     r"|(?P<url>https?://[^\s<>\"]+)"
 )
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+WHITESPACE = re.compile(r"\s+")
 URL_TRAILING = ".,;:!?)\u201d\u2019'\""
 DEAD_TARGETS = {"", "#"}
 
@@ -52,54 +53,58 @@ def spans_from_text(text: str, emphasis: bool = False, strong: bool = False) -> 
     return spans
 
 
-def spans_from_nodes(nodes, emphasis: bool = False, strong: bool = False, href: str | None = None) -> list[Span]:
+def spans_from_nodes(nodes: Iterable[Node], emphasis: bool = False, strong: bool = False, href: str | None = None) -> list[Span]:
     """Spans for a run of HTML nodes. Iterative: a source may nest thousands of unclosed tags."""
     spans: list[Span] = []
     stack = [(node, emphasis, strong, href) for node in reversed(list(nodes))]
     while stack:
         node, em, st, link = stack.pop()
-        if isinstance(node, NavigableString):
+        if isinstance(node, str):
             if link:
-                spans.append(Span(str(node), em, st, link))
+                spans.append(Span(node, em, st, link))
             else:
-                spans.extend(spans_from_text(str(node), em, st))
-        elif isinstance(node, Tag):
-            name = node.name.lower()
+                spans.extend(spans_from_text(node, em, st))
+        else:
+            name = node.name
             if name == "br":
                 spans.append(Span(" ", em, st))
                 continue
             inner = safe_href(node.get("href")) if name == "a" else link
             inner = None if inner in DEAD_TARGETS else inner
             em, st = em or name in EMPHASIS_TAGS, st or name in STRONG_TAGS
-            stack.extend((child, em, st, inner) for child in reversed(list(node.children)))
+            stack.extend((child, em, st, inner) for child in reversed(node.children))
     return spans
 
 
-def tidy(spans: list[Span]) -> Inline:
-    """Fold whitespace, merge neighbours of one style, trim the ends."""
-    merged: list[Span] = []
+def tidy(spans: Iterable[Span]) -> Inline:
+    """Fold whitespace, merge neighbours of one style, trim the ends.
+
+    Each span is folded on its own and neighbours are joined once at the end,
+    so a run of thousands of spans costs its length, not its length squared.
+    """
+    runs: list[tuple[tuple[bool, bool, str | None], list[str]]] = []
     for span in spans:
-        text = re.sub(r"\s+", " ", span.text)
+        text = span.text
         if not text:
             continue
-        if merged and _same_style(merged[-1], span):
-            merged[-1] = Span(merged[-1].text + text, span.emphasis, span.strong, span.href)
+        style = (span.emphasis, span.strong, span.href)
+        if runs and runs[-1][0] == style:
+            runs[-1][1].append(text)
         else:
-            merged.append(Span(text, span.emphasis, span.strong, span.href))
-    while merged and not merged[0].text.strip():
-        merged.pop(0)
-    while merged and not merged[-1].text.strip():
-        merged.pop()
+            runs.append((style, [text]))
+    merged = [Span(WHITESPACE.sub(" ", "".join(texts)), *style) for style, texts in runs]
+    start, end = 0, len(merged)
+    while start < end and not merged[start].text.strip():
+        start += 1
+    while end > start and not merged[end - 1].text.strip():
+        end -= 1
+    merged = merged[start:end]
     if merged:
-        first, last = merged[0], merged[-1]
+        first = merged[0]
         merged[0] = Span(first.text.lstrip(), first.emphasis, first.strong, first.href)
         last = merged[-1]
         merged[-1] = Span(last.text.rstrip(), last.emphasis, last.strong, last.href)
     return tuple(merged)
-
-
-def _same_style(a: Span, b: Span) -> bool:
-    return (a.emphasis, a.strong, a.href) == (b.emphasis, b.strong, b.href)
 
 
 def inline_from_text(text: str) -> Inline:
