@@ -17,7 +17,7 @@ from . import classify as rules
 from .cells import Fragment
 from .config import SourceConfig
 from .errors import ReviewgenError
-from .inline import inline_from_text, join
+from .inline import closing_text, inline_from_text, join
 from .model import (
     BulletList, CaseStudy, Commitment, Decision, Document, Dropped, Figure, Heading, Inline, ListItem,
     Paragraph, Points, Prose, Quotation, Rebuttal, RebuttalBlock, Section, Table, plain_text,
@@ -279,7 +279,7 @@ class Assembler:
 
     def add_paragraph(self, fragment: Fragment, line: int, same_cell: bool) -> None:
         text = fragment.plain
-        if self.joinable is not None and rules.continues(plain_text(self.joinable.get().text), text, same_cell):
+        if self.joinable is not None and rules.continues(closing_text(self.joinable.get().text), text, same_cell):
             self.join_rest(fragment.text)
             return
         self.joinable = None
@@ -347,7 +347,7 @@ class Assembler:
     def add_item(self, fragment: Fragment, line: int) -> None:
         joinable = self.joinable
         if joinable is not None and joinable.item_index is not None and not fragment.plain[:1].isupper():
-            if rules.continues(plain_text(joinable.get().text), fragment.plain, same_cell=True):
+            if rules.continues(closing_text(joinable.get().text), fragment.plain, same_cell=True):
                 self.join_rest(fragment.text)
                 return
         self.content_block()

@@ -221,24 +221,30 @@ def _cut(text: Inline, positions: list[int], drop_marker: bool) -> list[Inline]:
     plain = plain_text(text)
     bounds = [0] + [p for p in positions if p > 0] + [len(plain)]
     pieces = []
-    for start, end in zip(bounds, bounds[1:]):
-        piece = _slice(text, start, end)
+    for piece in _slices(text, list(zip(bounds, bounds[1:]))):
         if drop_marker and plain_text(piece).lstrip().startswith(BULLET):
             piece = strip_prefix(piece, plain_text(piece).index(BULLET) + 1)
         pieces.append(tidy(list(piece)))
     return pieces
 
 
-def _slice(text: Inline, start: int, end: int) -> Inline:
-    result = []
-    offset = 0
+def _slices(text: Inline, ranges: list[tuple[int, int]]) -> list[Inline]:
+    """The spans of ``text`` between each (start, end) of ``ranges`` (in order, not
+    overlapping), walking the spans once for all of them."""
+    pieces: list[list[Span]] = [[] for _ in ranges]
+    index, offset = 0, 0
     for span in text:
         span_start, span_end = offset, offset + len(span.text)
-        lo, hi = max(start, span_start), min(end, span_end)
-        if lo < hi:
-            result.append(Span(span.text[lo - span_start : hi - span_start], span.emphasis, span.strong, span.href))
         offset = span_end
-    return tuple(result)
+        while index < len(ranges) and ranges[index][1] <= span_start:
+            index += 1
+        piece = index
+        while piece < len(ranges) and ranges[piece][0] < span_end:
+            lo, hi = max(ranges[piece][0], span_start), min(ranges[piece][1], span_end)
+            if lo < hi:
+                pieces[piece].append(Span(span.text[lo - span_start : hi - span_start], span.emphasis, span.strong, span.href))
+            piece += 1
+    return [tuple(piece) for piece in pieces]
 
 
 def _table(node: Element) -> Table:

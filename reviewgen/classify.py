@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-NUMBERED = re.compile(r"^(\d{1,4})\.\s+\S")
+NUMBERED = re.compile(r"^(\d+)\.\s+\S")
 FIGURE = re.compile(r"^(?:figure|fig\.)\s+(\d+)\b", re.IGNORECASE)
 BOX_LABEL = re.compile(r"^(case study|case studies)$", re.IGNORECASE)
 PART = re.compile(r"^part\s+\d+\s*:", re.IGNORECASE)
 LABELLED = re.compile(r"^[A-Z][a-z]+\s+\d+\s*[:.]\s+\S")
 SECTION_NUMBER = re.compile(r"^\d+\.\d+\s+\S")
 NOTE = re.compile(r"^notes?\s*:", re.IGNORECASE)
-TERMINAL = re.compile(r"[.?!:;]\s*$")
+TERMINAL = (".", "?", "!", ":", ";")
+CLOSING = "\u201d\u2019\"') "
 OPENING_QUOTES = ("\u201c", '"')
 SHORT_WORDS = 12
 ATTRIBUTION_WORDS = 6
@@ -30,7 +31,8 @@ def words(text: str) -> int:
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(TERMINAL.search(text.rstrip("\u201d\u2019\"') ")))
+    """Whether the text ends with a sentence's punctuation, closing quotes and brackets aside."""
+    return text.rstrip(CLOSING).rstrip().endswith(TERMINAL)
 
 
 def is_numbered(text: str, after: int) -> int | None:

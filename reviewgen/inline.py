@@ -77,22 +77,8 @@ def spans_from_nodes(nodes: Iterable[Node], emphasis: bool = False, strong: bool
 
 
 def tidy(spans: Iterable[Span]) -> Inline:
-    """Fold whitespace, merge neighbours of one style, trim the ends.
-
-    Each span is folded on its own and neighbours are joined once at the end,
-    so a run of thousands of spans costs its length, not its length squared.
-    """
-    runs: list[tuple[tuple[bool, bool, str | None], list[str]]] = []
-    for span in spans:
-        text = span.text
-        if not text:
-            continue
-        style = (span.emphasis, span.strong, span.href)
-        if runs and runs[-1][0] == style:
-            runs[-1][1].append(text)
-        else:
-            runs.append((style, [text]))
-    merged = [Span(WHITESPACE.sub(" ", "".join(texts)), *style) for style, texts in runs]
+    """Fold whitespace, merge neighbours of one style, trim the ends."""
+    merged = _merged(spans)
     start, end = 0, len(merged)
     while start < end and not merged[start].text.strip():
         start += 1
@@ -107,13 +93,60 @@ def tidy(spans: Iterable[Span]) -> Inline:
     return tuple(merged)
 
 
+def _merged(spans: Iterable[Span]) -> list[Span]:
+    """Neighbours of one style joined, then whitespace folded: each text is joined
+    once, so a run of thousands of spans costs its length, not its square."""
+    runs: list[tuple[tuple[bool, bool, str | None], list[str]]] = []
+    for span in spans:
+        if not span.text:
+            continue
+        style = _style(span)
+        if runs and runs[-1][0] == style:
+            runs[-1][1].append(span.text)
+        else:
+            runs.append((style, [span.text]))
+    return [Span(WHITESPACE.sub(" ", "".join(texts)), *style) for style, texts in runs]
+
+
 def inline_from_text(text: str) -> Inline:
     return tidy(spans_from_text(text))
 
 
 def join(first: Inline, second: Inline) -> Inline:
-    """Two pieces of one paragraph that a page break separated."""
-    return tidy(list(first) + [Span(" ")] + list(second))
+    """Two pieces of one paragraph that a page break separated.
+
+    Both are tidy already (folded, trimmed, no two neighbours of one style), so
+    only the spans at the seam are joined: a paragraph glued from thousands of
+    pieces is never folded again as a whole.
+    """
+    if not first or not second:
+        return tidy(list(first) + list(second))
+    seam = [first[-1], Span(" "), second[0]]
+    runs: list[Span] = []
+    for span in seam:
+        if runs and _style(runs[-1]) == _style(span):
+            runs[-1] = Span(runs[-1].text + span.text, *_style(span))
+        else:
+            runs.append(span)
+    return first[:-1] + tuple(runs) + second[1:]
+
+
+def _style(span: Span) -> tuple[bool, bool, str | None]:
+    return (span.emphasis, span.strong, span.href)
+
+
+def closing_text(inline: Inline, enough: int = 2000) -> str:
+    """The last ``enough`` characters of the plain text (or all of it): what the end
+    of a long paragraph is judged by (its last sentence, a dozen words), without
+    copying the whole."""
+    tail: list[str] = []
+    wanted = enough
+    for span in reversed(inline):
+        tail.append(span.text[-wanted:])
+        wanted -= len(tail[-1])
+        if wanted <= 0:
+            break
+    return "".join(reversed(tail))
 
 
 def strip_prefix(inline: Inline, prefix_length: int) -> Inline:
