@@ -126,6 +126,7 @@ class Assembler:
         self.last: Slot | SectionDraft | None = None  # what the reviewer's next words answer
         self.joinable: Slot | None = None  # a paragraph a page break may have cut
         self.quotation: Slot | None = None  # may take more paragraphs or an attribution
+        self.quotation_marks = (0, 0, 0)  # the open quotation's marks so far (rules.quote_marks)
         self.short_title: Slot | None = None  # a heading if content follows it
         self.split_rank: int | None = None  # a part whose children each get a page
         self.last_number = 0
@@ -316,6 +317,7 @@ class Assembler:
         if rules.is_quotation_start(text):
             self.content_block()
             self.quotation = self.place(Quotation((fragment.text,), line, self.next_id()))
+            self.quotation_marks = rules.quote_marks(text)
         elif rules.is_commitment(text) and self.case is None:
             self.content_block()
             self.close_box()
@@ -335,8 +337,9 @@ class Assembler:
     def extend_quotation(self, fragment: Fragment) -> bool:
         """More paragraphs of an open quotation, or the attribution after a closed one."""
         quotation = self.quotation.get()
-        if rules.quotation_is_open(" ".join(plain_text(p) for p in quotation.paragraphs)):
+        if rules.quotation_is_open(self.quotation_marks):
             self.quotation.put(replace(quotation, paragraphs=quotation.paragraphs + (fragment.text,)))
+            self.quotation_marks = rules.quote_marks(fragment.plain, self.quotation_marks)
             return True
         if not quotation.attribution and rules.is_attribution(fragment.plain):
             self.quotation.put(replace(quotation, attribution=fragment.text))

@@ -75,11 +75,17 @@ def is_quotation_start(text: str) -> bool:
     return text.lstrip().startswith(OPENING_QUOTES)
 
 
-def quotation_is_open(text: str) -> bool:
-    """A quotation paragraph whose closing mark is still to come."""
-    curly_open = text.count("\u201c") > text.count("\u201d")
-    straight_open = text.count('"') % 2 == 1
-    return curly_open or straight_open
+def quote_marks(text: str, before: tuple[int, int, int] = (0, 0, 0)) -> tuple[int, int, int]:
+    """Opening, closing and straight quotation marks in ``text``, added to ``before``:
+    a quotation's count grows paragraph by paragraph instead of being taken again."""
+    opening, closing, straight = before
+    return opening + text.count("\u201c"), closing + text.count("\u201d"), straight + text.count('"')
+
+
+def quotation_is_open(marks: tuple[int, int, int]) -> bool:
+    """Whether a quotation with these marks (see quote_marks) has its closing mark still to come."""
+    opening, closing, straight = marks
+    return opening > closing or straight % 2 == 1
 
 
 def is_attribution(text: str) -> bool:

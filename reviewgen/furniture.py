@@ -15,6 +15,7 @@ two lines, or just a fragment. So furniture is found in three steps:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Callable, Sequence
@@ -92,8 +93,8 @@ def _partial(fragment: str, whole: str) -> float:
 
 
 def prototypes(found: Sequence[Candidate]) -> list[str]:
-    distinct = sorted({c.text for c in found})
-    counts = {text: sum(1 for c in found if c.text == text) for text in distinct}
+    counts = Counter(c.text for c in found)
+    distinct = sorted(counts)
     result = []
     for text in distinct:
         alike = sum(counts[other] for other in distinct if similarity(text, other) >= ALIKE) - 1
