@@ -28,7 +28,7 @@ from .cells import Fragment, Row, fragments, read_row
 from .config import SourceConfig
 from .errors import ReviewgenError
 from .furniture import furniture_lines
-from .inline import join
+from .inline import closing_text, join
 from .model import Decision, Document, Dropped, Heading
 from .sanitise import unsafe_parts
 from .source import read_source, without_controls
@@ -170,7 +170,7 @@ def _rejoin_cell(found: Sequence[Fragment]) -> list[Fragment]:
             previous is not None
             and previous.kind in ("p", "item")
             and fragment.kind == "p"
-            and rules.continues(previous.plain, fragment.plain, same_cell=previous.kind == "p" or not fragment.plain[:1].isupper())
+            and rules.continues(closing_text(previous.text), fragment.plain, same_cell=previous.kind == "p" or not fragment.plain[:1].isupper())
         ):
             merged[-1] = replace(previous, text=join(previous.text, fragment.text))
         else:
