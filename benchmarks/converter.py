@@ -59,7 +59,7 @@ def huge_line(n: int) -> str:
 
 HOSTILE = {  # shape -> (its source at a size, the size called 1x)
     "many cells in one row": (many_cells, 2000),
-    "deep nesting (<div> in one cell)": (deep_nesting, 600),
+    "deep nesting (div in div, one cell)": (deep_nesting, 600),
     "nested tables in a figure": (nested_tables, 100),
     "one huge line (words)": (huge_line, 20000),
 }
