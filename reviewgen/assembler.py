@@ -18,7 +18,7 @@ from .cells import Fragment
 from .column import Before
 from .config import SourceConfig
 from .errors import ReviewgenError
-from .inline import inline_from_text, join
+from .inline import closing_text, inline_from_text, join
 from .model import (
     BulletList, CaseStudy, Commitment, Decision, Document, Dropped, Figure, FigureNote, Heading, Inline, ListItem,
     Paragraph, Points, Prose, Quotation, Rebuttal, RebuttalBlock, Section, Table, plain_text,
@@ -131,6 +131,7 @@ class Assembler:
         self.last: Slot | SectionDraft | None = None  # what the reviewer's next words answer
         self.joinable: Slot | None = None  # a paragraph a page break may have cut
         self.quotation: Slot | None = None  # may take more paragraphs or an attribution
+        self.quotation_marks = (0, 0, 0)  # the open quotation's marks so far (rules.quote_marks)
         self.short_title: Slot | None = None  # a heading if content follows it
         self.split_rank: int | None = None  # a part whose children each get a page
         self.last_number = 0
@@ -274,7 +275,7 @@ class Assembler:
 
     def add_paragraph(self, fragment: Fragment, line: int, same_cell: bool) -> None:
         text = fragment.plain
-        if self.joinable is not None and rules.continues(plain_text(self.joinable.get().text), text, same_cell):
+        if self.joinable is not None and rules.continues(closing_text(self.joinable.get().text), text, same_cell):
             self.join_rest(fragment.text)
             return
         self.joinable = None
@@ -310,6 +311,7 @@ class Assembler:
         if rules.is_quotation_start(text):
             self.content_block()
             self.quotation = self.place(Quotation((fragment.text,), line, self.next_id(text)))
+            self.quotation_marks = rules.quote_marks(text)
         elif rules.is_commitment(text) and self.case is None:
             self.content_block()
             self.close_box()
@@ -329,8 +331,9 @@ class Assembler:
     def extend_quotation(self, fragment: Fragment) -> bool:
         """More paragraphs of an open quotation, or the attribution after a closed one."""
         quotation = self.quotation.get()
-        if rules.quotation_is_open(" ".join(plain_text(p) for p in quotation.paragraphs)):
+        if rules.quotation_is_open(self.quotation_marks):
             self.quotation.put(replace(quotation, paragraphs=quotation.paragraphs + (fragment.text,)))
+            self.quotation_marks = rules.quote_marks(fragment.plain, self.quotation_marks)
             return True
         if not quotation.attribution and rules.is_attribution(fragment.plain):
             self.quotation.put(replace(quotation, attribution=fragment.text))
@@ -341,7 +344,7 @@ class Assembler:
     def add_item(self, fragment: Fragment, line: int) -> None:
         joinable = self.joinable
         if joinable is not None and joinable.item_index is not None and not fragment.plain[:1].isupper():
-            if rules.continues(plain_text(joinable.get().text), fragment.plain, same_cell=True):
+            if rules.continues(closing_text(joinable.get().text), fragment.plain, same_cell=True):
                 self.join_rest(fragment.text)
                 return
         self.content_block()
