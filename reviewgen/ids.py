@@ -104,6 +104,12 @@ def words_key(text: str, words: int = KEY_WORDS) -> str:
     return key[:KEY_LENGTH].rstrip("-") or "item"
 
 
+def heading_label(heading: str) -> str | None:
+    """The label a heading opens with ("Part 2" of "Part 2: What we know"), or None."""
+    label = LABEL.match(heading)
+    return " ".join(label.group(1).split()) if label else None
+
+
 def section_key(heading: str) -> str:
     """A section's name: its label ("Part 1", "Objective 2") or its first six words."""
     label = LABEL.match(heading)

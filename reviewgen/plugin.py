@@ -31,6 +31,7 @@ from .page_reader import footnote_definitions, read_front_matter, read_text
 from .pages import section_files
 from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage, collection
+from .site.crossrefs import review_places
 from .site.final import finalise_page
 from .site.index_page import index_markdown, landing_figures
 from .site.items import page_description
@@ -89,6 +90,7 @@ class BuildState:
     docs_dir: Path
     reviews: dict = field(default_factory=dict)  # slug -> ReviewInfo
     pages: dict = field(default_factory=dict)  # slug -> its ReviewedPages
+    places: dict = field(default_factory=dict)  # slug -> {what a cross-reference names: url#anchor}
     abbreviations: dict = field(default_factory=dict)  # slug -> {acronym: expansion}
     footnotes: dict = field(default_factory=dict)  # page's src_uri -> its footnote definitions
     typed: dict = field(default_factory=dict)  # page's src_uri -> (its Markdown, its first body line): where removals are
@@ -176,6 +178,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         state = self.state
         for slug, review in state.reviews.items():
             state.pages[slug] = reviewed_pages(state.docs_dir, slug, config.markdown_extensions, config.mdx_configs)
+            found = ((files.get_file_from_path(f"{slug}/{page.path}"), page) for page in state.pages[slug])
+            state.places[slug] = review_places((file.url, page) for file, page in found if file is not None)
             texts = [read_text(path) for path in section_files(state.docs_dir, slug)]
             state.abbreviations[slug] = find_abbreviations(texts) if self.config.abbreviations else {}
             if self.config.rebuttal_index:
@@ -229,7 +233,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             self.warn_removed(page, cleaned.removed)
             return exclude_lists(cleaned.html) if index and self.config.paragraph_search else cleaned.html
         review = state.reviews[slug]
-        enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search)
+        enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search, state.places.get(slug), page.url)
         self.warn_removed(page, enhanced.removed)
         if self.config.paragraph_search:
             state.search += search_entries(page.url, title_text(page), list(enhanced.items))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..markdown import escape
+from .crossrefs import Heading, Reference
 from .html import text
 from .items import Item, item_label
 
@@ -16,6 +17,8 @@ class ReviewedPage:
     path: str  # the Markdown file, relative to the review's folder
     title: str
     items: tuple[Item, ...]
+    headings: tuple[Heading, ...] = ()  # where a cross-reference to a division can land
+    references: tuple[Reference, ...] = ()  # the cross-references its text makes
 
     @property
     def paragraphs(self) -> int:

@@ -8,7 +8,9 @@ search entries cover is marked for Material's search to skip.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
+from .crossrefs import link_references
 from .html import serialise
 from .items import Item, analyse, ids_of, parse
 from .layout import place
@@ -25,7 +27,12 @@ class EnhancedPage:
     removed: tuple[str, ...] = ()  # what the page allowlist took out of the rendered HTML
 
 
-def enhance(html: str, label: str = "", permalinks: bool = True, search: bool = True) -> EnhancedPage:
+def enhance(
+    html: str, label: str = "", permalinks: bool = True, search: bool = True,
+    places: Mapping[str, str] | None = None, here: str = "",
+) -> EnhancedPage:
+    """``places`` (key -> url#anchor from the site's root, see ``crossrefs.review_places``) links the
+    page's cross-references, ``here`` being the page's own url."""
     cleaned = clean_page(html)
     soup = parse(cleaned.html)
     ids = ids_of(soup)
@@ -35,6 +42,8 @@ def enhance(html: str, label: str = "", permalinks: bool = True, search: bool = 
         link_numbers(soup)
     if search:
         exclude(soup, ids)
+    if places:
+        link_references(soup, places, here)
     mark_external_links(soup)
     return EnhancedPage(serialise([soup]), items, cleaned.removed)
 

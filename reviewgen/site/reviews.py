@@ -10,7 +10,8 @@ import markdown
 from ..page_reader import read_text, split_front_matter
 from ..pages import landing_pages, section_files
 from .index_page import ReviewedPage
-from .items import page_items
+from .crossrefs import page_headings, page_references
+from .items import analyse, parse
 
 INDEX_NAME = "rebuttals.md"
 
@@ -40,6 +41,7 @@ def reviewed_pages(docs_dir: Path, slug: str, extensions: list, extension_config
     pages = []
     for path in section_files(docs_dir, slug):
         fields, body = split_front_matter(read_text(path))
-        html = renderer.reset().convert(body)
-        pages.append(ReviewedPage(path.name, str(fields.get("title") or path.stem), tuple(page_items(html))))
+        soup = parse(renderer.reset().convert(body))
+        items = tuple(analyse(soup))
+        pages.append(ReviewedPage(path.name, str(fields.get("title") or path.stem), items, page_headings(soup), page_references(soup)))
     return pages
