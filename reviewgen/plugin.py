@@ -236,7 +236,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search, state.places.get(slug), page.url)
         self.warn_removed(page, enhanced.removed)
         if self.config.paragraph_search:
-            state.search += search_entries(page.url, title_text(page), list(enhanced.items))
+            state.search += search_entries(page.url, title_text(page), list(enhanced.items), enhanced.places, review.reviewer)
         footnotes = state.footnotes.get(page.file.src_uri, {})
         state.annotated.append(AnnotatedPage(page.url, enhanced.items, footnotes, review.reviewer))
         return enhanced.html

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from ..markdown import escape
 from .crossrefs import Heading, Reference
 from .html import text
-from .items import Item, item_label
+from .items import Item
+from .speakers import place_of
 
 EXCERPT_WORDS = 24
 
@@ -88,7 +89,7 @@ def index_markdown(original_title: str, reviewer: str, pages: list[ReviewedPage]
             continue
         lines += [f"## {escape(page.title)}", ""]
         for item in answered:
-            lines.append(f"- [{item_label(item, 'Unnumbered text')}]({page.path}#{item.item_id}): {escape(excerpt(item.text))}  ")
+            lines.append(f"- [{escape(place_of(item, {}).label)}]({page.path}#{item.item_id}): {escape(excerpt(item.text))}  ")
             lines.append(f"  **{escape(reviewer or 'Rebuttal')}:** {escape(excerpt(item.rebuttal_text))}")
         lines.append("")
     return "\n".join(lines)

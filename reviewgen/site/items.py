@@ -33,15 +33,6 @@ class Item:
         return id_scheme.paragraph_number(self.item_id)
 
 
-def item_label(item: Item, otherwise: str) -> str:
-    """How a reader names an item: "Paragraph 43", "Figure 5", or ``otherwise``."""
-    if item.number is not None:
-        return f"Paragraph {item.number}"
-    if (figure := id_scheme.figure_number(item.item_id)) is not None:
-        return f"Figure {figure}"
-    return otherwise
-
-
 def parse(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 

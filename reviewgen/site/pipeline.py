@@ -7,7 +7,7 @@ search entries cover is marked for Material's search to skip.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
 from .crossrefs import link_references
@@ -18,6 +18,7 @@ from .permalinks import link_numbers
 from ..sanitise import Allowlist
 from .safety import PAGE, clean_page, mark_external_links
 from .search import exclude
+from .speakers import Place, item_places
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class EnhancedPage:
     html: str
     items: tuple[Item, ...] = ()
     removed: tuple[str, ...] = ()  # what the page allowlist took out of the rendered HTML
+    places: dict[str, Place] = field(default_factory=dict)  # each item's reader's name and section, by id
 
 
 def enhance(
@@ -37,6 +39,7 @@ def enhance(
     soup = parse(cleaned.html)
     ids = ids_of(soup)
     items = tuple(analyse(soup, ids))
+    places_of_items = item_places(soup)
     place(soup, ids, label)
     if permalinks:
         link_numbers(soup)
@@ -45,7 +48,7 @@ def enhance(
     if places:
         link_references(soup, places, here)
     mark_external_links(soup)
-    return EnhancedPage(serialise([soup]), items, cleaned.removed)
+    return EnhancedPage(serialise([soup]), items, cleaned.removed, places_of_items)
 
 
 def safe_page(html: str, allowlist: Allowlist = PAGE) -> EnhancedPage:

@@ -124,5 +124,5 @@ def test_the_sites_features_work_under_the_policy_with_no_violation(page, base_u
     page.locator(".md-tooltip2--active").filter(has_text="Child Sexual Abuse Material").wait_for()
     page.locator("input.md-search__input").click()  # search, in its web worker
     page.locator("input.md-search__input").type("Mathews peer reviewed")
-    page.locator(".md-search-result__item a[href*='#para-43']").first.wait_for()
+    page.locator(".md-search-result__item a[href*='#fn:para-43']").first.wait_for()
     assert dialogs == [] and violations == [] and page.problems == []
