@@ -42,3 +42,11 @@ def test_a_search_can_be_limited_to_the_rebuttals(page, base_url):
     screenshot(page, "search-rebuttals-only")
     page.get_by_label("Rebuttals only").uncheck()
     assert visible(originals) > 0
+
+
+def test_the_documented_query_syntax_finds_rebuttals_only(page, base_url):
+    page.goto(base_url + PART_1)
+    search(page, "+tags:rebuttal +boys")
+    page.locator("a.md-search-result__link[data-speaker='reviewer']").first.wait_for()
+    assert page.locator("a.md-search-result__link[data-speaker='original']").count() == 0
+    assert page.locator("a.md-search-result__link[data-speaker='reviewer']").count() >= 2  # paragraphs 43 and 53's rebuttals
