@@ -31,6 +31,7 @@ from .page_reader import footnote_definitions, read_front_matter, read_text
 from .pages import section_files
 from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage, collection
+from .site.citations import Citing
 from .site.crossrefs import review_places
 from .site.final import finalise_page
 from .site.index_page import index_markdown, landing_figures
@@ -233,7 +234,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             self.warn_removed(page, cleaned.removed)
             return exclude_lists(cleaned.html) if index and self.config.paragraph_search else cleaned.html
         review = state.reviews[slug]
-        enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search, state.places.get(slug), page.url)
+        citing = Citing(review.title, review.reviewer, review.original_title) if self.config.permalinks else None
+        enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search, state.places.get(slug), page.url, citing)
         self.warn_removed(page, enhanced.removed)
         if self.config.paragraph_search:
             state.search += search_entries(page.url, title_text(page), list(enhanced.items), enhanced.places, review.reviewer)

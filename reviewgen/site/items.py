@@ -44,6 +44,7 @@ def is_added(node: Tag) -> bool:
         (node.name == "sup" and node.get("id", "").startswith("fnref"))
         or "footnote-backref" in classes
         or "para-tools" in classes
+        or "cite-tools" in classes
         or (node.name == "aside" and "rebuttal" in classes)
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from .citations import Citing, add_citations
 from .crossrefs import link_references
 from .html import serialise
 from .items import Item, analyse, ids_of, parse
@@ -31,10 +32,10 @@ class EnhancedPage:
 
 def enhance(
     html: str, label: str = "", permalinks: bool = True, search: bool = True,
-    places: Mapping[str, str] | None = None, here: str = "",
+    places: Mapping[str, str] | None = None, here: str = "", citing: Citing | None = None,
 ) -> EnhancedPage:
     """``places`` (key -> url#anchor from the site's root, see ``crossrefs.review_places``) links the
-    page's cross-references, ``here`` being the page's own url."""
+    page's cross-references, ``here`` being the page's own url; ``citing`` gives every item a cite action."""
     cleaned = clean_page(html)
     soup = parse(cleaned.html)
     ids = ids_of(soup)
@@ -47,6 +48,8 @@ def enhance(
         exclude(soup, ids)
     if places:
         link_references(soup, places, here)
+    if citing is not None:
+        add_citations(soup, places_of_items, citing)
     mark_external_links(soup)
     return EnhancedPage(serialise([soup]), items, cleaned.removed, places_of_items)
 

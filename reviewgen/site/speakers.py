@@ -36,11 +36,16 @@ class Place:
         """A numbered item with its page ("Paragraph 43 · Part 2: …"), any other with its section."""
         return f"{self.label} · {page_title if self.numbered else self.section or page_title}"
 
+    @property
+    def named(self) -> str:
+        """The item in a sentence: "paragraph 43", "the bullet after paragraph 39"."""
+        lowered = self.label[:1].lower() + self.label[1:]
+        return lowered if self.numbered else f"the {lowered}"
+
     def answered_by(self, reviewer: str, page_title: str) -> str:
         """The rebuttal's title: "Mandate Now on paragraph 43", "Mandate Now on the bullet after paragraph 39 · 2.1 …"."""
         who = reviewer or "The reviewer"
-        named = self.label[:1].lower() + self.label[1:]
-        return f"{who} on {named}" if self.numbered else f"{who} on the {named} · {self.section or page_title}"
+        return f"{who} on {self.named}" if self.numbered else f"{who} on {self.named} · {self.section or page_title}"
 
 
 def shortened(words: str, limit: int = TITLE_WORDS) -> str:

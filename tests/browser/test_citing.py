@@ -50,3 +50,44 @@ def test_the_documented_query_syntax_finds_rebuttals_only(page, base_url):
     page.locator("a.md-search-result__link[data-speaker='reviewer']").first.wait_for()
     assert page.locator("a.md-search-result__link[data-speaker='original']").count() == 0
     assert page.locator("a.md-search-result__link[data-speaker='reviewer']").count() >= 2  # paragraphs 43 and 53's rebuttals
+
+
+def test_cite_on_paragraph_43_copies_its_words_the_reviewer_and_its_link(page, base_url):
+    page.goto(base_url + PART_2)
+    cite = page.get_by_role("button", name="Cite paragraph 43", exact=True)
+    cite.focus()  # reached like any control
+    page.keyboard.press("Enter")
+    page.locator(".reading-status").filter(has_text="Citation of Paragraph 43 copied").wait_for(state="attached")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("“43. 7.5% of adults are estimated to have experienced sexual abuse before they were 16")
+    assert "\nMandate Now: “This ignores Mathews’ peer reviewed article" in copied
+    assert "Paragraph 43 of Tackling Child Sexual Abuse Strategy, in “Tackling Child Sexual Abuse Strategy: the Mandate Now review”" in copied
+    assert copied.rstrip().endswith("\n" + base_url + PART_2 + "#para-43")
+    assert page.locator(".reading-status").get_attribute("aria-live") == "polite"
+    page.get_by_role("button", name="Cite paragraph 43 as Markdown").click()
+    page.locator(".reading-status").filter(has_text="copied as Markdown").wait_for(state="attached")
+    markdown = page.evaluate("navigator.clipboard.readText()")
+    assert markdown.startswith("> 43. 7.5% of adults") and "> **Mandate Now:** This ignores" in markdown
+    assert f"[Tackling Child Sexual Abuse Strategy: the Mandate Now review](<{base_url}{PART_2}#para-43>)" in markdown
+    screenshot(page, "cite-paragraph-43")
+
+
+def test_every_item_has_a_link_and_a_cite_action(page, base_url):
+    page.goto(base_url + PART_2)
+    counts = page.evaluate("""() => {
+      const items = [...document.querySelectorAll("article [id^='para-'], article [id^='figure-']")]
+        .filter(el => !/^H[1-6]$/.test(el.tagName));
+      return {
+        items: items.length,
+        cited: items.filter(el => el.querySelector("button.cite[data-cite='" + el.id + "']")).length,
+        linked: items.filter(el => el.querySelector("a[href='#" + el.id + "']")).length,
+      };
+    }""")
+    # Part 2 has 64 numbered paragraphs and its unnumbered text, bullets and figures besides.
+    assert counts["items"] >= 64 and counts["cited"] == counts["items"] and counts["linked"] == counts["items"]
+    bullet = page.locator("li#para-74-in-anticipation-of-child")  # the first bullet of the list after paragraph 74
+    bullet.locator("button.cite[data-format='text']").click()
+    page.locator(".reading-status").filter(has_text="Citation of Bullet after paragraph 74 copied").wait_for(state="attached")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    bullet_id = bullet.get_attribute("id")
+    assert copied.rstrip().endswith(f"#{bullet_id}") and "Bullet after paragraph 74 of Tackling Child Sexual Abuse Strategy" in copied

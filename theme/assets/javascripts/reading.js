@@ -41,4 +41,96 @@
   }
 
   setUpSearchFilter();
+
+  /* Announcements for screen readers: one polite live region per page. */
+  var status = null;
+  function announce(message) {
+    if (!status) {
+      status = document.createElement("div");
+      status.className = "reading-status";
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+      document.body.appendChild(status);
+    }
+    status.textContent = "";
+    setTimeout(function () { status.textContent = message; }, 50);  /* a change, even for the same words */
+  }
+
+  /* Citations: the item's words, the rebuttal's first words, the titles and the link. */
+  var QUOTE_WORDS = 120, REBUTTAL_WORDS = 25;
+
+  function words(text, limit) {
+    var parts = text.replace(/\s+/g, " ").trim().split(" ");
+    return parts.length > limit ? parts.slice(0, limit).join(" ") + " …" : parts.join(" ");
+  }
+
+  function ownText(element) {
+    var copy = element.cloneNode(true);
+    copy.querySelectorAll("aside.rebuttal, .cite-tools, .para-tools, sup[id^='fnref'], a.footnote-ref").forEach(function (added) {
+      added.remove();
+    });
+    return copy.textContent;
+  }
+
+  function escapeMarkdown(text) {
+    return text.replace(/([\\`*_\[\]<>#|])/g, "\\$1");
+  }
+
+  function citation(button) {
+    var id = button.getAttribute("data-cite");
+    var item = document.getElementById(id);
+    var aside = document.querySelector("aside.rebuttal[data-target='" + id + "']");
+    var context = document.querySelector(".cite-context");
+    var cite = {
+      label: button.getAttribute("data-label"),
+      quote: words(ownText(item), QUOTE_WORDS),
+      rebuttal: aside ? words(ownText(aside), REBUTTAL_WORDS) : "",
+      reviewer: context ? context.getAttribute("data-reviewer") : "",
+      review: context ? context.getAttribute("data-review") : document.title,
+      original: context ? context.getAttribute("data-original") : "",
+      url: location.href.split("#")[0] + "#" + id
+    };
+    var reviewer = cite.reviewer || "The reviewer";
+    var where = cite.label + (cite.original ? " of " + cite.original : "");
+    if (button.getAttribute("data-format") === "markdown") {
+      var lines = ["> " + escapeMarkdown(cite.quote)];
+      if (cite.rebuttal) lines.push(">", "> **" + escapeMarkdown(reviewer) + ":** " + escapeMarkdown(cite.rebuttal));
+      var source = escapeMarkdown(cite.label) + (cite.original ? " of *" + escapeMarkdown(cite.original) + "*" : "");
+      lines.push("", source + ", in [" + escapeMarkdown(cite.review) + "](<" + cite.url + ">)");
+      return lines.join("\n") + "\n";
+    }
+    var text = ["“" + cite.quote + "”"];
+    if (cite.rebuttal) text.push(reviewer + ": “" + cite.rebuttal + "”");
+    text.push(where + ", in “" + cite.review + "”", cite.url);
+    return text.join("\n") + "\n";
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "reading-status";
+      document.body.appendChild(area);
+      area.select();
+      var done = document.execCommand("copy");
+      area.remove();
+      if (done) resolve(); else reject(new Error("copy refused"));
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button.cite");
+    if (!button) return;
+    var name = button.getAttribute("data-label");
+    var markdown = button.getAttribute("data-format") === "markdown";
+    copy(citation(button)).then(function () {
+      button.setAttribute("data-state", "copied");
+      setTimeout(function () { button.removeAttribute("data-state"); }, 1500);
+      announce("Citation of " + name + (markdown ? " copied as Markdown" : " copied"));
+    }, function () {
+      announce("The citation of " + name + " could not be copied: this browser refused the clipboard");
+    });
+  });
 })();
