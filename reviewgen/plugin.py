@@ -33,6 +33,8 @@ from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage, collection
 from .site.citations import Citing
 from .site.crossrefs import review_places
+from .site.jump import map_location, paragraph_map
+from .site.reading import Review
 from .site.final import finalise_page
 from .site.index_page import index_markdown, landing_figures
 from .site.items import page_description
@@ -81,6 +83,7 @@ class ReviewgenConfig(base.Config):
     paragraph_search = c.Type(bool, default=True)
     abbreviations = c.Type(bool, default=True)
     permalinks = c.Type(bool, default=True)
+    reading = c.Type(bool, default=True)  # cross-references, citations, the paragraph box, links between rebuttals
     annotations = c.Type(str, default="annotations.jsonld")
 
 
@@ -91,7 +94,7 @@ class BuildState:
     docs_dir: Path
     reviews: dict = field(default_factory=dict)  # slug -> ReviewInfo
     pages: dict = field(default_factory=dict)  # slug -> its ReviewedPages
-    places: dict = field(default_factory=dict)  # slug -> {what a cross-reference names: url#anchor}
+    reading: dict = field(default_factory=dict)  # slug -> the whole review as its pages link into it
     abbreviations: dict = field(default_factory=dict)  # slug -> {acronym: expansion}
     footnotes: dict = field(default_factory=dict)  # page's src_uri -> its footnote definitions
     typed: dict = field(default_factory=dict)  # page's src_uri -> (its Markdown, its first body line): where removals are
@@ -180,7 +183,10 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         for slug, review in state.reviews.items():
             state.pages[slug] = reviewed_pages(state.docs_dir, slug, config.markdown_extensions, config.mdx_configs)
             found = ((files.get_file_from_path(f"{slug}/{page.path}"), page) for page in state.pages[slug])
-            state.places[slug] = review_places((file.url, page) for file, page in found if file is not None)
+            places = review_places((file.url, page) for file, page in found if file is not None)
+            answered = tuple(item.item_id for page in state.pages[slug] for item in page.items if item.rebuttal_html)
+            citing = Citing(review.title, review.reviewer, review.original_title)
+            state.reading[slug] = Review(slug, citing, places, answered)
             texts = [read_text(path) for path in section_files(state.docs_dir, slug)]
             state.abbreviations[slug] = find_abbreviations(texts) if self.config.abbreviations else {}
             if self.config.rebuttal_index:
@@ -234,8 +240,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             self.warn_removed(page, cleaned.removed)
             return exclude_lists(cleaned.html) if index and self.config.paragraph_search else cleaned.html
         review = state.reviews[slug]
-        citing = Citing(review.title, review.reviewer, review.original_title) if self.config.permalinks else None
-        enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search, state.places.get(slug), page.url, citing)
+        reading = state.reading.get(slug) if self.config.reading else None
+        enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search, reading, page.url)
         self.warn_removed(page, enhanced.removed)
         if self.config.paragraph_search:
             state.search += search_entries(page.url, title_text(page), list(enhanced.items), enhanced.places, review.reviewer)
@@ -285,3 +291,6 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             for slug, review in state.reviews.items():  # and one export per review, in its folder
                 mine = [page for page in state.annotated if page.url.startswith(f"{slug}/")]
                 write_json(site / slug / name, collection(mine, name, review.title))
+        if self.config.reading:
+            for slug, reading in state.reading.items():  # what the paragraph box looks numbers up in
+                write_json(site / map_location(slug), paragraph_map(reading.places, slug))

@@ -45,6 +45,7 @@ def is_added(node: Tag) -> bool:
         or "footnote-backref" in classes
         or "para-tools" in classes
         or "cite-tools" in classes
+        or "rebuttal-nav" in classes
         or (node.name == "aside" and "rebuttal" in classes)
     )
 

@@ -8,14 +8,11 @@ search entries cover is marked for Material's search to skip.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
-
-from .citations import Citing, add_citations
-from .crossrefs import link_references
 from .html import serialise
 from .items import Item, analyse, ids_of, parse
 from .layout import place
 from .permalinks import link_numbers
+from .reading import Review, add_reading_aids
 from ..sanitise import Allowlist
 from .safety import PAGE, clean_page, mark_external_links
 from .search import exclude
@@ -32,10 +29,10 @@ class EnhancedPage:
 
 def enhance(
     html: str, label: str = "", permalinks: bool = True, search: bool = True,
-    places: Mapping[str, str] | None = None, here: str = "", citing: Citing | None = None,
+    review: Review | None = None, here: str = "",
 ) -> EnhancedPage:
-    """``places`` (key -> url#anchor from the site's root, see ``crossrefs.review_places``) links the
-    page's cross-references, ``here`` being the page's own url; ``citing`` gives every item a cite action."""
+    """With ``review`` (the whole review, see ``reading.Review``) and ``here`` (this page's url from the
+    site's root), the page's cross-references link, its items can be cited, and it can go to any paragraph."""
     cleaned = clean_page(html)
     soup = parse(cleaned.html)
     ids = ids_of(soup)
@@ -46,10 +43,8 @@ def enhance(
         link_numbers(soup)
     if search:
         exclude(soup, ids)
-    if places:
-        link_references(soup, places, here)
-    if citing is not None:
-        add_citations(soup, places_of_items, citing)
+    if review is not None:
+        add_reading_aids(soup, places_of_items, review, here)
     mark_external_links(soup)
     return EnhancedPage(serialise([soup]), items, cleaned.removed, places_of_items)
 

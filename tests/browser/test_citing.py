@@ -91,3 +91,35 @@ def test_every_item_has_a_link_and_a_cite_action(page, base_url):
     copied = page.evaluate("navigator.clipboard.readText()")
     bullet_id = bullet.get_attribute("id")
     assert copied.rstrip().endswith(f"#{bullet_id}") and "Bullet after paragraph 74 of Tackling Child Sexual Abuse Strategy" in copied
+
+
+def test_jump_to_paragraph_200_from_part_1(page, base_url):
+    page.goto(base_url + PART_1)
+    page.locator("body").press("g")  # the shortcut puts the caret in the paragraph box
+    assert page.evaluate("document.activeElement.id") == "jump-to"
+    page.keyboard.type("200")
+    page.keyboard.press("Enter")
+    page.wait_for_url(base_url + f"{SLUG}/08-objective-3/#para-200")  # paragraph 200 is in Objective 3
+    paragraph = page.locator("#para-200")
+    assert " ".join(paragraph.inner_text().split()).startswith("200. It is important to stress again")
+    box = paragraph.bounding_box()
+    assert 0 <= box["y"] < 900
+    screenshot(page, "jump-to-200")
+
+
+def test_a_number_no_paragraph_has_is_said_and_goes_nowhere(page, base_url):
+    page.goto(base_url + PART_1)
+    page.get_by_label("Go to paragraph").fill("999")
+    page.get_by_role("button", name="Go", exact=True).click()
+    page.locator(".reading-status").filter(has_text="There is no paragraph 999 in this review").wait_for(state="attached")
+    assert page.url == base_url + PART_1 and page.get_by_label("Go to paragraph").get_attribute("aria-invalid") == "true"
+
+
+def test_each_rebuttal_links_to_the_next_across_pages(page, base_url):
+    page.goto(base_url + PART_1)
+    last = page.locator("aside.rebuttal").last
+    assert last.get_attribute("data-target") == "para-36"  # Part 1's last rebuttal, read in its Markdown
+    last.locator("a[rel='next']").click()
+    page.wait_for_url(base_url + f"{SLUG}/04-part-2/#para-40")  # Part 2's first rebuttal answers paragraph 40
+    page.locator("aside.rebuttal[data-target='para-40'] a[rel='prev']").click()
+    page.wait_for_url(base_url + f"{SLUG}/03-part-1/#para-36")

@@ -133,4 +133,55 @@
       announce("The citation of " + name + " could not be copied: this browser refused the clipboard");
     });
   });
+
+  /* Go to a paragraph by its number, on whichever page of the review it is. */
+  var paragraphMaps = {};
+  function paragraphMap(form) {
+    var url = new URL(form.getAttribute("data-map"), location.href).href;
+    if (!paragraphMaps[url]) {
+      paragraphMaps[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      }).then(function (map) { return { url: url, map: map }; });
+    }
+    return paragraphMaps[url];
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target.closest("form.jump");
+    if (!form) return;
+    event.preventDefault();  /* nothing is sent anywhere: the page's policy allows no form action */
+    var box = form.querySelector("input[name='paragraph']");
+    var number = box.value.replace(/[^0-9]/g, "").replace(/^0+/, "");
+    paragraphMap(form).then(function (found) {
+      var target = found.map[number];
+      if (!target) {
+        box.setAttribute("aria-invalid", "true");
+        announce(number ? "There is no paragraph " + number + " in this review" : "Type a paragraph number");
+        return;
+      }
+      box.removeAttribute("aria-invalid");
+      var address = new URL(target, found.url);
+      if (address.pathname === location.pathname) {
+        location.hash = address.hash;
+        var paragraph = document.getElementById(address.hash.slice(1));
+        if (paragraph) { paragraph.setAttribute("tabindex", "-1"); paragraph.focus(); }
+      } else {
+        location.href = address.href;
+      }
+    }, function () {
+      announce("The list of paragraphs could not be loaded");
+    });
+  });
+
+  /* "g" goes to the paragraph box, as "/" goes to search; not while typing. */
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "g" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var typing = event.target.closest("input, textarea, select, [contenteditable]");
+    var box = document.getElementById("jump-to");
+    if (typing || !box) return;
+    event.preventDefault();
+    box.focus();
+    box.select();
+  });
 })();
