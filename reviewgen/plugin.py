@@ -33,6 +33,7 @@ from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage, collection
 from .site.citations import Citing
 from .site.crossrefs import review_places
+from .site.downloads import CSV_NAME, JSON_NAME, as_csv, as_json, downloads_markdown, review_rows
 from .site.jump import map_location, paragraph_map
 from .site.reading import Review
 from .site.final import finalise_page
@@ -183,10 +184,9 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         for slug, review in state.reviews.items():
             state.pages[slug] = reviewed_pages(state.docs_dir, slug, config.markdown_extensions, config.mdx_configs)
             found = ((files.get_file_from_path(f"{slug}/{page.path}"), page) for page in state.pages[slug])
-            places = review_places((file.url, page) for file, page in found if file is not None)
-            answered = tuple(item.item_id for page in state.pages[slug] for item in page.items if item.rebuttal_html)
-            citing = Citing(review.title, review.reviewer, review.original_title)
-            state.reading[slug] = Review(slug, citing, places, answered)
+            located = [(file.url, page) for file, page in found if file is not None]
+            if self.config.reading:
+                self.add_reading_files(files, config, slug, review, located)
             texts = [read_text(path) for path in section_files(state.docs_dir, slug)]
             state.abbreviations[slug] = find_abbreviations(texts) if self.config.abbreviations else {}
             if self.config.rebuttal_index:
@@ -195,6 +195,23 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
                 content = index_markdown(review.original_title, review.reviewer, state.pages[slug])
                 files.append(File.generated(config, f"{slug}/{INDEX_NAME}", content=content))
         return files
+
+    def add_reading_files(self, files, config, slug: str, review, located: list) -> None:
+        """What the review's pages link into (its places, its rebuttals in order) and the files they link to:
+        the paragraph map of the paragraph box, and the downloads."""
+        places = review_places(located)
+        answered = tuple(item.item_id for _, page in located for item in page.items if item.rebuttal_html)
+        self.state.reading[slug] = Review(slug, Citing(review.title, review.reviewer, review.original_title), places, answered)
+        rows = review_rows(located, review.reviewer, slug)
+        generated = {
+            map_location(slug): json.dumps(paragraph_map(places, slug), indent=1),
+            f"{slug}/{CSV_NAME}": as_csv(rows),
+            f"{slug}/{JSON_NAME}": as_json(rows, review.title, review.reviewer, review.original_title),
+        }
+        for path, content in generated.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"reviewgen: {path} exists in the docs folder; reviewgen writes that file itself, so rename yours")
+            files.append(File.generated(config, path, content=content))
 
     def review_of(self, page) -> str | None:
         slug = page.file.src_uri.split("/", 1)[0]
@@ -219,6 +236,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             page.meta["description"] = page_description(page.meta, state.reviews[slug])
         if page.file.src_uri == f"{slug}/index.md" and self.config.rebuttal_index:
             markdown += "\n" + landing_figures(state.pages[slug], INDEX_NAME)
+        if page.file.src_uri == f"{slug}/index.md" and self.config.reading:
+            markdown += "\n" + downloads_markdown(self.config.annotations)
         if state.abbreviations.get(slug):
             markdown += "\n\n" + definitions_markdown(state.abbreviations[slug]) + "\n"
         return markdown
@@ -291,6 +310,4 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             for slug, review in state.reviews.items():  # and one export per review, in its folder
                 mine = [page for page in state.annotated if page.url.startswith(f"{slug}/")]
                 write_json(site / slug / name, collection(mine, name, review.title))
-        if self.config.reading:
-            for slug, reading in state.reading.items():  # what the paragraph box looks numbers up in
-                write_json(site / map_location(slug), paragraph_map(reading.places, slug))
+

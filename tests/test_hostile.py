@@ -74,6 +74,9 @@ def check_site(site) -> int:
         elif path.name == "search_index.json":  # Material shows each entry's title and text as HTML
             for doc in json.loads(text)["docs"]:
                 assert executable_parts(doc["title"], False) == [] and executable_parts(doc["text"], False) == [], doc["location"]
+        elif path.name == "review.json":  # the download: plain text, which no consumer renders as markup
+            rows = json.loads(text)["rows"]
+            assert rows and all(not UNSAFE_ADDRESS.match(row["address"]) for row in rows)
         elif path.name == "paragraphs.json":  # the paragraph box's map: numbers to addresses in the site
             for number, address in json.loads(text).items():
                 assert number.isdigit() and not UNSAFE_ADDRESS.match(address) and address.endswith(f"/#para-{number}"), address
@@ -90,7 +93,7 @@ def check_site(site) -> int:
 
 def test_no_built_file_holds_anything_that_could_run(corpus, legacy_site):
     site, _, _ = corpus
-    assert check_site(site) == 11  # six pages and the 404 page, the search index, two annotation exports, the paragraph map
+    assert check_site(site) == 12  # six pages and the 404 page, the search index, two annotation exports, the paragraph map, the download
     assert check_site(legacy_site[0]) >= 9
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..markdown import escape
 from .crossrefs import Heading, Reference
@@ -20,6 +20,7 @@ class ReviewedPage:
     items: tuple[Item, ...]
     headings: tuple[Heading, ...] = ()  # where a cross-reference to a division can land
     references: tuple[Reference, ...] = ()  # the cross-references its text makes
+    places: dict = field(default_factory=dict)  # item id -> its Place: how a reader names it
 
     @property
     def paragraphs(self) -> int:
@@ -89,7 +90,7 @@ def index_markdown(original_title: str, reviewer: str, pages: list[ReviewedPage]
             continue
         lines += [f"## {escape(page.title)}", ""]
         for item in answered:
-            lines.append(f"- [{escape(place_of(item, {}).label)}]({page.path}#{item.item_id}): {escape(excerpt(item.text))}  ")
+            lines.append(f"- [{escape(place_of(item, page.places).label)}]({page.path}#{item.item_id}): {escape(excerpt(item.text))}  ")
             lines.append(f"  **{escape(reviewer or 'Rebuttal')}:** {escape(excerpt(item.rebuttal_text))}")
         lines.append("")
     return "\n".join(lines)

@@ -12,6 +12,7 @@ from ..pages import landing_pages, section_files
 from .index_page import ReviewedPage
 from .crossrefs import page_headings, page_references
 from .items import analyse, parse
+from .speakers import item_places
 
 INDEX_NAME = "rebuttals.md"
 
@@ -43,5 +44,6 @@ def reviewed_pages(docs_dir: Path, slug: str, extensions: list, extension_config
         fields, body = split_front_matter(read_text(path))
         soup = parse(renderer.reset().convert(body))
         items = tuple(analyse(soup))
-        pages.append(ReviewedPage(path.name, str(fields.get("title") or path.stem), items, page_headings(soup), page_references(soup)))
+        title = str(fields.get("title") or path.stem)
+        pages.append(ReviewedPage(path.name, title, items, page_headings(soup), page_references(soup), item_places(soup)))
     return pages
