@@ -35,6 +35,7 @@ from .site.citations import Citing
 from .site.crossrefs import review_places
 from .site.downloads import CSV_NAME, JSON_NAME, as_csv, as_json, downloads_markdown, review_rows
 from .site.jump import map_location, paragraph_map
+from .site.print_edition import PRINT_NAME, print_markdown, print_places
 from .site.reading import Review
 from .site.final import finalise_page
 from .site.index_page import index_markdown, landing_figures
@@ -201,9 +202,13 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         the paragraph map of the paragraph box, and the downloads."""
         places = review_places(located)
         answered = tuple(item.item_id for _, page in located for item in page.items if item.rebuttal_html)
-        self.state.reading[slug] = Review(slug, Citing(review.title, review.reviewer, review.original_title), places, answered)
+        citing = Citing(review.title, review.reviewer, review.original_title)
+        self.state.reading[slug] = Review(slug, citing, places, answered)
+        print_path = f"{slug}/{PRINT_NAME}"
+        sections = [read_text(path) for path in section_files(self.state.docs_dir, slug)]
         rows = review_rows(located, review.reviewer, slug)
         generated = {
+            print_path: print_markdown(review.title, review.original_title, review.reviewer, sections),
             map_location(slug): json.dumps(paragraph_map(places, slug), indent=1),
             f"{slug}/{CSV_NAME}": as_csv(rows),
             f"{slug}/{JSON_NAME}": as_json(rows, review.title, review.reviewer, review.original_title),
@@ -212,6 +217,9 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"reviewgen: {path} exists in the docs folder; reviewgen writes that file itself, so rename yours")
             files.append(File.generated(config, path, content=content))
+        print_url = files.get_file_from_path(print_path).url
+        tops = {url: next((h.anchor for h in page.headings if h.level == 1), "") for url, page in located}
+        self.state.reading[print_path] = Review(slug, citing, print_places(places, tops, print_url), answered)
 
     def review_of(self, page) -> str | None:
         slug = page.file.src_uri.split("/", 1)[0]
@@ -237,7 +245,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         if page.file.src_uri == f"{slug}/index.md" and self.config.rebuttal_index:
             markdown += "\n" + landing_figures(state.pages[slug], INDEX_NAME)
         if page.file.src_uri == f"{slug}/index.md" and self.config.reading:
-            markdown += "\n" + downloads_markdown(self.config.annotations)
+            markdown += "\n" + downloads_markdown(self.config.annotations, PRINT_NAME)
         if state.abbreviations.get(slug):
             markdown += "\n\n" + definitions_markdown(state.abbreviations[slug]) + "\n"
         return markdown
@@ -259,6 +267,10 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             self.warn_removed(page, cleaned.removed)
             return exclude_lists(cleaned.html) if index and self.config.paragraph_search else cleaned.html
         review = state.reviews[slug]
+        if page.file.src_uri in state.reading:  # the print edition: the whole review once more, so not searched or exported again
+            printed = enhance(html, review.reviewer, False, False, state.reading[page.file.src_uri], page.url)
+            self.warn_removed(page, printed.removed)
+            return printed.html
         reading = state.reading.get(slug) if self.config.reading else None
         enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search, reading, page.url)
         self.warn_removed(page, enhanced.removed)

@@ -73,11 +73,12 @@ def as_json(rows: list[Row], title: str, reviewer: str, original: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def downloads_markdown(annotations: str) -> str:
+def downloads_markdown(annotations: str, print_page: str) -> str:
     """The landing page's list of downloads; the annotation export is written after the pages, so its link is
     plain HTML, which MkDocs does not look for among the documentation files."""
     lines = [
-        "## Downloads", "",
+        "## Print and download", "",
+        f"- [The whole review on one page]({print_page}), to print or to save as a PDF",
         f"- [The paragraphs and rebuttals as CSV]({CSV_NAME}): a row per item of the original, with its rebuttal",
         f"- [The same as JSON]({JSON_NAME})",
     ]

@@ -184,4 +184,25 @@
     box.focus();
     box.select();
   });
+
+  /* On paper a link shows its address, unless its words are the address already. */
+  document.querySelectorAll(".md-typeset a[href^='http']").forEach(function (link) {
+    if (link.textContent.trim().replace(/\/$/, "") === link.getAttribute("href").replace(/\/$/, "")) link.classList.add("bare-address");
+  });
+
+  /* The print edition: its title runs at the head of every printed page, its address at the foot. A
+     margin box's content is a CSS string, so the rule is made here, where the address is known. */
+  var running = document.querySelector(".print-running");
+  if (running && window.CSSStyleSheet && document.adoptedStyleSheets) {
+    var cssString = function (words) {
+      return "\"" + words.replace(/\s+/g, " ").trim().replace(/\\/g, "\\\\").replace(/"/g, "\\\"") + "\"";
+    };
+    var address = location.href.split("#")[0].split("?")[0];
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      "@page { @top-left { content: " + cssString(running.textContent) + "; font: 8pt sans-serif; color: #555; }" +
+      " @bottom-left { content: " + cssString(address) + "; font: 7pt sans-serif; color: #555; } }"
+    );
+    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+  }
 })();
