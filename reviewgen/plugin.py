@@ -267,10 +267,9 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             self.warn_removed(page, cleaned.removed)
             return exclude_lists(cleaned.html) if index and self.config.paragraph_search else cleaned.html
         review = state.reviews[slug]
-        if page.file.src_uri in state.reading:  # the print edition: the whole review once more, so not searched or exported again
-            printed = enhance(html, review.reviewer, False, False, state.reading[page.file.src_uri], page.url)
-            self.warn_removed(page, printed.removed)
-            return printed.html
+        if page.file.src_uri in state.reading:  # the print edition: the whole review once more, so not searched,
+            # exported or warned about again (each section's own page names its removals with their lines)
+            return enhance(html, review.reviewer, False, False, state.reading[page.file.src_uri], page.url).html
         reading = state.reading.get(slug) if self.config.reading else None
         enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search, reading, page.url)
         self.warn_removed(page, enhanced.removed)

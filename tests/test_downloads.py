@@ -31,7 +31,8 @@ def test_the_downloads_hold_every_item_and_its_rebuttal_in_order(site):
 
 def test_the_landing_page_links_the_downloads_beside_the_annotation_export(site):
     landing = BeautifulSoup((site / SLUG / "index.html").read_text(encoding="utf-8"), "html.parser")
-    links = {a.get_text(): a["href"] for a in landing.select("h2#downloads + ul a")}
+    links = {a.get_text(): a["href"] for a in landing.select("h2#print-and-download + ul a")}
+    assert links.pop("The whole review on one page") == "print/"
     assert links == {
         "The paragraphs and rebuttals as CSV": "review.csv", "The same as JSON": "review.json",
         "The rebuttals as W3C Web Annotations": "annotations.jsonld",

@@ -27,7 +27,8 @@ def test_the_annotation_export_holds_one_annotation_per_rebuttal(site):
     assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
     assert data["type"] == "AnnotationCollection"
     items = data["first"]["items"]
-    on_site = sum(len(html(site, p.parent.relative_to(site).as_posix()).select("aside.rebuttal")) for p in (site / SLUG).glob("*/index.html"))
+    sections = [p for p in (site / SLUG).glob("*/index.html") if p.parent.name != "print"]  # the print edition repeats them all
+    on_site = sum(len(html(site, p.parent.relative_to(site).as_posix()).select("aside.rebuttal")) for p in sections)
     assert len(items) == data["total"] == on_site == definitions_in_content() == 194
     for annotation in items:
         assert annotation["type"] == "Annotation" and annotation["motivation"] == "assessing"

@@ -77,7 +77,7 @@ def test_nothing_from_a_source_a_configuration_or_an_editor_runs(page, hostile_u
     url, site = hostile_url
     dialogs, violations = watch(page)
     pages = sorted(str(path.relative_to(site).parent).replace(".", "") for path in site.rglob("index.html"))
-    assert len(pages) == 6  # home, landing, three parts, the rebuttal index
+    assert len(pages) == 7  # home, landing, three parts, the rebuttal index, the print edition
     used = 0
     for path in [*pages, "404.html"]:
         page.goto(url + (path + "/" if path and not path.endswith(".html") else path))
