@@ -31,6 +31,12 @@ from .page_reader import footnote_definitions, read_front_matter, read_text
 from .pages import section_files
 from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage, collection
+from .site.citations import Citing
+from .site.crossrefs import review_places
+from .site.downloads import CSV_NAME, JSON_NAME, as_csv, as_json, downloads_markdown, review_rows
+from .site.jump import map_location, paragraph_map
+from .site.print_edition import PRINT_NAME, print_markdown, print_places
+from .site.reading import Review
 from .site.final import finalise_page
 from .site.index_page import bar_chart, index_markdown, landing_figures
 from .site.items import page_description
@@ -81,6 +87,7 @@ class ReviewgenConfig(base.Config):
     paragraph_search = c.Type(bool, default=True)
     abbreviations = c.Type(bool, default=True)
     permalinks = c.Type(bool, default=True)
+    reading = c.Type(bool, default=True)  # cross-references, citations, the paragraph box, links between rebuttals
     annotations = c.Type(str, default="annotations.jsonld")
 
 
@@ -91,6 +98,7 @@ class BuildState:
     docs_dir: Path
     reviews: dict = field(default_factory=dict)  # slug -> ReviewInfo
     pages: dict = field(default_factory=dict)  # slug -> its ReviewedPages
+    reading: dict = field(default_factory=dict)  # slug -> the whole review as its pages link into it
     abbreviations: dict = field(default_factory=dict)  # slug -> {acronym: expansion}
     footnotes: dict = field(default_factory=dict)  # page's src_uri -> its footnote definitions
     typed: dict = field(default_factory=dict)  # page's src_uri -> (its Markdown, its first body line): where removals are
@@ -180,6 +188,10 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         state = self.state
         for slug, review in state.reviews.items():
             state.pages[slug] = reviewed_pages(state.docs_dir, slug, config.markdown_extensions, config.mdx_configs)
+            found = ((files.get_file_from_path(f"{slug}/{page.path}"), page) for page in state.pages[slug])
+            located = [(file.url, page) for file, page in found if file is not None]
+            if self.config.reading:
+                self.add_reading_files(files, config, slug, review, located)
             texts = [read_text(path) for path in section_files(state.docs_dir, slug)]
             state.abbreviations[slug] = find_abbreviations(texts) if self.config.abbreviations else {}
             if self.config.rebuttal_index:
@@ -188,6 +200,30 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
                 content = index_markdown(review.original_title, review.reviewer, state.pages[slug])
                 files.append(File.generated(config, f"{slug}/{INDEX_NAME}", content=content))
         return files
+
+    def add_reading_files(self, files, config, slug: str, review, located: list) -> None:
+        """What the review's pages link into (its places, its rebuttals in order) and the files they link to:
+        the paragraph map of the paragraph box, and the downloads."""
+        places = review_places(located)
+        answered = tuple(item.item_id for _, page in located for item in page.items if item.rebuttal_html)
+        citing = Citing(review.title, review.reviewer, review.original_title)
+        self.state.reading[slug] = Review(slug, citing, places, answered)
+        print_path = f"{slug}/{PRINT_NAME}"
+        sections = [read_text(path) for path in section_files(self.state.docs_dir, slug)]
+        rows = review_rows(located, review.reviewer, slug)
+        generated = {
+            print_path: print_markdown(review.title, review.original_title, review.reviewer, sections),
+            map_location(slug): json.dumps(paragraph_map(places, slug), indent=1),
+            f"{slug}/{CSV_NAME}": as_csv(rows),
+            f"{slug}/{JSON_NAME}": as_json(rows, review.title, review.reviewer, review.original_title),
+        }
+        for path, content in generated.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"reviewgen: {path} exists in the docs folder; reviewgen writes that file itself, so rename yours")
+            files.append(File.generated(config, path, content=content))
+        print_url = files.get_file_from_path(print_path).url
+        tops = {url: next((h.anchor for h in page.headings if h.level == 1), "") for url, page in located}
+        self.state.reading[print_path] = Review(slug, citing, print_places(places, tops, print_url), answered)
 
     def review_of(self, page) -> str | None:
         slug = page.file.src_uri.split("/", 1)[0]
@@ -222,6 +258,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         here = next((p for p in state.pages[slug] if f"{slug}/{p.path}" == page.file.src_uri), None)
         if here is not None:
             markdown += "\n\n" + part_contents(here, state.pages[slug])
+        if page.file.src_uri == f"{slug}/index.md" and self.config.reading:
+            markdown += "\n" + downloads_markdown(self.config.annotations, PRINT_NAME)
         if state.abbreviations.get(slug):
             markdown += "\n\n" + definitions_markdown(state.abbreviations[slug]) + "\n"
         return markdown
@@ -247,10 +285,14 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
                 return cleaned.html + "\n" + bar_chart(state.pages[next(iter(state.reviews))], parts_only=True)
             return exclude_lists(cleaned.html) if index and self.config.paragraph_search else cleaned.html
         review = state.reviews[slug]
-        enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search)
+        if page.file.src_uri in state.reading:  # the print edition: the whole review once more, so not searched,
+            # exported or warned about again (each section's own page names its removals with their lines)
+            return enhance(html, review.reviewer, False, False, state.reading[page.file.src_uri], page.url).html
+        reading = state.reading.get(slug) if self.config.reading else None
+        enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search, reading, page.url)
         self.warn_removed(page, enhanced.removed)
         if self.config.paragraph_search:
-            state.search += search_entries(page.url, title_text(page), list(enhanced.items))
+            state.search += search_entries(page.url, title_text(page), list(enhanced.items), enhanced.places, review.reviewer)
         footnotes = state.footnotes.get(page.file.src_uri, {})
         state.annotated.append(AnnotatedPage(page.url, enhanced.items, footnotes, review.reviewer))
         return enhanced.html
@@ -297,3 +339,4 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             for slug, review in state.reviews.items():  # and one export per review, in its folder
                 mine = [page for page in state.annotated if page.url.startswith(f"{slug}/")]
                 write_json(site / slug / name, collection(mine, name, review.title))
+

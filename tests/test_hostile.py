@@ -74,6 +74,12 @@ def check_site(site) -> int:
         elif path.name == "search_index.json":  # Material shows each entry's title and text as HTML
             for doc in json.loads(text)["docs"]:
                 assert executable_parts(doc["title"], False) == [] and executable_parts(doc["text"], False) == [], doc["location"]
+        elif path.name == "review.json":  # the download: plain text, which no consumer renders as markup
+            rows = json.loads(text)["rows"]
+            assert rows and all(not UNSAFE_ADDRESS.match(row["address"]) for row in rows)
+        elif path.name == "paragraphs.json":  # the paragraph box's map: numbers to addresses in the site
+            for number, address in json.loads(text).items():
+                assert number.isdigit() and not UNSAFE_ADDRESS.match(address) and address.endswith(f"/#para-{number}"), address
         else:  # the annotation export: a Markdown body is rendered by whoever reads it
             import markdown
 
@@ -87,7 +93,7 @@ def check_site(site) -> int:
 
 def test_no_built_file_holds_anything_that_could_run(corpus, legacy_site):
     site, _, _ = corpus
-    assert check_site(site) == 10  # six pages and the 404 page, the search index, two annotation exports
+    assert check_site(site) == 13  # six pages, the print edition and the 404 page, the search index, two annotation exports, the paragraph map, the download
     assert check_site(legacy_site[0]) >= 9
 
 
@@ -123,7 +129,8 @@ def test_search_entries_are_escaped_for_materials_html(corpus):
     site, _, _ = corpus
     docs = {doc["location"]: doc for doc in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]}
     entry = docs[f"{SLUG}/02-part-1/#para-1"]
-    assert "&lt;script&gt;alert(103)&lt;/script&gt;" in entry["text"] and "First paragraph of the rebuttal &lt;img" in entry["text"]
+    assert "&lt;script&gt;alert(103)&lt;/script&gt;" in entry["text"]
+    assert "First paragraph of the rebuttal &lt;img" in docs[f"{SLUG}/02-part-1/#fn:para-1"]["text"]
     assert entry["title"] == "Paragraph 1 · Part 1: Attacks &lt;img src=x onerror=alert(102)&gt; heading"
 
 

@@ -28,6 +28,8 @@ def pages(site: Path) -> dict[Path, BeautifulSoup]:
 def test_every_numbered_paragraph_is_findable_by_its_anchor(site):
     ids: dict[str, Path] = {}
     for path, soup in pages(site).items():
+        if path.parent.name == "print":  # the print edition holds the whole review again, on purpose
+            continue
         for element in soup.select("[id^=para-]"):
             assert element["id"] not in ids, element["id"]
             ids[element["id"]] = path

@@ -78,7 +78,7 @@ def test_nothing_from_a_source_a_configuration_or_an_editor_runs(page, hostile_u
     url, site = hostile_url
     dialogs, violations = watch(page)
     pages = sorted(str(path.relative_to(site).parent).replace(".", "") for path in site.rglob("index.html"))
-    assert len(pages) == 6  # home, landing, three parts, the rebuttal index
+    assert len(pages) == 7  # home, landing, three parts, the rebuttal index, the print edition
     used = 0
     for path in [*pages, "404.html"]:
         page.goto(url + (path + "/" if path and not path.endswith(".html") else path))
@@ -125,5 +125,5 @@ def test_the_sites_features_work_under_the_policy_with_no_violation(page, base_u
     page.locator(".md-tooltip2--active").filter(has_text="Child Sexual Abuse Material").wait_for()
     page.locator("input.md-search__input").click()  # search, in its web worker
     page.locator("input.md-search__input").type("Mathews peer reviewed")
-    page.locator(".md-search-result__item a[href*='#para-43']").first.wait_for()
+    page.locator(".md-search-result__item a[href*='#fn:para-43']").first.wait_for()
     assert dialogs == [] and violations == [] and page.problems == []

@@ -51,13 +51,13 @@ def test_a_phrase_from_a_rebuttal_finds_its_paragraph(page, base_url):
     page.keyboard.type("Mathews peer reviewed")
     first = page.locator(".md-search-result__item a[href*='#']").first
     first.wait_for()
-    assert first.get_attribute("href").endswith("#para-43")
+    assert first.get_attribute("href").endswith("#fn:para-43")  # the rebuttal, which sits beside its paragraph
     screenshot(page, "search-results")
     first.click()
-    page.wait_for_url(re.compile(r"#para-43$"))
-    page.wait_for_timeout(300)
-    box = page.locator("#para-43").bounding_box()
-    assert 0 <= box["y"] < 900
+    page.wait_for_url(re.compile(r"#fn:para-43$"))
+    page.wait_for_function("document.querySelector('#para-43').getBoundingClientRect().bottom > 0")
+    rebuttal, paragraph = page.locator("aside.rebuttal[data-target='para-43']").bounding_box(), page.locator("#para-43").bounding_box()
+    assert 0 <= rebuttal["y"] < 900 and paragraph["y"] < 900 and paragraph["y"] + paragraph["height"] > 0
     screenshot(page, "search-landed")
 
 
