@@ -72,6 +72,15 @@ def label_of(element: Tag) -> Place:
     return Place(unnumbered_label(item_id, kind, text_of(element)))
 
 
+def item_name(element: Tag) -> str:
+    """The item in a sentence, told apart from every other on its page: "paragraph 43",
+    "the text after paragraph 166, “Our understanding of prevalence …”"."""
+    place = label_of(element)
+    if place.numbered or "“" in place.label:  # a number, or its words already, name it alone
+        return place.named
+    return f"{place.named}, “{shortened(text_of(element), 6)}”"
+
+
 def unnumbered_label(item_id: str, kind: str, words: str) -> str:
     """"Bullet after paragraph 39"; before the first numbered paragraph, the kind and its first words."""
     after = id_scheme.follows(item_id)
