@@ -22,25 +22,24 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
-from . import classify as rules
+from . import classify
 from .assembler import Assembler, Slot, rebuttal_blocks
 from .cells import Fragment, Row, fragments, read_row, removals
-from .column import BareLine, Before, Column, judge
+from .column import Before, Column
 from .config import SourceConfig
 from .errors import ReviewgenError
 from .furniture import furniture_lines
 from .inline import closing_text, join
 from .model import Decision, Document, Dropped, Heading
 from .plural import count, plural
+from .rules import Kind, Look, Rulebook, Verdict
 from .source import read_source, without_controls
 
-ORIGINAL, REVIEWER = "original", "reviewer"
-
-
-def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "source") -> Document:
-    """The document model of a two-column review export."""
+def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "source", rulebook: Rulebook | None = None) -> Document:
+    """The document model of a two-column review export, decided by ``rulebook``'s rules (the defaults when None)."""
     lines = without_controls(list(lines))
     assembler = Assembler(config, source_name)
+    assembler.rulebook = rulebook or Rulebook()
     furniture = _furniture(lines, config, assembler)
     for number, line in enumerate(lines, 1):
         if number in furniture:
@@ -69,6 +68,7 @@ def parse_file(path: Path, config: SourceConfig, encoding: str | None = None) ->
 def _furniture(lines: Sequence[str], config: SourceConfig, assembler: Assembler) -> set[int]:
     patterns = [re.compile(p, re.IGNORECASE) for p in config.furniture_patterns]
     found = furniture_lines(lines, (lambda text: any(p.search(text) for p in patterns)) if patterns else None)
+    shape = set(found)
     for override in config.overrides:
         if override.furniture is True and override.line not in found:
             found.add(override.line)
@@ -76,15 +76,19 @@ def _furniture(lines: Sequence[str], config: SourceConfig, assembler: Assembler)
         elif override.furniture is False and override.line in found:
             found.discard(override.line)
             assembler.decisions.append(Decision(override.line, "not furniture"))
+    for line in sorted(found | shape):
+        if line not in found:
+            _record(assembler, line, "furniture override", Verdict(Kind.TEXT, why="the configuration says it is not furniture"))
+        elif line in shape:
+            _record(assembler, line, "furniture", Verdict(Kind.FURNITURE, why="a short line that recurs like a running header or footer (furniture.py)"))
+        else:
+            _record(assembler, line, "furniture override", Verdict(Kind.FURNITURE, why="the configuration says it is furniture"))
     return found
 
 
-def _overridden_column(assembler: Assembler, line: int) -> str | None:
-    override = assembler.config.override_for(line)
-    if override and override.column:
-        assembler.decisions.append(Decision(line, f"column {override.column}"))
-        return override.column
-    return None
+def _record(assembler: Assembler, line: int, rule: str, verdict: Verdict, item_id: str = "") -> None:
+    """Keep a rule's decision, for ``reviewgen convert --explain``."""
+    assembler.rulings.append(Decision(line, verdict.why, rule, verdict.kind.value, verdict.column.value, item_id))
 
 
 def _answer(assembler: Assembler, found: Sequence[Fragment], line: int) -> None:
@@ -97,6 +101,9 @@ def _answer(assembler: Assembler, found: Sequence[Fragment], line: int) -> None:
     if target:
         assembler.decisions.append(Decision(line, f"answers {target}"))
     assembler.attach(blocks, line, target)
+    _record(assembler, line, "answers override" if target else "answers the last item",
+            Verdict(Kind.REBUTTAL, column=Column.REVIEWER, why=f"the reviewer's words answer {target or 'the item before them'}"),
+            target or assembler.last_id())
 
 
 def _read_row(assembler: Assembler, row: Row) -> None:
@@ -116,6 +123,7 @@ def _read_row(assembler: Assembler, row: Row) -> None:
     answered = [fragment for cell in right for fragment in fragments(cell)]
     if lead is not None and _introduces_list(left) and answered and assembler.config.override_for(row.line) is None:
         assembler.last = lead  # the response answers the paragraph that opens the list, as the row reads
+        _record(assembler, row.line, "list lead", Verdict(Kind.REBUTTAL, column=Column.REVIEWER, why="a row's response answers the paragraph that opens its list"), lead.get().item_id)
     _answer(assembler, answered, row.line)
     assembler.previous_bare = _after_row(assembler, bool(left), bool(answered))
 
@@ -150,32 +158,37 @@ def _drop_table_copy(assembler: Assembler, row: Row) -> list[str]:
     return cells[copied:]
 
 
-def _bare_column(assembler: Assembler, row: Row, first: Fragment) -> str:
-    overridden = _overridden_column(assembler, row.line)
-    if overridden:
-        return overridden
-    if rules.structure_of(first.plain, assembler.last_number):
-        return ORIGINAL
+def _bare_look(assembler: Assembler, row: Row, first: Fragment) -> Look:
+    override = assembler.config.override_for(row.line)
     last = assembler.last
-    after_item = isinstance(last, Slot) and last.item_index is not None
-    line = BareLine(first.plain, assembler.previous_bare, first.kind == "item", after_item, assembler.config.reviewer)
-    judgement = judge(line)
-    if not judgement.confident:
-        other = REVIEWER if judgement.column is Column.ORIGINAL else ORIGINAL
+    return Look(
+        text=first.plain, fragment=first.kind, last_number=assembler.last_number, before=assembler.previous_bare,
+        list_item=first.kind == "item", after_list_item=isinstance(last, Slot) and last.item_index is not None,
+        reviewer=assembler.config.reviewer, column_override=override.column if override else None,
+    )
+
+
+def _bare_column(assembler: Assembler, row: Row, first: Fragment) -> Column:
+    rule, verdict = assembler.rulebook.lines.decide(_bare_look(assembler, row, first))
+    _record(assembler, row.line, rule, verdict)
+    if rule == "column override":
+        assembler.decisions.append(Decision(row.line, f"column {verdict.column.value}"))
+    if verdict.doubt:
+        other = Column.REVIEWER if verdict.column is Column.ORIGINAL else Column.ORIGINAL
         assembler.dropped.append(Dropped(
             row.line,
-            f"a bare line taken as {judgement.explain()}; if it is the {other}'s, "
-            f"add the override {{line: {row.line}, column: {other}}}",
+            f"a bare line {verdict.why}; if it is the {other.value}'s, "
+            f"add the override {{line: {row.line}, column: {other.value}}}",
             "column",
         ))
-    return judgement.column.value
+    return verdict.column
 
 
 def _read_bare_row(assembler: Assembler, row: Row) -> None:
     found = fragments(row.cells[0])
     if not found:
         return
-    if _bare_column(assembler, row, found[0]) == REVIEWER:
+    if _bare_column(assembler, row, found[0]) is Column.REVIEWER:
         _answer(assembler, found, row.line)
         assembler.previous_bare = Before.REVIEWER
         return
@@ -192,7 +205,7 @@ def _read_bare_row(assembler: Assembler, row: Row) -> None:
 
 def _rejoin_cell(found: Sequence[Fragment]) -> list[Fragment]:
     """Merge pieces of one cell that a page break split ("... to the UN</p> <p>Sustainable ...")."""
-    if found and rules.figure_number(found[0].plain) is not None:
+    if found and classify.figure_number(found[0].plain) is not None:
         return list(found)  # a figure's cell holds its body, piece by piece
     merged: list[Fragment] = []
     for fragment in found:
@@ -201,7 +214,7 @@ def _rejoin_cell(found: Sequence[Fragment]) -> list[Fragment]:
             previous is not None
             and previous.kind in ("p", "item")
             and fragment.kind == "p"
-            and rules.continues(closing_text(previous.text), fragment.plain, same_cell=previous.kind == "p" or not fragment.plain[:1].isupper())
+            and classify.continues(closing_text(previous.text), fragment.plain, same_cell=previous.kind == "p" or not fragment.plain[:1].isupper())
         ):
             merged[-1] = replace(previous, text=join(previous.text, fragment.text))
         else:
@@ -210,54 +223,58 @@ def _rejoin_cell(found: Sequence[Fragment]) -> list[Fragment]:
 
 
 def _add_original(assembler: Assembler, found: Sequence[Fragment], line: int) -> Slot | None:
-    """Place a cell's fragments; returns where its first one went (None when it opened nothing)."""
+    """Place a cell's fragments as the block rules decide; returns where its first one went (None when it opened nothing)."""
     figure_row = None  # the figure this row's first fragment opened: the rest is its body
     lead = None
     for position, fragment in enumerate(_rejoin_cell(found)):
-        if fragment.kind == "table" and fragment.table is not None:
-            assembler.add_table(fragment.table, line)
-        elif figure_row is not None and assembler.figure is figure_row:
-            assembler.add_figure_text(fragment.text, note=False)
-        elif fragment.kind == "item":
-            assembler.add_item(fragment, line)
-        else:
-            assembler.add_paragraph(fragment, line, same_cell=position > 0)
-            if assembler.figure is not None and assembler.figure.figure.line == line:
-                figure_row = assembler.figure
+        look = assembler.look(fragment, position > 0, figure_row is not None and assembler.figure is figure_row)
+        rule, verdict = assembler.rulebook.blocks.decide(look)
+        assembler.build(verdict, fragment, line)
+        _record(assembler, line, rule, verdict, "" if verdict.kind in (Kind.BOX, Kind.CONTENTS) else assembler.last_id())
+        if verdict.kind is Kind.FIGURE and assembler.figure is not None and assembler.figure.figure.line == line:
+            figure_row = assembler.figure
         if position == 0 and isinstance(assembler.last, Slot):
             lead = assembler.last
     return lead
 
 
-def _read_figure_row(assembler: Assembler, row: Row) -> bool:
-    """Rows inside an open figure; False hands the row back to the usual path."""
+def _figure_look(assembler: Assembler, row: Row, left: Sequence[Fragment]) -> Look:
     draft = assembler.figure
-    if draft.copies and not row.has_html and row.grid_cells == draft.copies[0]:
+    override = assembler.config.override_for(row.line)
+    first = left[0] if left else Fragment("")
+    return Look(
+        text=first.plain, fragment=first.kind, last_number=assembler.last_number, bare=row.bare,
+        row_has_html=row.has_html, tabbed=row.tabbed, column_override=override.column if override else None,
+        copies_table=bool(draft.copies) and not row.has_html and row.grid_cells == draft.copies[0],
+        figure_has_table=draft.figure.table is not None, figure_has_note=draft.has_note,
+    )
+
+
+def _read_figure_row(assembler: Assembler, row: Row) -> bool:
+    """Rows inside an open figure, as the figure rules decide; False hands the row back to the usual path."""
+    draft = assembler.figure
+    left = fragments(row.cells[0])
+    look = _figure_look(assembler, row, left)
+    rule, verdict = assembler.rulebook.figures.decide(look)
+    _record(assembler, row.line, rule, verdict, draft.figure.item_id)
+    at = len(assembler.rulings) - 1
+    if rule == "figure column" and look.column_override:
+        assembler.decisions.append(Decision(row.line, f"column {look.column_override}"))
+    kind = verdict.kind
+    if kind is Kind.TABLE_COPY:
         draft.copies.pop(0)
         assembler.dropped.append(Dropped(row.line, "\t".join(row.grid_cells), "duplicate table"))
-        return True
-    if draft.figure.table is None and not row.has_html and row.tabbed:
+    elif kind is Kind.DIAGRAM_ROW:
         draft.grid.append(tuple(cell.strip() for cell in row.cells))
-        return True
-    left = fragments(row.cells[0])
-    if not left:
+    elif kind in (Kind.NOT_FIGURE, Kind.FIGURE_END):
+        if kind is Kind.FIGURE_END:
+            assembler.close_figure()
         return False
-    first = left[0].plain
-    if left[0].kind == "table" and draft.figure.table is None:
-        return False  # the figure's own table on the row below its caption: the usual path adds it to the figure
-    if rules.structure_of(first, assembler.last_number) or left[0].kind in ("heading", "table"):
-        assembler.close_figure()
-        return False
-    belongs = rules.is_source_note(first) or draft.has_note
-    if row.bare:
-        column = _overridden_column(assembler, row.line) or (ORIGINAL if belongs else REVIEWER)
-        if column == REVIEWER:
-            _answer(assembler, left, row.line)
-            return True
-    elif not belongs:
-        assembler.close_figure()
-        return False
-    for fragment in left:
-        assembler.add_figure_text(fragment.text, note=True, line=row.line)
-    _answer(assembler, [fragment for cell in row.cells[1:] for fragment in fragments(cell)], row.line)
+    elif kind is Kind.REBUTTAL:
+        _answer(assembler, left, row.line)
+    else:
+        for fragment in left:
+            assembler.add_figure_text(fragment.text, note=True, line=row.line)
+        assembler.rulings[at] = replace(assembler.rulings[at], item_id=assembler.last_id())  # the note's own id
+        _answer(assembler, [fragment for cell in row.cells[1:] for fragment in fragments(cell)], row.line)
     return True
