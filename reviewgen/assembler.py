@@ -18,7 +18,7 @@ from .cells import Fragment
 from .column import Before
 from .config import SourceConfig
 from .errors import ReviewgenError
-from .rules import Kind, Look, Quote, Verdict
+from .rules import Kind, Look, Quote, Rulebook, Verdict
 from .inline import closing_text, inline_from_text, join
 from .model import (
     BulletList, CaseStudy, Commitment, Decision, Document, Dropped, Figure, FigureNote, Heading, Inline, ListItem,
@@ -123,9 +123,11 @@ def freeze_figure(draft: FigureDraft) -> Figure:
 
 
 class Assembler:
-    def __init__(self, config: SourceConfig, source_name: str) -> None:
+    def __init__(self, config: SourceConfig, source_name: str, rulebook: Rulebook, heading_ranks: dict[int, int]) -> None:
         self.config = config
         self.source_name = source_name
+        self.rulebook = rulebook  # the rule tables this conversion decides by
+        self.heading_ranks = heading_ranks  # source line -> rank, by the document's own forms (headings.py)
         self.sections: list[SectionDraft] = []
         self.case: CaseDraft | None = None
         self.figure: FigureDraft | None = None
@@ -137,12 +139,11 @@ class Assembler:
         self.split_rank: int | None = None  # a part whose children each get a page
         self.last_number = 0
         self.names = ids.Names()
-        self.previous_bare = Before.NOTHING  # what a bare line follows, for its column
+        self.before = Before.NOTHING  # what the next bare line follows, for its column
         self.targets: dict[str, Slot | SectionDraft] = {}
         self.dropped: list[Dropped] = []
         self.decisions: list[Decision] = []  # what the configuration changed
         self.rulings: list[Decision] = []  # every rule's decision, for --explain
-        self.heading_ranks: dict[str, int] = {}  # the document's own heading forms (headings.py)
 
     def document(self) -> Document:
         self.resolve_short_title(content_follows=False)
@@ -278,7 +279,7 @@ class Assembler:
 
     # --- what the rules see, and building what they decided ------------------
 
-    def look(self, fragment: Fragment, same_cell: bool, figure_row: bool) -> Look:
+    def look(self, fragment: Fragment, line: int, same_cell: bool, figure_row: bool) -> Look:
         """The state a block rule reads, as a frozen, typed view."""
         joinable = self.joinable
         return Look(
@@ -288,8 +289,28 @@ class Assembler:
             joinable=closing_text(joinable.get().text) if joinable is not None else None,
             joinable_item=joinable is not None and joinable.item_index is not None,
             quote=self.quote_state(), in_box=self.case is not None, has_sections=bool(self.sections),
-            heading_rank=self.heading_ranks.get(fragment.plain.strip()),
+            heading_rank=None if same_cell else self.heading_ranks.get(line),
         )
+
+    def after_row(self, original: bool, answered: bool) -> Before:
+        """What a bare line after a tagged row follows: the same evidence as after a bare one."""
+        last = self.last
+        if not original or not isinstance(last, Slot):
+            return Before.START
+        if isinstance(last.get(), Heading) or self.short_title is not None:
+            return Before.HEADING
+        return Before.ANSWERED if answered else Before.UNANSWERED
+
+    def after_bare_line(self) -> Before:
+        """What a bare line after a bare line of the original follows."""
+        last = self.last
+        opened = (
+            self.short_title is not None
+            or (self.case is not None and not self.case.blocks)
+            or not isinstance(last, Slot)
+            or isinstance(last.get(), Heading)
+        )
+        return Before.HEADING if opened else Before.BARE_TEXT
 
     def quote_state(self) -> Quote:
         if self.quotation is None:
@@ -344,9 +365,6 @@ class Assembler:
     def add_heading_fragment(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
         self.add_heading(fragment.text, verdict.rank, line)
 
-    def add_contents(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
-        self.dropped.append(Dropped(line, fragment.plain, "contents"))
-
     def more_quotation(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
         quotation = self.quotation.get()
         self.quotation.put(replace(quotation, paragraphs=quotation.paragraphs + (fragment.text,)))
@@ -390,7 +408,7 @@ class Assembler:
     BUILDERS: dict[Kind, Callable[[Assembler, Verdict, Fragment, int], None]] = {
         Kind.CONTINUATION: add_continuation, Kind.TABLE: add_table_fragment, Kind.FIGURE_BODY: add_figure_body,
         Kind.NUMBERED: add_numbered, Kind.FIGURE: add_figure, Kind.BOX: add_box, Kind.HEADING: add_heading_fragment,
-        Kind.CONTENTS: add_contents, Kind.QUOTATION_MORE: more_quotation, Kind.ATTRIBUTION: add_attribution,
+        Kind.QUOTATION_MORE: more_quotation, Kind.ATTRIBUTION: add_attribution,
         Kind.QUOTATION: add_quotation, Kind.COMMITMENT: add_commitment, Kind.SHORT_TITLE: add_short_title,
         Kind.PARAGRAPH: add_plain, Kind.BULLET: add_item,
     }

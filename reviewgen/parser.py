@@ -1,16 +1,12 @@
 """Source lines -> the document model.
 
 Rows come one per line. Tagged and TAB-separated rows say which column each
-cell is in; bare lines (no tags, no TAB) do not, so their column is inferred:
-
-* a line that opens structure (a numbered paragraph, "Figure 5", a heading)
-  belongs to the original;
-* inside a figure, a citation or a note belongs to the original, other
-  sentences are the reviewer's comment on the figure;
-* a bare line straight after a bare paragraph of the original is the
-  reviewer's (the export put the right column below the left one), and so is
-  every bare line in the run that follows;
-* anything else is the original.
+cell is in; bare lines (no tags, no TAB) do not, so their column is decided
+by ``rules.LINE_RULES`` (an override, the document's own headings, a line
+that opens structure, then the evidence of ``column.py``). Rows under an open
+figure go to ``rules.FIGURE_RULES`` and every fragment of the original to
+``rules.BLOCK_RULES``; the assembler builds what they decide. Each decision is
+kept with the rule that made it (``reviewgen convert --explain LINE``).
 
 Each decision can be overridden per source line in the source's configuration.
 """
@@ -29,8 +25,9 @@ from .column import Before, Column
 from .config import SourceConfig
 from .errors import ReviewgenError
 from .furniture import furniture_lines
+from .headings import plan_headings
 from .inline import closing_text, join
-from .model import Decision, Document, Dropped, Heading
+from .model import Decision, Document, Dropped
 from .plural import count, plural
 from .rules import Kind, Look, Rulebook, Verdict
 from .source import read_source, without_controls
@@ -38,12 +35,17 @@ from .source import read_source, without_controls
 def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "source", rulebook: Rulebook | None = None) -> Document:
     """The document model of a two-column review export, decided by ``rulebook``'s rules (the defaults when None)."""
     lines = without_controls(list(lines))
-    assembler = Assembler(config, source_name)
-    assembler.rulebook = rulebook or Rulebook()
-    furniture = _furniture(lines, config, assembler)
+    furniture, changed = _furniture(lines, config)
+    headings = plan_headings(lines, furniture, config.heading_parts)
+    assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks)
+    _record_furniture(assembler, furniture, changed)
     for number, line in enumerate(lines, 1):
         if number in furniture:
             assembler.dropped.append(Dropped(number, line.strip(), "furniture"))
+            continue
+        if number in headings.contents and not getattr(config.override_for(number), "column", None):
+            assembler.dropped.append(Dropped(number, line.strip(), "contents"))
+            _record(assembler, number, "contents", Verdict(Kind.CONTENTS, why="a line of the table of contents: its heading comes again later (headings.py)"))
             continue
         for part in removals(line):
             assembler.dropped.append(Dropped(number, part, "unsafe"))
@@ -65,21 +67,28 @@ def parse_file(path: Path, config: SourceConfig, encoding: str | None = None) ->
     return document
 
 
-def _furniture(lines: Sequence[str], config: SourceConfig, assembler: Assembler) -> set[int]:
+def _furniture(lines: Sequence[str], config: SourceConfig) -> tuple[set[int], dict[int, bool]]:
+    """The furniture lines, and those the configuration changed (line -> whether it is furniture)."""
     patterns = [re.compile(p, re.IGNORECASE) for p in config.furniture_patterns]
     found = furniture_lines(lines, (lambda text: any(p.search(text) for p in patterns)) if patterns else None)
-    shape = set(found)
+    changed: dict[int, bool] = {}
     for override in config.overrides:
         if override.furniture is True and override.line not in found:
             found.add(override.line)
-            assembler.decisions.append(Decision(override.line, "furniture"))
+            changed[override.line] = True
         elif override.furniture is False and override.line in found:
             found.discard(override.line)
-            assembler.decisions.append(Decision(override.line, "not furniture"))
-    for line in sorted(found | shape):
-        if line not in found:
+            changed[override.line] = False
+    return found, changed
+
+
+def _record_furniture(assembler: Assembler, found: set[int], changed: dict[int, bool]) -> None:
+    for line, furniture in changed.items():
+        assembler.decisions.append(Decision(line, "furniture" if furniture else "not furniture"))
+    for line in sorted(found | set(changed)):
+        if line in changed and not changed[line]:
             _record(assembler, line, "furniture override", Verdict(Kind.TEXT, why="the configuration says it is not furniture"))
-        elif line in shape:
+        elif line not in changed:
             _record(assembler, line, "furniture", Verdict(Kind.FURNITURE, why="a short line that recurs like a running header or footer (furniture.py)"))
         else:
             _record(assembler, line, "furniture override", Verdict(Kind.FURNITURE, why="the configuration says it is furniture"))
@@ -112,7 +121,7 @@ def _read_row(assembler: Assembler, row: Row) -> None:
     if row.bare:
         _read_bare_row(assembler, row)
         return
-    assembler.previous_bare = Before.START
+    assembler.before = Before.START
     if row.is_grid:  # cells of a grid outside a figure are all the original's
         for cell in row.grid_cells:
             _add_original(assembler, fragments(cell), row.line)
@@ -125,17 +134,7 @@ def _read_row(assembler: Assembler, row: Row) -> None:
         assembler.last = lead  # the response answers the paragraph that opens the list, as the row reads
         _record(assembler, row.line, "list lead", Verdict(Kind.REBUTTAL, column=Column.REVIEWER, why="a row's response answers the paragraph that opens its list"), lead.get().item_id)
     _answer(assembler, answered, row.line)
-    assembler.previous_bare = _after_row(assembler, bool(left), bool(answered))
-
-
-def _after_row(assembler: Assembler, original: bool, answered: bool) -> Before:
-    """What a bare line after this tagged row follows: the same evidence as after a bare one."""
-    last = assembler.last
-    if not original or not isinstance(last, Slot):
-        return Before.START
-    if isinstance(last.get(), Heading) or assembler.short_title is not None:
-        return Before.HEADING
-    return Before.ANSWERED if answered else Before.UNANSWERED
+    assembler.before = assembler.after_row(bool(left), bool(answered))
 
 
 def _introduces_list(found: Sequence[Fragment]) -> bool:
@@ -162,9 +161,10 @@ def _bare_look(assembler: Assembler, row: Row, first: Fragment) -> Look:
     override = assembler.config.override_for(row.line)
     last = assembler.last
     return Look(
-        text=first.plain, fragment=first.kind, last_number=assembler.last_number, before=assembler.previous_bare,
+        text=first.plain, fragment=first.kind, last_number=assembler.last_number, before=assembler.before,
         list_item=first.kind == "item", after_list_item=isinstance(last, Slot) and last.item_index is not None,
         reviewer=assembler.config.reviewer, column_override=override.column if override else None,
+        heading_rank=assembler.heading_ranks.get(row.line),
     )
 
 
@@ -190,17 +190,10 @@ def _read_bare_row(assembler: Assembler, row: Row) -> None:
         return
     if _bare_column(assembler, row, found[0]) is Column.REVIEWER:
         _answer(assembler, found, row.line)
-        assembler.previous_bare = Before.REVIEWER
+        assembler.before = Before.REVIEWER
         return
     _add_original(assembler, found, row.line)
-    last = assembler.last
-    opened = (
-        assembler.short_title is not None
-        or (assembler.case is not None and not assembler.case.blocks)
-        or not isinstance(last, Slot)
-        or isinstance(last.get(), Heading)
-    )
-    assembler.previous_bare = Before.HEADING if opened else Before.BARE_TEXT
+    assembler.before = assembler.after_bare_line()
 
 
 def _rejoin_cell(found: Sequence[Fragment]) -> list[Fragment]:
@@ -227,7 +220,7 @@ def _add_original(assembler: Assembler, found: Sequence[Fragment], line: int) ->
     figure_row = None  # the figure this row's first fragment opened: the rest is its body
     lead = None
     for position, fragment in enumerate(_rejoin_cell(found)):
-        look = assembler.look(fragment, position > 0, figure_row is not None and assembler.figure is figure_row)
+        look = assembler.look(fragment, line, position > 0, figure_row is not None and assembler.figure is figure_row)
         rule, verdict = assembler.rulebook.blocks.decide(look)
         assembler.build(verdict, fragment, line)
         _record(assembler, line, rule, verdict, "" if verdict.kind in (Kind.BOX, Kind.CONTENTS) else assembler.last_id())
@@ -247,6 +240,7 @@ def _figure_look(assembler: Assembler, row: Row, left: Sequence[Fragment]) -> Lo
         row_has_html=row.has_html, tabbed=row.tabbed, column_override=override.column if override else None,
         copies_table=bool(draft.copies) and not row.has_html and row.grid_cells == draft.copies[0],
         figure_has_table=draft.figure.table is not None, figure_has_note=draft.has_note,
+        heading_rank=assembler.heading_ranks.get(row.line),
     )
 
 

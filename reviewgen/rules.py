@@ -80,7 +80,6 @@ class Look:
     quote: Quote = Quote.NONE
     in_box: bool = False
     has_sections: bool = False
-    contents: bool = False  # the line repeats a heading in the table of contents
     heading_rank: int | None = None  # the rank the document's own headings give this text
     # bare lines and figure rows
     before: Before = Before.NOTHING
@@ -177,6 +176,8 @@ def _weighed_column(look: Look) -> Verdict:
 
 LINE_RULES: tuple[Rule[Look], ...] = (
     Rule("column override", _override_column),
+    Rule("document heading", when(lambda look: look.heading_rank is not None, Kind.ORIGINAL,
+                                  "a heading by the document's own forms or contents (headings.py)")),
     Rule("opens structure", when(lambda look: classify.structure_of(look.text, look.last_number) is not None,
                                  Kind.ORIGINAL, "it opens a paragraph, figure, box or heading")),
     Rule("column evidence", _weighed_column),
@@ -206,7 +207,8 @@ FIGURE_RULES: tuple[Rule[Look], ...] = (
     Rule("figure's table", when(lambda look: look.fragment == "table" and not look.figure_has_table,
                                 Kind.NOT_FIGURE, "the figure's own table on the row below its caption")),
     Rule("structure ends figure", when(
-        lambda look: classify.structure_of(look.text, look.last_number) is not None or look.fragment in ("heading", "table"),
+        lambda look: classify.structure_of(look.text, look.last_number) is not None or look.fragment in ("heading", "table")
+        or look.heading_rank is not None,
         Kind.FIGURE_END, "a new paragraph, heading, box, figure or table")),
     Rule("figure column", _figure_column),
     Rule("figure note", when(lambda look: classify.is_source_note(look.text) or look.figure_has_note,
@@ -245,7 +247,6 @@ BLOCK_RULES: tuple[Rule[Look], ...] = (
         and look.joinable is not None and classify.continues(look.joinable, look.text, True),
         Kind.CONTINUATION, "a list item's rest after a page break")),
     Rule("bullet", when(lambda look: look.fragment == "item", Kind.BULLET, "a list item")),
-    Rule("contents", when(lambda look: look.contents, Kind.CONTENTS, "a line of the table of contents, repeated as a heading later")),
     Rule("page break", when(_continues, Kind.CONTINUATION, "it carries on the sentence a page break cut")),
     Rule("numbered", _numbered),
     Rule("figure", when(lambda look: classify.figure_number(look.text) is not None, Kind.FIGURE, "a figure's caption")),
