@@ -40,6 +40,8 @@ def explain(document: Document, lines: Sequence[str], wanted: Sequence[int]) -> 
     blocks = []
     for number in wanted:
         text = lines[number - 1].strip()
+        if not text and len(wanted) > 1:
+            continue  # blank lines inside a range say nothing
         shown = text if len(text) <= SHOWN else text[:SHOWN] + "…"
         out = [f"{document.source_name}:{number}: {shown!r}"]
         for decision in by_line.get(number, []):

@@ -228,8 +228,13 @@ def _numbered(look: Look) -> Verdict | None:
     return None if number is None else Verdict(Kind.NUMBERED, rank=number, why=f"it opens paragraph {number}")
 
 
+def _document_heading(look: Look) -> Verdict | None:
+    rank = look.heading_rank
+    return None if rank is None else Verdict(Kind.HEADING, rank=rank, why=f"rank {rank} by the document's own forms or contents (headings.py)")
+
+
 def _heading_form(look: Look) -> Verdict | None:
-    rank = look.heading_rank if look.heading_rank is not None else classify.heading_rank(look.text)
+    rank = classify.heading_rank(look.text)
     return None if rank is None else Verdict(Kind.HEADING, rank=rank, why=f"a heading form of rank {rank}")
 
 
@@ -251,6 +256,7 @@ BLOCK_RULES: tuple[Rule[Look], ...] = (
     Rule("numbered", _numbered),
     Rule("figure", when(lambda look: classify.figure_number(look.text) is not None, Kind.FIGURE, "a figure's caption")),
     Rule("box", when(lambda look: classify.is_box_label(look.text), Kind.BOX, "a box's label")),
+    Rule("document heading", _document_heading),
     Rule("heading form", _heading_form),
     Rule("tagged heading", _tagged_heading),
     Rule("quotation continued", when(lambda look: look.quote is Quote.OPEN, Kind.QUOTATION_MORE, "the quotation's closing mark is still to come")),

@@ -32,6 +32,8 @@ def test_a_table_of_contents_is_skipped_and_names_the_parts(tmp_path):
         "plan/09-conclusion.md",
     ]
     assert [(d.line, d.reason) for d in document.dropped] == [(n, "contents") for n in range(3, 10)]
+    assert [(d.rule, d.kind) for d in document.decisions if d.line == 4] == [("contents", "table of contents")]
+    assert [(d.rule, d.kind, d.item_id) for d in document.decisions if d.line == 24] == [("document heading", "heading", "conclusion")]
     text = "\n".join(page.text for page in pages)
     assert "....." not in text and "Contents" not in text
     conclusion = pages[-1].text
