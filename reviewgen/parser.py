@@ -32,6 +32,7 @@ from .plural import count, plural
 from .rules import Kind, Look, Rulebook, Verdict
 from .source import read_source, without_controls
 
+
 def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "source", rulebook: Rulebook | None = None) -> Document:
     """The document model of a two-column review export, decided by ``rulebook``'s rules (the defaults when None)."""
     lines = without_controls(list(lines))
@@ -92,7 +93,6 @@ def _record_furniture(assembler: Assembler, found: set[int], changed: dict[int, 
             _record(assembler, line, "furniture", Verdict(Kind.FURNITURE, why="a short line that recurs like a running header or footer (furniture.py)"))
         else:
             _record(assembler, line, "furniture override", Verdict(Kind.FURNITURE, why="the configuration says it is furniture"))
-    return found
 
 
 def _record(assembler: Assembler, line: int, rule: str, verdict: Verdict, item_id: str = "") -> None:

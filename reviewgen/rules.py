@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable, Generic, TypeVar
+from typing import Callable, Generic, Literal, TypeVar
 
 from . import classify
 from .column import BareLine, Before, Column, judge
@@ -56,6 +56,9 @@ class Kind(str, Enum):
     ORIGINAL = "the original's"
 
 
+FragmentKind = Literal["p", "item", "heading", "table", ""]  # as cells.Fragment.kind names them
+
+
 class Quote(str, Enum):
     """Where the open quotation stands, for the next fragment."""
 
@@ -69,7 +72,7 @@ class Look:
     """What a rule sees: one line or fragment, and the state around it."""
 
     text: str  # the plain text of the fragment (or of a bare line's first fragment)
-    fragment: str = "p"  # the fragment's kind in its cell: "p", "item", "heading", "table"
+    fragment: FragmentKind = "p"  # the fragment's kind in its cell ("" for an empty cell)
     tagged_rank: int = 0  # an HTML heading's rank
     has_table: bool = False
     same_cell: bool = False  # a later fragment of the cell that holds the one before
