@@ -196,11 +196,12 @@ def _read_bare_row(assembler: Assembler, row: Row) -> None:
     assembler.before = assembler.after_bare_line()
 
 
-def _rejoin_cell(found: Sequence[Fragment]) -> list[Fragment]:
+def _rejoin_cell(found: Sequence[Fragment], assembler: Assembler, line: int) -> list[Fragment]:
     """Merge pieces of one cell that a page break split ("... to the UN</p> <p>Sustainable ...")."""
     if found and classify.figure_number(found[0].plain) is not None:
         return list(found)  # a figure's cell holds its body, piece by piece
     merged: list[Fragment] = []
+    why = Verdict(Kind.CONTINUATION, why="a piece of the cell that carries on the sentence before it")
     for fragment in found:
         previous = merged[-1] if merged else None
         if (
@@ -210,6 +211,7 @@ def _rejoin_cell(found: Sequence[Fragment]) -> list[Fragment]:
             and classify.continues(closing_text(previous.text), fragment.plain, same_cell=previous.kind == "p" or not fragment.plain[:1].isupper())
         ):
             merged[-1] = replace(previous, text=join(previous.text, fragment.text))
+            _record(assembler, line, "page break in a cell", why)
         else:
             merged.append(fragment)
     return merged
@@ -219,7 +221,7 @@ def _add_original(assembler: Assembler, found: Sequence[Fragment], line: int) ->
     """Place a cell's fragments as the block rules decide; returns where its first one went (None when it opened nothing)."""
     figure_row = None  # the figure this row's first fragment opened: the rest is its body
     lead = None
-    for position, fragment in enumerate(_rejoin_cell(found)):
+    for position, fragment in enumerate(_rejoin_cell(found, assembler, line)):
         look = assembler.look(fragment, line, position > 0, figure_row is not None and assembler.figure is figure_row)
         rule, verdict = assembler.rulebook.blocks.decide(look)
         assembler.build(verdict, fragment, line)
