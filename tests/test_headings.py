@@ -88,3 +88,14 @@ def test_an_override_keeps_a_line_taken_as_contents(tmp_path):
     document, pages, _ = convert_document(source, load_config(source))
     assert [d.line for d in document.dropped if d.reason == "contents"] == [4, 5, 6, 7, 8, 9]
     assert "Contents" in pages[1].text
+
+
+def test_the_same_contents_in_bare_lines_give_the_same_parts():
+    tagged = (FIXTURES / "contents-review.txt").read_text(encoding="utf-8")
+    bare = tagged.replace("<p>", "").replace("</p>", "").replace("\t\n", "\n")
+    assert "<" not in bare and "\tCloser to home" in bare
+    assert page_names(bare) == page_names(tagged) == [
+        "01-a-plan-for-community-care.md", "02-introduction.md", "03-chapter-1/index.md", "03-chapter-1/04-section-1.md",
+        "03-chapter-1/05-section-2.md", "06-chapter-2/index.md", "06-chapter-2/07-section-1-2.md",
+        "06-chapter-2/08-section-2-2.md", "09-conclusion.md",
+    ]
