@@ -24,7 +24,7 @@ EXTENSIONS = ["footnotes", "attr_list", "admonition", "tables", "toc", "md_in_ht
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--regen", action="store_true", help="rewrite the golden files from the current output")
+    parser.addoption("--regen", action="store_true", help="rewrite the golden and fixture files from the current output, then compare as always")
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +45,7 @@ def seed_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def edit(path: Path, old: str, new: str) -> None:
     """Replace the first ``old`` in a file, which must be there: a damage that misses is a failed test."""
+    assert old != new, f"an edit that changes nothing: {old!r}"
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")

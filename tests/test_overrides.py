@@ -40,7 +40,11 @@ def test_a_column_override_puts_the_line_in_the_original(tmp_path):
     result, review = convert(tmp_path, "overrides:\n  - {line: 4, column: original}\n")
     assert result.returncode == 0 and "1 override applied" in result.stdout
     assert "para-44" not in review.rebuttals
-    assert "We know this is a concern" in review.items[review.find("We know this is a concern")]
+    # the line is now an item of the original of its own, right after paragraph 44, and no one's rebuttal
+    line = review.find("We know this is a concern")
+    assert line not in ("para-44", "para-45")
+    assert review.order.index(line) == review.order.index("para-44") + 1
+    assert not any("We know this is a concern" in rebuttal for rebuttal in review.rebuttals.values())
 
 
 def test_an_answers_override_moves_a_rebuttal(tmp_path):
