@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import io
 import re
 import shutil
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
@@ -13,6 +16,7 @@ import subprocess
 import sys
 
 from reviewgen import ids
+from reviewgen.cli import main as reviewgen_main
 from reviewgen.convert import convert
 from reviewgen.pages import section_files
 from reviewgen.page_reader import split_front_matter
@@ -41,6 +45,33 @@ def seed_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(SEED.with_suffix(".yml"), source.with_suffix(".yml"))
     convert(source, out)
     return out
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What a command leaves its user: the exit code and what it printed (named as ``subprocess.run``'s result)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def reviewgen(*args: str, cwd: Path = ROOT) -> Finished:
+    """``reviewgen ARGS`` run in this process from ``cwd``: the command's own parser, output and exit
+    codes, without a Python start-up per call. Tests about the process itself (signals, a server,
+    being killed) start a real one instead."""
+    out, err = io.StringIO(), io.StringIO()
+    before = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = reviewgen_main(list(args))
+            except SystemExit as stopped:  # argparse's usage errors and --version
+                code = stopped.code if isinstance(stopped.code, int) else (0 if stopped.code is None else 1)
+    finally:
+        os.chdir(before)
+    return Finished(code, out.getvalue(), err.getvalue())
 
 
 def edit(path: Path, old: str, new: str) -> None:

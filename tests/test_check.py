@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT, SLUG, edit, mkdocs_build
+from conftest import ROOT, SLUG, edit, mkdocs_build, reviewgen
 
 
 def damage_a_word(folder):
@@ -66,10 +64,7 @@ DAMAGE = [damage_a_word, damage_punctuation, delete_a_definition, reference_noth
 
 
 def check(content):
-    return subprocess.run(
-        [sys.executable, "-m", "reviewgen", "check", str(content), "--sources", str(ROOT / "sources")],
-        capture_output=True, text=True, cwd=ROOT,
-    )
+    return reviewgen("check", str(content), "--sources", str(ROOT / "sources"))
 
 
 def test_untouched_content_passes():

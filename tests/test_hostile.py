@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, edit
+from conftest import ROOT, edit, reviewgen
 from hostile_corpus import EDITED, SLUG, build, hostile_site
 
 from reviewgen.audit import audit
@@ -32,7 +30,7 @@ def corpus(tmp_path_factory):
 def legacy_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("legacy")
     docs = work / "docs"
-    result = subprocess.run([sys.executable, "-m", "reviewgen", "convert", str(LEGACY), "--out", str(docs)], capture_output=True, text=True, cwd=ROOT)
+    result = reviewgen("convert", str(LEGACY), "--out", str(docs))
     assert result.returncode == 0, result.stderr
     from hostile_corpus import config
 
@@ -177,7 +175,7 @@ def test_the_audit_counts_what_a_reader_sees(tmp_path):
     source = tmp_path / "lt.txt"
     source.write_text("<h2>Part 1: Less</h2>\t\n<p>1. When spending x<y the council said 5 < 6 and stopped.</p>\t<p>Fine.</p>\n", encoding="utf-8")
     out = tmp_path / "out"
-    converted = subprocess.run([sys.executable, "-m", "reviewgen", "convert", str(source), "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+    converted = reviewgen("convert", str(source), "--out", str(out))
     assert converted.returncode == 0, converted.stderr
     document = parse_file(source, load_config(source))
     result = audit(source, out, "lt", document)

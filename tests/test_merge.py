@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 
-from conftest import ROOT, SEED, SLUG, Review, edit
+from conftest import SEED, SLUG, Finished, Review, edit, reviewgen
 
 from reviewgen.output import page_state
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reviewgen", *args], capture_output=True, text=True, cwd=ROOT)
+def run(*args: str) -> Finished:
+    return reviewgen(*args)
 
 
 def test_edited_rebuttals_survive_a_corrected_source(tmp_path):

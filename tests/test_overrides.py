@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 
-from conftest import ROOT, Review
+from conftest import Finished, Review, reviewgen
 
 SOURCE = """\
 <h2>Part 2: Knowledge</h2>\t
@@ -19,14 +17,11 @@ We know this is a concern, and we will act on it.
 """
 
 
-def convert(tmp_path, overrides: str = "") -> tuple[subprocess.CompletedProcess, Review]:
+def convert(tmp_path, overrides: str = "") -> tuple[Finished, Review]:
     source = tmp_path / "review.txt"
     source.write_text(SOURCE, encoding="utf-8")
     (tmp_path / "review.yml").write_text(textwrap.dedent(overrides), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "reviewgen", "convert", str(source), "--out", str(tmp_path / "out")],
-        capture_output=True, text=True, cwd=ROOT,
-    )
+    result = reviewgen("convert", str(source), "--out", str(tmp_path / "out"))
     return result, Review(tmp_path / "out", "review")
 
 
