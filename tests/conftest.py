@@ -146,10 +146,26 @@ def mkdocs_build(site: Path, docs: Path | None = None, sources: Path = ROOT / "s
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def site_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The project's own site, built once per session with ``mkdocs build --strict``: (folder, the build)."""
     site = tmp_path_factory.mktemp("site") / "site"
     result = mkdocs_build(site)
     assert result.returncode == 0, result.stderr
-    return site
+    return site, result
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    """The built site, shared by every test that reads it: copy it before changing anything in it."""
+    return site_build[0]
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory) -> tuple[Path, str, str]:
+    """The hostile corpus converted, edited as an editor would and built once per session:
+    (the site, the converter's report, the build's log). Copy the site before changing it."""
+    from hostile_corpus import hostile_site
+
+    return hostile_site(tmp_path_factory.mktemp("hostile"))
 
 

@@ -17,8 +17,10 @@ from conftest import ROOT, SEED, SLUG, mkdocs_build
 from reviewgen.convert import convert
 
 
-def test_strict_build_passes_without_warnings(site):
-    assert (site / "index.html").exists()
+def test_strict_build_passes_without_warnings(site_build):
+    site, result = site_build
+    assert result.returncode == 0 and (site / "index.html").exists()
+    assert "WARNING" not in result.stderr, result.stderr
 
 
 def pages(site: Path) -> dict[Path, BeautifulSoup]:

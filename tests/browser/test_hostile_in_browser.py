@@ -7,11 +7,13 @@ from __future__ import annotations
 import functools
 import http.server
 import re
+import shutil
 import threading
+from pathlib import Path
 
 import pytest
 
-from hostile_corpus import SLUG, WORDS_TO_SEARCH, hostile_site
+from hostile_corpus import SLUG, WORDS_TO_SEARCH
 
 from .conftest import QuietHandler, screenshot
 
@@ -26,9 +28,8 @@ INJECTED = """
 
 
 @pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory):
-    work = tmp_path_factory.mktemp("hostile-browser")
-    site, _, _ = hostile_site(work)
+def hostile_url(tmp_path_factory, hostile_build):
+    site = Path(shutil.copytree(hostile_build[0], tmp_path_factory.mktemp("hostile-browser") / "site"))
     # After the build, as someone with write access to the published files might:
     page = (site / SLUG / "02-part-1" / "index.html").read_text(encoding="utf-8")
     assert "<article" in page
