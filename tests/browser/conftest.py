@@ -6,6 +6,7 @@ import functools
 import http.server
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,22 @@ def page(browser, request):
     page.on("request", lambda req: not req.url.startswith(("http://127.0.0.1:", "data:", "blob:")) and page.problems.append(f"request: {req.url}"))
     yield page
     context.close()
+
+
+IN_VIEW = """id => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"""
+
+
+def after_frames(page, frames: int = 2) -> None:
+    """Wait until the page has painted ``frames`` more frames (layout scripts and tooltips run on the next one)."""
+    page.evaluate("n => new Promise(done => { const step = k => k ? requestAnimationFrame(() => step(k - 1)) : done(); step(n); })", frames)
+
+
+def wait_until(page, condition, what: str, limit: float = 10.0) -> None:
+    """Poll a condition on the Python side (console messages, dialogs) while the page runs."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {limit:.0f} s for {what}"
+        page.wait_for_timeout(10)
 
 
 def screenshot(page, name: str) -> Path:
