@@ -84,6 +84,7 @@ def test_no_hole_between_paragraphs_when_rebuttals_are_beside(page, base_url, pa
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_two_rebuttals_overlap(page, base_url, width):
     asides = measure(page, base_url, HEAVIEST, width)["asides"]
+    assert len(asides) == 60  # every rebuttal of the page, as in print
     for upper, lower in zip(asides, asides[1:]):
         assert lower["top"] >= upper["bottom"] - 0.5, (upper["target"], lower["target"])
 
