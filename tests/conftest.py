@@ -74,6 +74,17 @@ def reviewgen(*args: str, cwd: Path = ROOT) -> Finished:
     return Finished(code, out.getvalue(), err.getvalue())
 
 
+@pytest.fixture
+def seed_copy(seed_content: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """The embedded review as converted, copied for one test to change: (its source, with its
+    configuration beside it; its content folder). Conversion is deterministic, so a copy is a fresh one."""
+    source = tmp_path / SEED.name
+    shutil.copy(SEED, source)
+    shutil.copy(SEED.with_suffix(".yml"), source.with_suffix(".yml"))
+    content = Path(shutil.copytree(seed_content, tmp_path / "content"))
+    return source, content
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace the first ``old`` in a file, which must be there: a damage that misses is a failed test."""
     assert old != new, f"an edit that changes nothing: {old!r}"

@@ -10,7 +10,6 @@ another item, and never a word lost.
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,12 +142,8 @@ SCENARIOS = {
 
 
 @pytest.fixture()
-def edited_review(tmp_path):
-    source = tmp_path / f"{SLUG}.txt"
-    shutil.copy(SEED, source)
-    shutil.copy(SEED.with_suffix(".yml"), source.with_suffix(".yml"))
-    content = tmp_path / "content"
-    convert(source, content)
+def edited_review(seed_copy):
+    source, content = seed_copy
     for item in EDITS:
         make_edit(content / SLUG / item.page, item)
     return source, content
