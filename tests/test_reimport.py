@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SEED, SLUG, Review, edit, mkdocs_build
+from conftest import SLUG, Review, edit, mkdocs_build
 
 from reviewgen.check import check_content
 from reviewgen.convert import convert
