@@ -175,7 +175,7 @@ def site(site_build) -> Path:
 def hostile_build(tmp_path_factory) -> tuple[Path, str, str]:
     """The hostile corpus converted, edited as an editor would and built once per session:
     (the site, the converter's report, the build's log). Copy the site before changing it."""
-    from hostile_corpus import hostile_site
+    from hostile_corpus import hostile_site  # here, not at the top: hostile_corpus imports this module
 
     return hostile_site(tmp_path_factory.mktemp("hostile"))
 
