@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, edit
-from hostile_corpus import EDITED, SLUG, build, hostile_site
+from conftest import ROOT, edit, reviewgen
+from hostile_corpus import EDITED, SLUG, build
 
 from reviewgen.audit import audit
 from reviewgen.config import load_config
@@ -24,15 +23,15 @@ UNSAFE_ADDRESS = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    return hostile_site(tmp_path_factory.mktemp("hostile"))
+def corpus(hostile_build):
+    return hostile_build
 
 
 @pytest.fixture(scope="module")
 def legacy_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("legacy")
     docs = work / "docs"
-    result = subprocess.run([sys.executable, "-m", "reviewgen", "convert", str(LEGACY), "--out", str(docs)], capture_output=True, text=True, cwd=ROOT)
+    result = reviewgen("convert", str(LEGACY), "--out", str(docs))
     assert result.returncode == 0, result.stderr
     from hostile_corpus import config
 
@@ -176,7 +175,8 @@ def test_an_editors_removals_are_warned_with_file_and_line_and_fail_the_strict_b
         (f"{EDITED}:21", "onerror attribute"), (f"{EDITED}:21", "javascript: link"),
         (f"{EDITED}:21", "onclick attribute"), (f"{EDITED}:23", "<script> element"),
     ]
-    strict = build(site.parent, strict=True)
+    shutil.copy(site.parent / "mkdocs.yml", tmp_path / "mkdocs.yml")  # the shared site stays as it was built
+    strict = build(tmp_path, strict=True)
     assert strict.returncode != 0 and f"{EDITED}:23: removed <script> element" in strict.stderr
 
 
@@ -184,7 +184,7 @@ def test_the_audit_counts_what_a_reader_sees(tmp_path):
     source = tmp_path / "lt.txt"
     source.write_text("<h2>Part 1: Less</h2>\t\n<p>1. When spending x<y the council said 5 < 6 and stopped.</p>\t<p>Fine.</p>\n", encoding="utf-8")
     out = tmp_path / "out"
-    converted = subprocess.run([sys.executable, "-m", "reviewgen", "convert", str(source), "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+    converted = reviewgen("convert", str(source), "--out", str(out))
     assert converted.returncode == 0, converted.stderr
     document = parse_file(source, load_config(source))
     result = audit(source, out, "lt", document)

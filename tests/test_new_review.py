@@ -11,13 +11,13 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SLUG
+from conftest import ROOT, SLUG, reviewgen
 
 SECOND = ROOT / "tests" / "fixtures" / "second-review.txt"
 
 
 def run(cwd, *args):
-    return subprocess.run([sys.executable, "-m", "reviewgen", *args], capture_output=True, text=True, cwd=cwd)
+    return reviewgen(*args, cwd=cwd)
 
 
 @pytest.fixture(scope="module")

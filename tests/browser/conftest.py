@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
-import subprocess
-import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -30,14 +28,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("www") / SUB_PATH
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr
-    return site
+def built_site(tmp_path_factory, site) -> Path:
+    """The session's build of the project (``site``), copied under a sub-path: every link is relative."""
+    return Path(shutil.copytree(site, tmp_path_factory.mktemp("www") / SUB_PATH))
 
 
 def serve(directory: Path):
@@ -81,6 +74,22 @@ def page(browser, request):
     page.on("request", lambda req: not req.url.startswith(("http://127.0.0.1:", "data:", "blob:")) and page.problems.append(f"request: {req.url}"))
     yield page
     context.close()
+
+
+IN_VIEW = """id => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"""
+
+
+def after_frames(page, frames: int = 2) -> None:
+    """Wait until the page has painted ``frames`` more frames (layout scripts and tooltips run on the next one)."""
+    page.evaluate("n => new Promise(done => { const step = k => k ? requestAnimationFrame(() => step(k - 1)) : done(); step(n); })", frames)
+
+
+def wait_until(page, condition, what: str, limit: float = 10.0) -> None:
+    """Poll a condition on the Python side (console messages, dialogs) while the page runs."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {limit:.0f} s for {what}"
+        page.wait_for_timeout(10)
 
 
 def screenshot(page, name: str) -> Path:
