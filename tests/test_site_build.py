@@ -55,7 +55,7 @@ def test_every_footnote_reference_resolves_and_none_is_left_literal(site):
             references += 1
         for note in article.select("[id^='fn:']"):
             assert soup.select_one(f"a.footnote-ref[href='#{note['id']}']") is not None, (path, note["id"])
-            rebuttals += 1
+            rebuttals += path.parent.name != "print"  # the print edition holds every rebuttal once more
     written = rebuttal_definitions(ROOT / "content")
     assert written > 100  # the embedded review answers most of its paragraphs
     assert rebuttals == written and references >= written, (rebuttals, references, written)
