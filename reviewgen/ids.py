@@ -34,7 +34,9 @@ UNNUMBERED = re.compile(rf"^{PARAGRAPH}-(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 FIGURED = re.compile(rf"^{FIGURE}-(\d+)$")
 FIGURE_NOTE = re.compile(rf"^{FIGURE}-(\d+)-note-(\d+)$")  # a line under a figure: its source, a "Note:"
 # How an id is written into a page (attr_list), and the characters an id may hold there.
-ANCHOR = re.compile(r"\{ #([A-Za-z0-9_:.-]+) \}")
+ANCHOR = re.compile(r"\{ #([A-Za-z0-9_:.-]+)(?: data-page=\"\d+\")? \}")
+# The original's page an item is on, an attribute of its anchor (and so of its element on the site).
+PAGE_ATTRIBUTE = "data-page"
 LABEL = re.compile(r"^\s*([A-Za-z]+\s+\d+)\s*[:.]")
 
 
@@ -46,9 +48,15 @@ def figure_id(number: int) -> str:
     return f"{FIGURE}-{number}"
 
 
-def anchor(item_id: str) -> str:
-    """The attr_list mark that gives the block before it its id."""
-    return f"{{ #{item_id} }}"
+def anchor(item_id: str, page: int = 0) -> str:
+    """The attr_list mark that gives the block before it its id, and the original's page when known."""
+    return f'{{ #{item_id} {PAGE_ATTRIBUTE}="{page}" }}' if page else f"{{ #{item_id} }}"
+
+
+def page_of_element(attributes: dict) -> int | None:
+    """The original's page of a rendered item, from its element's attributes; None when it has none."""
+    value = str(attributes.get(PAGE_ATTRIBUTE, ""))
+    return int(value) if value.isdigit() else None
 
 
 def anchors_in(line: str) -> list[str]:

@@ -74,6 +74,7 @@ class Heading:
     line: int
     item_id: str
     rebuttal: Rebuttal | None = None
+    page: int = 0  # the original's page, counted by its running footers (source_pages.py); 0 unknown
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Paragraph:
     item_id: str
     number: int | None = None
     rebuttal: Rebuttal | None = None
+    page: int = 0  # the original's page, counted by its running footers (source_pages.py); 0 unknown
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class Commitment:
     line: int
     item_id: str
     rebuttal: Rebuttal | None = None
+    page: int = 0  # the original's page, counted by its running footers (source_pages.py); 0 unknown
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class ListItem:
     line: int
     item_id: str
     rebuttal: Rebuttal | None = None
+    page: int = 0  # the original's page, counted by its running footers (source_pages.py); 0 unknown
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,7 @@ class Quotation:
     item_id: str
     attribution: Inline = ()
     rebuttal: Rebuttal | None = None
+    page: int = 0  # the original's page, counted by its running footers (source_pages.py); 0 unknown
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,7 @@ class FigureNote:
     line: int
     item_id: str
     rebuttal: Rebuttal | None = None
+    page: int = 0  # the original's page, counted by its running footers (source_pages.py); 0 unknown
 
 
 @dataclass(frozen=True)
@@ -151,6 +157,7 @@ class Figure:
     body: tuple[Inline, ...] = ()
     notes: tuple[FigureNote, ...] = ()
     rebuttal: Rebuttal | None = None
+    page: int = 0  # the original's page, counted by its running footers (source_pages.py); 0 unknown
 
 
 @dataclass(frozen=True)

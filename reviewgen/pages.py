@@ -56,7 +56,7 @@ def render_section(section: Section) -> str:
     title = render_inline(heading.text, line_start=False) or escape(section.slug)
     top = f"# {title}{footnote_ref(heading)}"
     if heading.rebuttal:
-        top += f" {anchor(heading.item_id)}"
+        top += f" {anchor(heading.item_id, heading.page)}"
     top = with_definitions(top, [heading])
     body = render_blocks(section.blocks, PageContext.for_blocks(section.blocks))
     return f"{top}\n\n{body}\n" if body else f"{top}\n"

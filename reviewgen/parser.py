@@ -30,6 +30,7 @@ from .inline import closing_text, join
 from .model import Decision, Document, Dropped
 from .plural import count, plural
 from .rules import Kind, Look, Rulebook, Verdict
+from .source_pages import page_ends, with_pages
 from .source import read_source, without_controls
 
 
@@ -53,7 +54,7 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
         row = read_row(number, line)
         if row is not None:
             _read_row(assembler, row)
-    return assembler.document()
+    return with_pages(assembler.document(), page_ends(lines, furniture))
 
 
 def parse_file(path: Path, config: SourceConfig, encoding: str | None = None) -> Document:

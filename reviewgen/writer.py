@@ -79,17 +79,17 @@ def render_heading(heading: Heading, context: PageContext) -> str:
     hashes = "#" * context.level(heading.rank)
     text = f"{hashes} {render_inline(heading.text, line_start=False)}{footnote_ref(heading)}"
     if heading.rebuttal:
-        text += f" {anchor(heading.item_id)}"
+        text += f" {anchor(heading.item_id, heading.page)}"
     return with_definitions(text, [heading])
 
 
 def render_paragraph(paragraph: Paragraph, context: PageContext) -> str:
-    text = f"{render_inline(paragraph.text)}{footnote_ref(paragraph)}\n{anchor(paragraph.item_id)}"
+    text = f"{render_inline(paragraph.text)}{footnote_ref(paragraph)}\n{anchor(paragraph.item_id, paragraph.page)}"
     return with_definitions(text, [paragraph])
 
 
 def render_commitment(commitment: Commitment, context: PageContext) -> str:
-    text = f'!!! commitment ""\n{INDENT}**{render_inline(commitment.text)}**{footnote_ref(commitment)}\n{INDENT}{anchor(commitment.item_id)}'
+    text = f'!!! commitment ""\n{INDENT}**{render_inline(commitment.text)}**{footnote_ref(commitment)}\n{INDENT}{anchor(commitment.item_id, commitment.page)}'
     return with_definitions(text, [commitment])
 
 
@@ -97,14 +97,14 @@ def render_list(bullets: BulletList, context: PageContext) -> str:
     lines = []
     for item in bullets.items:
         lines.append(f"- {render_inline(item.text)}{footnote_ref(item)}")
-        lines.append(f"  {anchor(item.item_id)}")
+        lines.append(f"  {anchor(item.item_id, item.page)}")
     return with_definitions("\n".join(lines), bullets.items)
 
 
 def render_quotation(quotation: Quotation, context: PageContext) -> str:
     # The anchor and the reference sit on the first paragraph, where a link to the quotation lands.
     paragraphs = [render_inline(p) for p in quotation.paragraphs]
-    paragraphs[0] += f"{footnote_ref(quotation)}\n> {anchor(quotation.item_id)}"
+    paragraphs[0] += f"{footnote_ref(quotation)}\n> {anchor(quotation.item_id, quotation.page)}"
     lines: list[str] = []
     for position, paragraph in enumerate(paragraphs):
         if position:
@@ -142,16 +142,16 @@ def render_figure(figure: Figure, context: PageContext) -> str:
     """
     parts = ['<figure markdown="1">']
     if figure.caption:
-        caption = f"**{render_inline(figure.caption)}**{footnote_ref(figure)}\n{anchor(figure.item_id)}"
+        caption = f"**{render_inline(figure.caption)}**{footnote_ref(figure)}\n{anchor(figure.item_id, figure.page)}"
         parts.append(f'<figcaption markdown="1">\n\n{caption}\n\n</figcaption>')
     if figure.table:
         parts.append(render_diagram(figure.table) if figure.table.diagram else render_table(figure.table))
     parts += [render_inline(line) for line in figure.body]
     if figure.caption and not figure.table and not figure.body:
         parts.append(f'<p class="figure-lost">{LOST_IMAGE}</p>')
-    parts += [f"{render_inline(note.text)}{footnote_ref(note)}\n{anchor(note.item_id)}" for note in figure.notes]
+    parts += [f"{render_inline(note.text)}{footnote_ref(note)}\n{anchor(note.item_id, note.page)}" for note in figure.notes]
     if not figure.caption and figure.rebuttal:
-        parts.append(f"{footnote_ref(figure)}\n{anchor(figure.item_id)}")
+        parts.append(f"{footnote_ref(figure)}\n{anchor(figure.item_id, figure.page)}")
     parts.append("</figure>")
     return with_definitions("\n\n".join(parts), [figure, *figure.notes])
 
@@ -193,7 +193,7 @@ def _add_refs(text: str, items: tuple[ListItem, ...]) -> str:
 def _add_ref_after_text(text: str, block) -> str:
     if not block.rebuttal:
         return text
-    marker = f"\n> {anchor(block.item_id)}" if isinstance(block, Quotation) else f"\n{anchor(block.item_id)}"
+    marker = f"\n> {anchor(block.item_id, block.page)}" if isinstance(block, Quotation) else f"\n{anchor(block.item_id, block.page)}"
     return text.replace(marker, f"{footnote_ref(block)}{marker}", 1)
 
 

@@ -36,7 +36,7 @@ def reference_nothing(folder):
 
 def duplicate_an_anchor(folder):
     page = folder / "02-executive-summary.md"
-    edit(page, "{ #para-8 }", "{ #para-7 }")
+    edit(page, '{ #para-8 data-page="3" }', '{ #para-7 data-page="3" }')
     return page, "the anchor #para-7 is used twice"
 
 

@@ -25,7 +25,7 @@ def test_edited_rebuttals_survive_a_corrected_source(tmp_path):
     # An editor rewrites the rebuttals of a paragraph and of a bullet, answers a paragraph nobody had
     # answered, and adds a note.
     edit(part_2, "[^para-43]: This ignores Mathews’", "[^para-43]: Edited: this ignores Mathews’")
-    edit(part_2, "{ #para-47 }\n", "{ #para-47 }\n\n[^para-47]: A new rebuttal.\n\n    With a second paragraph.\n")
+    edit(part_2, '{ #para-47 data-page="7" }\n', '{ #para-47 data-page="7" }\n\n[^para-47]: A new rebuttal.\n\n    With a second paragraph.\n')
     text = part_2.read_text(encoding="utf-8")
     line = re.search(r"^47\\\. .*$", text, re.M).group(0)
     part_2.write_text(text.replace(line, line + "[^para-47]", 1), encoding="utf-8")

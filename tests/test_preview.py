@@ -86,7 +86,7 @@ def test_a_changed_quoted_word_is_a_warning_and_the_page_is_served_updated(proje
         wait_until(lambda: "are estimated to have experienced" in preview.page("04-part-2"), "the first build")
 
         page.write_text(page.read_text(encoding="utf-8").replace(PARAGRAPH_43, PARAGRAPH_43.replace("estimated", "guessed"), 1), encoding="utf-8")
-        line = line_of(page, "{ #para-43 }")  # check names an item by its anchor's line, just below the text
+        line = line_of(page, '{ #para-43 data-page="6" }')  # check names an item by its anchor's line, just below the text
         wait_until(lambda: "are guessed to have experienced" in preview.page("04-part-2"), "the edited page")
         assert preview.logged("WARNING", f"{page}:{line}: paragraph 43 differs from the source", "'estimated'", "'guessed'")
         assert preview.process.poll() is None and not preview.logged("Aborted")

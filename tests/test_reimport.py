@@ -17,6 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import SLUG, Review, edit, mkdocs_build
 
+from reviewgen import ids
 from reviewgen.check import check_content
 from reviewgen.convert import convert
 from reviewgen.merge import HOLDING_HEADING
@@ -86,7 +87,7 @@ def make_edit(page: Path, item: Edited) -> None:
         edit(page, f"[^{label}]: {item.replaces}", f"[^{label}]: {item.rebuttal}\n\n    {item.replaces}")
     else:
         lines = page.read_text(encoding="utf-8").split("\n")
-        at = lines.index(f"{{ #{label} }}")
+        at = next(n for n, line in enumerate(lines) if ids.anchors_in(line) == [label])
         lines[at - 1] += f"[^{label}]"
         note = f"[^{label}]: {item.rebuttal}" + (f"\n\n    {item.continuation}" if item.continuation else "")
         lines[at + 1:at + 1] = ["", note]

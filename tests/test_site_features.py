@@ -141,8 +141,8 @@ def test_an_undefined_rebuttal_fails_the_strict_build(tmp_path):
     shutil.copytree(ROOT / "content", docs)
     page = docs / SLUG / "04-part-2.md"
     text = page.read_text(encoding="utf-8")
-    assert "[^para-43]\n{ #para-43 }" in text
-    page.write_text(text.replace("[^para-43]\n{ #para-43 }", "[^nope]\n{ #para-43 }"), encoding="utf-8")
+    assert '[^para-43]\n{ #para-43 data-page="6" }' in text
+    page.write_text(text.replace('[^para-43]\n{ #para-43 data-page="6" }', '[^nope]\n{ #para-43 data-page="6" }'), encoding="utf-8")
     result = mkdocs_build(tmp_path / "site", docs)
     assert result.returncode != 0
     assert "04-part-2.md" in result.stderr and "[^nope]" in result.stderr

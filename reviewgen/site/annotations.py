@@ -11,6 +11,8 @@ from .items import Item
 from .safety import clean_page
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+# schema.org's page property; the annotation context defines the "schema:" prefix, so it expands as JSON-LD.
+PAGE = "schema:pagination"
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,21 @@ def body(page: AnnotatedPage, item: Item) -> dict:
     return {"type": "TextualBody", "format": "text/plain", "value": item.rebuttal_text}
 
 
+def target(page: AnnotatedPage, item: Item) -> dict:
+    """Where the rebuttal points: the item on the site, and its page in the original when known. W3C lets a
+    target carry properties of its own; ``schema:pagination`` says which page in a way JSON-LD can expand."""
+    found = {
+        "source": page.url,
+        "selector": [
+            {"type": "FragmentSelector", "value": item.item_id},
+            {"type": "TextQuoteSelector", "exact": item.text},
+        ],
+    }
+    if item.page is not None:
+        found[PAGE] = str(item.page)
+    return found
+
+
 def annotation(page: AnnotatedPage, item: Item, collection: str) -> dict:
     return {
         "id": f"{collection}#{item.item_id}",
@@ -48,13 +65,7 @@ def annotation(page: AnnotatedPage, item: Item, collection: str) -> dict:
         "motivation": "assessing",
         "creator": {"type": "Organization", "name": page.creator},
         "body": body(page, item),
-        "target": {
-            "source": page.url,
-            "selector": [
-                {"type": "FragmentSelector", "value": item.item_id},
-                {"type": "TextQuoteSelector", "exact": item.text},
-            ],
-        },
+        "target": target(page, item),
     }
 
 

@@ -2,7 +2,8 @@
 
 A row per item of the original, in the document's order: where it is, how a
 reader names it, its number, its address on the site, its words, and the
-rebuttal's words with who wrote them (empty when nobody answered it). Text
+rebuttal's words with who wrote them (empty when nobody answered it), and
+the original's page it is on (empty when the export showed no pages). Text
 is plain: what a reader sees, never markup. In the CSV, a cell a spreadsheet
 would run as a formula (one opening with ``=``, ``+``, ``-``, ``@``) opens
 with an apostrophe, as OWASP advises; the JSON holds the words untouched.
@@ -35,6 +36,7 @@ class Row:
     original: str
     rebuttal: str
     reviewer: str
+    page: int | None = None  # the original's page, to cite the original's PDF too
 
 
 def review_rows(located: Iterable[tuple[str, object]], reviewer: str, folder: str) -> list[Row]:
@@ -43,7 +45,7 @@ def review_rows(located: Iterable[tuple[str, object]], reviewer: str, folder: st
         Row(
             page.title, place_of(item, page.places).label, item.number, item.item_id,
             relative(f"{url}#{item.item_id}", folder.rstrip("/") + "/"),
-            item.text, item.rebuttal_text, reviewer if item.rebuttal_html else "",
+            item.text, item.rebuttal_text, reviewer if item.rebuttal_html else "", item.page,
         )
         for url, page in located
         for item in page.items

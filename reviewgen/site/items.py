@@ -27,6 +27,7 @@ class Item:
     rebuttal_html: str  # "" when nobody answered it
     rebuttal_text: str
     label: str = ""  # the footnote label of its rebuttal
+    page: int | None = None  # the original's page it is on, when the export showed its pages
 
     @property
     def number(self) -> int | None:
@@ -122,7 +123,7 @@ def analyse(soup: BeautifulSoup, ids: dict[str, Tag] | None = None) -> list[Item
         content = rebuttal_content(note) if note is not None else ""
         rebuttal_text = text_of(note) if note is not None else ""
         label = id_scheme.footnote_label_of(note["id"]) if note is not None else ""
-        found.append(Item(element["id"], text_of(element), content, rebuttal_text, label))
+        found.append(Item(element["id"], text_of(element), content, rebuttal_text, label, id_scheme.page_of_element(element.attrs)))
     return found
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 
 from bs4 import BeautifulSoup
 
+from ..ids import PAGE_ATTRIBUTE
 from ..sanitise import Allowlist, Cleaned, cleaned
 
 TEXT_TAGS = frozenset({
@@ -23,7 +24,7 @@ TEXT_TAGS = frozenset({
     "img", "figure", "figcaption", "dl", "dt", "dd", "details", "summary",
 })
 TEXT_ATTRIBUTES = {
-    "*": frozenset({"id", "class", "title", "lang", "dir"}),
+    "*": frozenset({"id", "class", "title", "lang", "dir", PAGE_ATTRIBUTE}),  # the original's page: a number, shown by CSS
     "a": frozenset({"href", "title"}),
     "img": frozenset({"src", "alt", "width", "height"}),
     "th": frozenset({"align", "colspan", "rowspan", "style"}),
