@@ -117,3 +117,13 @@ def test_no_console_errors_and_no_request_to_another_host(page, base_url):
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
     assert page.problems == []
+
+
+def test_an_item_shows_the_page_of_the_original_it_is_on(page, base_url):
+    # Paragraph 43 is on page 6 of the export (five footers above it: tests/test_source_pages.py).
+    page.goto(base_url + PART_2 + "#para-43")
+    shown = page.evaluate("getComputedStyle(document.getElementById('para-43'), '::after').content")
+    assert shown == '"p.\u00a06"'
+    assert "p.\u00a06" not in page.locator("#para-43").inner_text()  # not part of the words a reader copies
+    page.locator("#para-43").scroll_into_view_if_needed()
+    screenshot(page, "page-number-para-43")
