@@ -5,11 +5,12 @@ in its running footer, which ``furniture.py`` finds (however garbled). So a
 page ends at each *run* of furniture lines: furniture lines with nothing but
 blank lines between them. A footer broken over two lines ("Mandated" /
 "Now review"), or a footer beside a fragment of itself a blank line away, is
-one run and one page end, never two. Text before the first run is on page 1;
-each run after it adds one. A line of text between two footers, however short,
-parts them: a page can hold one line. An export with no running footers
-showed no pages, so its items get none (page 0, unknown), never a page 1 it
-cannot vouch for.
+one run and one page end, never two; so is a footer followed by the next
+page's running header, where an export has both. Text before the first run
+is on page 1; each run after it adds one. A line of text between two
+footers, however short, parts them: a page can hold one line. An export with
+no running footers showed no pages, so its items get none (page 0, unknown),
+never a page 1 it cannot vouch for.
 """
 
 from __future__ import annotations
