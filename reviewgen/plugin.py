@@ -30,14 +30,14 @@ from .errors import ReviewgenError
 from .page_reader import footnote_definitions, read_front_matter, read_text
 from .pages import section_files
 from .site.abbreviations import definitions_markdown, find_abbreviations
-from .site.annotations import AnnotatedPage, collection
+from .site.annotations import AnnotatedPage
 from .site.final import finalise_page
 from .site.index_page import index_markdown, landing_figures
 from .site.items import page_description
-from .site.pipeline import enhance, safe_page
 from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages
-from .site.safety import INDEX_PAGE, PAGE, removal_notes
-from .site.search import clean_entries, exclude_lists, merge_into_index, search_entries
+from .site.safety import removal_notes
+from .site.search import search_entries
+from .site.steps import Features, PageKind, annotation_files, finished_index, page_content, page_kind, write_json
 from .site.template_values import escape_config, escape_nav, escape_page, title_text
 from .source import SOURCE_SUFFIXES, source_of
 
@@ -47,11 +47,6 @@ log = get_plugin_logger(__name__)
 def first_body_line(path: Path) -> int:
     """The file line on which a page's Markdown starts, after its front matter."""
     return read_front_matter(read_text(path)).body_line
-
-
-def write_json(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 LATE = -50  # after other plugins: search has written its index, other content changes are made
@@ -186,8 +181,11 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         return files
 
     def review_of(self, page) -> str | None:
-        slug = page.file.src_uri.split("/", 1)[0]
-        return slug if slug in self.state.reviews and "/" in page.file.src_uri else None
+        return page_kind(page.file.src_uri, self.state.reviews)[1]
+
+    @property
+    def features(self) -> Features:
+        return Features.from_options(dict(self.config))
 
     def on_nav(self, nav, config, files):
         if self.config.enabled:
@@ -222,15 +220,12 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         if not self.config.enabled:
             return html
         state = self.state
-        slug = self.review_of(page)
-        if slug is None or page.file.src_uri.endswith(("/index.md", f"/{INDEX_NAME}")):
-            index = slug is not None and page.file.src_uri.endswith(f"/{INDEX_NAME}")
-            cleaned = safe_page(html, INDEX_PAGE if index else PAGE)
-            self.warn_removed(page, cleaned.removed)
-            return exclude_lists(cleaned.html) if index and self.config.paragraph_search else cleaned.html
-        review = state.reviews[slug]
-        enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search)
+        kind, slug = page_kind(page.file.src_uri, state.reviews)
+        review = state.reviews.get(slug)
+        enhanced = page_content(html, kind, review, self.features)
         self.warn_removed(page, enhanced.removed)
+        if kind is not PageKind.REVIEW_TEXT:
+            return enhanced.html
         if self.config.paragraph_search:
             state.search += search_entries(page.url, title_text(page), list(enhanced.items))
         footnotes = state.footnotes.get(page.file.src_uri, {})
@@ -270,12 +265,6 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         index_path = site / "search" / "search_index.json"
         if index_path.exists():  # every entry, Material's own too, through the allowlist
             index = json.loads(index_path.read_text(encoding="utf-8"))
-            index = clean_entries(merge_into_index(index, state.search) if self.config.paragraph_search else index)
-            index_path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
-        if self.config.annotations and state.reviews:
-            name = self.config.annotations
-            label = " and ".join(review.title for review in state.reviews.values())
-            write_json(site / name, collection(state.annotated, name, label))
-            for slug, review in state.reviews.items():  # and one export per review, in its folder
-                mine = [page for page in state.annotated if page.url.startswith(f"{slug}/")]
-                write_json(site / slug / name, collection(mine, name, review.title))
+            write_json(index_path, finished_index(index, state.search, self.config.paragraph_search), compact=True)
+        for name, data in annotation_files(state.annotated, state.reviews, self.config.annotations).items():
+            write_json(site / name, data)

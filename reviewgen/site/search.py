@@ -50,11 +50,27 @@ def exclude(soup: BeautifulSoup, ids: dict[str, Tag]) -> None:
             element[EXCLUDE] = "true"
 
 
+def entry_list(index: dict) -> str:
+    """Where an index keeps its entries: MkDocs and Material under ``docs``, Zensical under ``items``."""
+    return "items" if "items" in index and "docs" not in index else "docs"
+
+
+def page_of(location: str) -> str:
+    return location.partition("#")[0]
+
+
 def merge_into_index(index: dict, entries: list[dict]) -> dict:
-    """Material's search_index.json with the per-item entries added once."""
+    """A generator's search index with the per-item entries added once. Fields the generator's
+    entries carry that ours lack (Zensical's ``path`` and ``tags``) come from the page's own entry."""
+    key = entry_list(index)
     known = {entry["location"] for entry in entries}
-    docs = [doc for doc in index.get("docs", []) if doc.get("location") not in known]
-    return {**index, "docs": docs + entries}
+    docs = [doc for doc in index.get(key, []) if doc.get("location") not in known]
+    pages: dict[str, dict] = {}
+    for doc in docs:
+        pages.setdefault(page_of(str(doc.get("location", ""))), doc)
+    own = pages.get
+    added = [{**{name: value for name, value in (own(page_of(entry["location"])) or {}).items() if name not in entry}, **entry} for entry in entries]
+    return {**index, key: docs + added}
 
 
 # Material shows an entry's title and text as HTML: the inline markup of its own entries may stay.
@@ -63,8 +79,9 @@ SEARCH_ENTRY = Allowlist(tags=TEXT_TAGS - {"a", "img", "div", "details", "summar
 
 def clean_entries(index: dict) -> dict:
     """The search index with every entry's title and text through the allowlist."""
-    docs = [{**doc, **{key: SEARCH_ENTRY.clean(doc[key]) for key in ("title", "text") if isinstance(doc.get(key), str)}} for doc in index.get("docs", [])]
-    return {**index, "docs": docs}
+    entries = entry_list(index)
+    docs = [{**doc, **{key: SEARCH_ENTRY.clean(doc[key]) for key in ("title", "text") if isinstance(doc.get(key), str)}} for doc in index.get(entries, [])]
+    return {**index, entries: docs}
 
 
 def exclude_lists(html: str) -> str:

@@ -1,0 +1,88 @@
+"""The site features as one pipeline any generator's output can go through.
+
+The MkDocs plugin calls these steps from its hooks while MkDocs builds;
+``reviewgen enhance`` calls the same steps over a site another generator
+(Zensical, or MkDocs without the plugin) has already written. Neither has
+a copy of its own, so the two cannot drift apart: what a page becomes is
+decided here, from its place in the review and its rendered HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from .annotations import AnnotatedPage, collection
+from .pipeline import EnhancedPage, enhance, safe_page
+from .reviews import INDEX_NAME, ReviewInfo
+from .safety import INDEX_PAGE, PAGE
+from .search import clean_entries, exclude_lists, merge_into_index
+
+
+@dataclass(frozen=True)
+class Features:
+    """Which site features are on: the plugin's options, whoever applies them."""
+
+    rebuttal_index: bool = True
+    paragraph_search: bool = True
+    abbreviations: bool = True
+    permalinks: bool = True
+    annotations: str = "annotations.jsonld"  # the export's file name; "" for none
+
+    @classmethod
+    def from_options(cls, options: dict) -> "Features":
+        known = {name: options[name] for name in cls.__dataclass_fields__ if name in options}
+        return cls(**known)
+
+
+class PageKind(Enum):
+    REVIEW_TEXT = "a page of a review's text: rebuttals placed, paragraphs linked, items indexed"
+    REBUTTAL_INDEX = "the review's list of rebuttals: kept out of search but for its headings"
+    OTHER = "any other page (a landing page, the home page): cleaned, links marked"
+
+
+def page_kind(src_uri: str, reviews: dict[str, ReviewInfo]) -> tuple[PageKind, str | None]:
+    """What a page is, from its Markdown file's path in the docs folder, and the review it belongs to."""
+    slug, _, name = src_uri.partition("/")
+    if slug not in reviews or not name:
+        return PageKind.OTHER, None
+    if name == INDEX_NAME:
+        return PageKind.REBUTTAL_INDEX, slug
+    if name == "index.md":
+        return PageKind.OTHER, slug
+    return PageKind.REVIEW_TEXT, slug
+
+
+def page_content(html: str, kind: PageKind, review: ReviewInfo | None, features: Features) -> EnhancedPage:
+    """A page's rendered content (the article, not the theme around it) as readers get it."""
+    if kind is PageKind.REVIEW_TEXT and review is not None:
+        return enhance(html, review.reviewer, features.permalinks, features.paragraph_search)
+    cleaned = safe_page(html, INDEX_PAGE if kind is PageKind.REBUTTAL_INDEX else PAGE)
+    if kind is PageKind.REBUTTAL_INDEX and features.paragraph_search:
+        return EnhancedPage(exclude_lists(cleaned.html), cleaned.items, cleaned.removed)
+    return cleaned
+
+
+def finished_index(index: dict, entries: list[dict], paragraph_search: bool) -> dict:
+    """A generator's search index with the per-item entries in and every entry through the allowlist."""
+    return clean_entries(merge_into_index(index, entries) if paragraph_search else index)
+
+
+def annotation_files(annotated: list[AnnotatedPage], reviews: dict[str, ReviewInfo], name: str) -> dict[str, dict]:
+    """The annotation export: one for the site at its root, and one per review in its folder."""
+    if not name or not reviews:
+        return {}
+    label = " and ".join(review.title for review in reviews.values())
+    files = {name: collection(annotated, name, label)}
+    for slug, review in reviews.items():
+        mine = [page for page in annotated if page.url.startswith(f"{slug}/")]
+        files[f"{slug}/{name}"] = collection(mine, name, review.title)
+    return files
+
+
+def write_json(path: Path, data: dict, compact: bool = False) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shape = {"separators": (",", ":")} if compact else {"ensure_ascii": False, "indent": 1}
+    path.write_text(json.dumps(data, **shape), encoding="utf-8")
