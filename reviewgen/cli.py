@@ -117,13 +117,62 @@ def mkdocs(*args: str, stopped: str) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    """Check the content, then build the site strictly: any warning fails it (``mkdocs.yml`` is lenient, for the preview)."""
+    """Check the content, then build the site strictly: any warning fails it (``mkdocs.yml`` is lenient, for the preview).
+    With Zensical, which runs no MkDocs plugin, ``enhance`` then gives the site the same features."""
     if not checked(args, "build"):
         return 1
-    code = mkdocs("build", "--strict", "-f", str(args.config), "-d", str(args.site), stopped=f"{args.site} may be half built; build again")
+    stopped = f"{args.site} may be half built; build again"
+    if args.generator == "zensical":
+        code = zensical(args.config, args.site, stopped=stopped)
+        if code == 0:
+            enhance_built(args.site, args.config)
+    else:
+        code = mkdocs("build", "--strict", "-f", str(args.config), "-d", str(args.site), stopped=stopped)
     if code == 0:
         print(f"the site is in {args.site.resolve()}/ (open index.html, or serve the folder from any static host)")
     return code
+
+
+def enhance_built(site: Path, config: Path) -> int:
+    from .site.postbuild import enhance_site
+
+    changed = enhance_site(site, config)
+    print(f"enhanced {site}: {count(len(changed), 'file')} written" if changed else f"{site} already has reviewgen's features; nothing changed")
+    return 0
+
+
+def run_enhance(args: argparse.Namespace) -> int:
+    """reviewgen's site features for a site another generator built (Zensical, or MkDocs without the plugin)."""
+    with progress(f"enhancing {args.site}", args.progress):
+        return enhance_built(args.site, args.config)
+
+
+def zensical(config: Path, site: Path, stopped: str) -> int:
+    """Build with Zensical, strictly, into ``site``: it reads mkdocs.yml but writes to its ``site_dir``,
+    so a site elsewhere is built from a copy of the configuration that names it."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    import yaml
+
+    if shutil.which("zensical") is None and not (Path(sys.executable).parent / "zensical").exists():
+        raise ReviewgenError("Zensical is not installed; pip install 'reviewgen[zensical]' (or build with --generator mkdocs)", config)
+    program = str(Path(sys.executable).parent / "zensical") if (Path(sys.executable).parent / "zensical").exists() else "zensical"
+    text = config.read_text(encoding="utf-8")
+    site_dir = site.resolve()
+    with tempfile.NamedTemporaryFile("w", suffix=".yml", prefix=".reviewgen-zensical-", dir=config.resolve().parent, delete=False, encoding="utf-8") as copy:
+        copy.write(text + "\n" + yaml.safe_dump({"site_dir": str(site_dir)}))
+    try:
+        child = subprocess.Popen([program, "build", "--strict", "--clean", "-f", copy.name])
+        try:
+            return child.wait()
+        except Interrupted as interrupted:
+            child.send_signal(signal.SIGINT)
+            child.wait(timeout=10)
+            raise Interrupted(interrupted.signal, stopped) from None
+    finally:
+        Path(copy.name).unlink(missing_ok=True)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -166,7 +215,13 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--sources", type=Path, default=DEFAULT_SOURCE_DIR, help="where the sources are (default: sources)")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration")
     build.add_argument("--site", type=Path, default=Path("site"), help="where to write the site (default: site)")
+    build.add_argument("--generator", choices=("mkdocs", "zensical"), default="mkdocs",
+                       help="MkDocs with the reviewgen plugin, or Zensical followed by reviewgen enhance (default: mkdocs)")
     build.set_defaults(run=run_build)
+    enhance = with_progress(commands.add_parser("enhance", help="give a site built without the plugin (Zensical, MkDocs) reviewgen's features"))
+    enhance.add_argument("site", type=Path, help="the built site's folder, e.g. site")
+    enhance.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the configuration it was built from (default: mkdocs.yml)")
+    enhance.set_defaults(run=run_enhance)
     serve = commands.add_parser("serve", help="preview the site, rebuilding as pages change")
     serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration")
     serve.add_argument("--address", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)")

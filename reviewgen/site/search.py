@@ -90,3 +90,41 @@ def exclude_lists(html: str) -> str:
     for listing in soup.find_all(["ul", "ol"]):
         listing[EXCLUDE] = "true"
     return serialise([soup])
+
+
+def section_texts(html: str) -> dict[str, str]:
+    """A page's text per heading, less what the per-item entries cover: what a generator that indexed
+    the page before reviewgen saw it (Zensical, MkDocs without the plugin) should have kept.
+    Keyed by the heading's id; the page's first heading is also the page itself, ``""``."""
+    from .items import text_of
+
+    soup = parse(html)
+    covered = {id(node) for node in soup.select(f"[{EXCLUDE}], aside.rebuttal, div.footnote")}
+    sections: dict[str, list[str]] = {"": []}
+    current, seen_heading = "", False
+    for node in soup.find_all(True):
+        if any(id(parent) in covered for parent in [node, *node.parents]):
+            continue
+        if node.name in {"h1", "h2", "h3", "h4", "h5", "h6"} and node.get("id"):
+            if not seen_heading and not sections[""]:  # the page's first heading opens the page's own entry
+                sections[node["id"]] = sections[""]
+            else:
+                current = node["id"]
+                sections.setdefault(current, [])
+            seen_heading = True
+            continue
+        if node.name in {"p", "li", "td", "th", "figcaption", "dt", "dd"} and not node.find_parent(["p", "li", "td", "th"]):
+            sections[current].append(text_of(node))
+    return {anchor: " ".join(" ".join(parts).split()) for anchor, parts in sections.items()}
+
+
+def without_covered_text(index: dict, page_url: str, texts: dict[str, str]) -> dict:
+    """The generator's own entries for ``page_url`` with the text of each section as ``section_texts`` has it."""
+    key = entry_list(index)
+    docs = []
+    for doc in index.get(key, []):
+        page, _, anchor = str(doc.get("location", "")).partition("#")
+        if page == page_url and anchor in texts:
+            doc = {**doc, "text": text(texts[anchor])}
+        docs.append(doc)
+    return {**index, key: docs}

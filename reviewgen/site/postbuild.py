@@ -1,0 +1,255 @@
+"""``reviewgen enhance SITE``: the site features applied to a site already built.
+
+For a generator that does not run MkDocs plugins (Zensical skips the ones
+it does not know) or a MkDocs build without the plugin. Each page of the
+site is matched with its Markdown file in the docs folder; its article
+goes through the same steps (``steps.py``) the plugin's hooks call, and
+every page through the same last step. The rebuttal index is rendered
+with Python-Markdown into a built page of the review used as its shell.
+A page already finished carries a marker and is left alone, so a second
+run changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+import yaml
+
+from ..errors import ReviewgenError
+from ..page_reader import footnote_definitions, read_text, split_front_matter
+from ..pages import section_files
+from .abbreviations import find_abbreviations, wrap_abbreviations
+from .annotations import AnnotatedPage
+from .final import finalise_page, is_enhanced
+from .html import serialise, text
+from .index_page import index_markdown, landing_figures
+from .items import parse
+from .reviews import INDEX_NAME, ReviewInfo, find_reviews, reviewed_pages
+from .search import search_entries, section_texts, without_covered_text
+from .steps import Features, PageKind, annotation_files, finished_index, page_content, page_kind, write_json
+
+ARTICLE = re.compile(r"(<article\b[^>]*\bmd-content__inner\b[^>]*>)(.*?)(</article>)", re.S)
+TITLE = re.compile(r"(<title>)(.*?)(</title>)", re.S)
+# The theme's own parts inside the article, around the page's content: kept as they are.
+CHROME_BEFORE = re.compile(r"^\s*(?:<a id=\"__skip\"[^>]*></a>\s*)?")
+CHROME_AFTER = re.compile(r"(?:\s*<(?:aside class=\"md-source-file\"|form class=\"md-feedback\")[\s\S]*)?\s*$")
+SEARCH_INDEXES = ("search/search_index.json", "search.json")  # MkDocs and Material; Zensical
+DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code"]  # what MkDocs adds to a configuration's own
+
+
+class Lenient(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its tags (``!ENV``, ``!!python/name``): their values are not needed here."""
+
+
+Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    docs_dir: Path
+    directory_urls: bool
+    extensions: list
+    extension_configs: dict
+    features: Features
+    listed: bool  # whether the configuration lists the reviewgen plugin
+
+
+def read_config(path: Path) -> SiteConfig:
+    try:
+        fields = yaml.load(path.read_text(encoding="utf-8"), Loader=Lenient) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise ReviewgenError(f"cannot read the site's configuration ({error}); give it with --config", path) from None
+    extensions, configs = list(DEFAULT_EXTENSIONS), {}
+    for entry in fields.get("markdown_extensions") or []:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        extensions.append(name) if name not in extensions else None
+        configs[name] = options or {}
+    options, listed = {}, False
+    for entry in fields.get("plugins") or []:
+        name, value = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        if name == "reviewgen":
+            listed, options = True, value or {}
+    return SiteConfig(
+        path.parent / str(fields.get("docs_dir") or "docs"), fields.get("use_directory_urls", True) is not False,
+        extensions, configs, Features.from_options(options), listed,
+    )
+
+
+def page_url(src_uri: str, directory_urls: bool) -> str:
+    """Where a Markdown file's page is, relative to the site root, the way MkDocs and Zensical place it."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def page_file(site: Path, url: str) -> Path:
+    return site / (url + "index.html" if url == "" or url.endswith("/") else url)
+
+
+def relative_url(target: str, from_url: str) -> str:
+    base = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url) + "/"
+    return posixpath.relpath(target or ".", base or ".") + ("/" if target.endswith("/") or target == "" else "")
+
+
+def rendered(markdown_text: str, config: SiteConfig, src_uri: str, url: str, urls: dict[str, str]) -> str:
+    """Markdown made into HTML as the generator would have: its extensions, links to pages as page addresses."""
+    html = markdown.Markdown(extensions=config.extensions, extension_configs=config.extension_configs).convert(markdown_text)
+    soup = parse(html)
+    for link in soup.find_all("a", href=True):
+        target, _, fragment = link["href"].partition("#")
+        if target.endswith(".md") and "://" not in target:
+            source = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
+            if source in urls:
+                link["href"] = relative_url(urls[source], url) + (f"#{fragment}" if fragment else "")
+    return serialise([soup])
+
+
+@dataclass
+class Enhancement:
+    """What one run gathers while it goes over the pages."""
+
+    config: SiteConfig
+    site: Path
+    reviews: dict[str, ReviewInfo]
+    urls: dict[str, str]  # Markdown file (src_uri) -> page address
+    search: list = field(default_factory=list)
+    annotated: list = field(default_factory=list)
+    sections: dict = field(default_factory=dict)  # page address -> its text per heading, for the generator's entries
+    changed: list = field(default_factory=list)
+
+
+def split_article(page: str) -> tuple[str, str, str, str, str] | None:
+    """(before the content, the theme's parts before it, the content, the theme's parts after, the rest)."""
+    found = ARTICLE.search(page)
+    if found is None:
+        return None
+    inner = found[2]
+    before = CHROME_BEFORE.match(inner).end()
+    after = CHROME_AFTER.search(inner, before).start()
+    return page[: found.end(1)], inner[:before], inner[before:after], inner[after:], page[found.start(3):]
+
+
+def with_article(page: str, content: str) -> str:
+    parts = split_article(page)
+    return page if parts is None else parts[0] + parts[1] + content + parts[3] + parts[4]
+
+
+def enhance_article(run: Enhancement, src_uri: str, content: str, abbreviations: dict[str, str]) -> str:
+    """A page's article through the steps the plugin's ``on_page_markdown`` and ``on_page_content`` take."""
+    kind, slug = page_kind(src_uri, run.reviews)
+    review = run.reviews.get(slug)
+    features = run.config.features
+    url = run.urls[src_uri]
+    if kind is PageKind.OTHER and slug is not None and src_uri == f"{slug}/index.md" and features.rebuttal_index:
+        pages = reviewed_pages(run.config.docs_dir, slug, run.config.extensions, run.config.extension_configs)
+        content += "\n" + rendered(landing_figures(pages, INDEX_NAME), run.config, src_uri, url, run.urls)
+    enhanced = page_content(content, kind, review, features)
+    html = enhanced.html
+    if abbreviations:
+        soup = parse(html)
+        wrap_abbreviations(soup, abbreviations)
+        html = serialise([soup])
+    if kind is PageKind.REVIEW_TEXT:
+        fields, body = split_front_matter(read_text(run.config.docs_dir / src_uri))
+        title = str(fields.get("title") or "") or plain_heading(html)
+        if features.paragraph_search:
+            run.search += search_entries(url, title, list(enhanced.items))
+            run.sections[url] = section_texts(html)
+        run.annotated.append(AnnotatedPage(url, enhanced.items, footnote_definitions(body), review.reviewer))
+    return html
+
+
+def plain_heading(html: str) -> str:
+    heading = parse(html).find("h1")
+    return heading.get_text() if heading is not None else ""
+
+
+def write_page(run: Enhancement, path: Path, page: str) -> None:
+    finished = finalise_page(page).html
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(finished, encoding="utf-8")
+    run.changed.append(path)
+
+
+def rebuttal_index(run: Enhancement, slug: str, shell: str, shell_title: str, abbreviations: dict[str, str]) -> None:
+    """The review's list of rebuttals, written into the article of one of its built pages."""
+    src_uri = f"{slug}/{INDEX_NAME}"
+    url = run.urls[src_uri]
+    path = page_file(run.site, url)
+    if path.exists() and is_enhanced(read_text(path)):
+        return
+    review = run.reviews[slug]
+    pages = reviewed_pages(run.config.docs_dir, slug, run.config.extensions, run.config.extension_configs)
+    fields, body = split_front_matter(index_markdown(review.original_title, review.reviewer, pages))
+    content = enhance_article(run, src_uri, rendered(body, run.config, src_uri, url, run.urls), abbreviations)
+    title = str(fields.get("title"))
+    page = TITLE.sub(lambda m: m[1] + text(title) + m[2][len(text(shell_title)):] if m[2].startswith(text(shell_title)) else m[1] + text(title) + m[3], shell, count=1)
+    write_page(run, path, with_article(page, content))
+    if run.config.features.paragraph_search:
+        run.search.append({"location": url, "title": text(title), "text": text(f"Every rebuttal of {review.original_title}.")})
+
+
+def enhance_site(site: Path, config_path: Path = Path("mkdocs.yml")) -> list[Path]:
+    """Apply every site feature to the built site in ``site``; the files it wrote."""
+    if not (site / "index.html").is_file():
+        raise ReviewgenError("no built site here (no index.html); build it first, e.g. zensical build or mkdocs build", site)
+    config = read_config(config_path)
+    if not config.docs_dir.is_dir():
+        raise ReviewgenError(f"the docs folder {config.docs_dir} of this configuration is missing; give the site's configuration with --config", config_path)
+    reviews = {review.slug: review for review in find_reviews(config.docs_dir)}
+    sources = sorted(path.relative_to(config.docs_dir).as_posix() for path in config.docs_dir.rglob("*.md"))
+    urls = {src: page_url(src, config.directory_urls) for src in sources}
+    for slug in reviews:
+        urls.setdefault(f"{slug}/{INDEX_NAME}", page_url(f"{slug}/{INDEX_NAME}", config.directory_urls))
+    run = Enhancement(config, site, reviews, urls)
+    abbreviations = {
+        slug: find_abbreviations(read_text(path) for path in section_files(config.docs_dir, slug)) if config.features.abbreviations else {}
+        for slug in reviews
+    }
+    shells: dict[str, tuple[str, str]] = {}
+    for src_uri in sources:
+        path = page_file(site, urls[src_uri])
+        if not path.is_file():
+            continue
+        page = read_text(path)
+        if is_enhanced(page):
+            continue
+        slug = page_kind(src_uri, reviews)[1]
+        parts = split_article(page)
+        if parts is not None:
+            content = enhance_article(run, src_uri, parts[2], abbreviations.get(slug or "", {}))
+            if slug is not None and page_kind(src_uri, reviews)[0] is PageKind.REVIEW_TEXT:
+                shells.setdefault(slug, (page, str(split_front_matter(read_text(config.docs_dir / src_uri))[0].get("title") or "")))
+            page = parts[0] + parts[1] + content + parts[3] + parts[4]
+        write_page(run, path, page)
+    if config.features.rebuttal_index:
+        for slug, (shell, title) in shells.items():
+            rebuttal_index(run, slug, shell, title, abbreviations[slug])
+    for path in sorted(site.rglob("*.html")):  # pages of no Markdown file (404.html): the last step all the same
+        if path not in run.changed and not is_enhanced(page := read_text(path)):
+            write_page(run, path, page)
+    if run.changed:
+        finish_site_files(run)
+    return run.changed
+
+
+def finish_site_files(run: Enhancement) -> None:
+    """The search index the generator wrote, with the per-item entries; the annotation export."""
+    for name in SEARCH_INDEXES:
+        path = run.site / name
+        if path.is_file():
+            index = json.loads(path.read_text(encoding="utf-8"))
+            for url, texts in run.sections.items():
+                index = without_covered_text(index, url, texts)
+            write_json(path, finished_index(index, run.search, run.config.features.paragraph_search), compact=True)
+            run.changed.append(path)
+    for name, data in annotation_files(run.annotated, run.reviews, run.config.features.annotations).items():
+        write_json(run.site / name, data)
+        run.changed.append(run.site / name)
