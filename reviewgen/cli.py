@@ -148,31 +148,38 @@ def run_enhance(args: argparse.Namespace) -> int:
 
 
 def zensical(config: Path, site: Path, stopped: str) -> int:
-    """Build with Zensical, strictly, into ``site``: it reads mkdocs.yml but writes to its ``site_dir``,
-    so a site elsewhere is built from a copy of the configuration that names it."""
+    """Build with Zensical, strictly, into ``site``. It reads mkdocs.yml but writes only to a ``site_dir``
+    inside the project, so it builds into a staging folder there (from a copy of the configuration that
+    names it), which then replaces ``site``."""
     import shutil
     import subprocess
     import tempfile
 
     import yaml
 
-    if shutil.which("zensical") is None and not (Path(sys.executable).parent / "zensical").exists():
+    installed = Path(sys.executable).parent / "zensical"
+    program = str(installed) if installed.exists() else shutil.which("zensical")
+    if program is None:
         raise ReviewgenError("Zensical is not installed; pip install 'reviewgen[zensical]' (or build with --generator mkdocs)", config)
-    program = str(Path(sys.executable).parent / "zensical") if (Path(sys.executable).parent / "zensical").exists() else "zensical"
-    text = config.read_text(encoding="utf-8")
-    site_dir = site.resolve()
-    with tempfile.NamedTemporaryFile("w", suffix=".yml", prefix=".reviewgen-zensical-", dir=config.resolve().parent, delete=False, encoding="utf-8") as copy:
-        copy.write(text + "\n" + yaml.safe_dump({"site_dir": str(site_dir)}))
+    project = config.resolve().parent
+    staging = Path(tempfile.mkdtemp(prefix=".reviewgen-site-", dir=project))
+    settings = project / f"{staging.name}.yml"
+    settings.write_text(config.read_text(encoding="utf-8") + "\n" + yaml.safe_dump({"site_dir": staging.name}), encoding="utf-8")
     try:
-        child = subprocess.Popen([program, "build", "--strict", "--clean", "-f", copy.name])
+        child = subprocess.Popen([program, "build", "--strict", "-f", str(settings)])
         try:
-            return child.wait()
+            code = child.wait()
         except Interrupted as interrupted:
             child.send_signal(signal.SIGINT)
             child.wait(timeout=10)
             raise Interrupted(interrupted.signal, stopped) from None
+        if code == 0:
+            shutil.rmtree(site, ignore_errors=True)
+            shutil.move(staging, site)
+        return code
     finally:
-        Path(copy.name).unlink(missing_ok=True)
+        settings.unlink(missing_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def run_serve(args: argparse.Namespace) -> int:

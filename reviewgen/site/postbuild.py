@@ -178,6 +178,12 @@ def write_page(run: Enhancement, path: Path, page: str) -> None:
     run.changed.append(path)
 
 
+def retitled(title_html: str, page_title: str) -> str:
+    """What follows a page's own title in its <title> (" - " and the site's name), to follow another title."""
+    own = text(page_title)
+    return title_html.strip()[len(own):] if title_html.strip().startswith(own) else ""
+
+
 def rebuttal_index(run: Enhancement, slug: str, shell: str, shell_title: str, abbreviations: dict[str, str]) -> None:
     """The review's list of rebuttals, written into the article of one of its built pages."""
     src_uri = f"{slug}/{INDEX_NAME}"
@@ -190,7 +196,7 @@ def rebuttal_index(run: Enhancement, slug: str, shell: str, shell_title: str, ab
     fields, body = split_front_matter(index_markdown(review.original_title, review.reviewer, pages))
     content = enhance_article(run, src_uri, rendered(body, run.config, src_uri, url, run.urls), abbreviations)
     title = str(fields.get("title"))
-    page = TITLE.sub(lambda m: m[1] + text(title) + m[2][len(text(shell_title)):] if m[2].startswith(text(shell_title)) else m[1] + text(title) + m[3], shell, count=1)
+    page = TITLE.sub(lambda m: m[1] + text(title) + retitled(m[2], shell_title) + m[3], shell, count=1)
     write_page(run, path, with_article(page, content))
     if run.config.features.paragraph_search:
         run.search.append({"location": url, "title": text(title), "text": text(f"Every rebuttal of {review.original_title}.")})

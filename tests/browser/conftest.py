@@ -29,15 +29,22 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(tmp_path_factory) -> str:
-    root = tmp_path_factory.mktemp("www")
+# The same reader's site either way: MkDocs with the plugin, or Zensical followed by ``reviewgen enhance``.
+BUILDS = {
+    "mkdocs": lambda site: [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+    "zensical": lambda site: [sys.executable, "-m", "reviewgen", "build", "--generator", "zensical", "--site", str(site), "--no-progress"],
+}
+
+
+@pytest.fixture(scope="session", params=sorted(BUILDS))
+def base_url(tmp_path_factory, request) -> str:
+    root = tmp_path_factory.mktemp(f"www-{request.param}")
     site = root / SUB_PATH
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        BUILDS[request.param](site),
         cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}"
@@ -59,6 +66,8 @@ def page(browser, request):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.problems = []  # console errors, uncaught exceptions, requests to other hosts
+    callspec = getattr(request.node, "callspec", None)
+    page.generator = callspec.params.get("base_url", "") if callspec else ""  # which build's site, for screenshot names
     page.on("console", lambda message: message.type == "error" and page.problems.append(f"console: {message.text}"))
     page.on("pageerror", lambda error: page.problems.append(f"exception: {error}"))
     page.on("request", lambda req: not req.url.startswith(("http://127.0.0.1:", "data:", "blob:")) and page.problems.append(f"request: {req.url}"))
@@ -68,6 +77,6 @@ def page(browser, request):
 
 def screenshot(page, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
+    path = ARTIFACTS / f"{name}{'-' + page.generator if getattr(page, 'generator', '') else ''}.png"
     page.screenshot(path=str(path))
     return path
