@@ -72,7 +72,26 @@ def checked(args: argparse.Namespace, command: str) -> bool:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    return 0 if checked(args, "check") else 1
+    content_ok = checked(args, "check")
+    return 0 if content_ok and (args.site is None or site_checked(args.site)) else 1
+
+
+def site_checked(site: Path) -> bool:
+    """Whether a built site has reviewgen's features; if not, one line saying why and what to run."""
+    from .site.postbuild import unenhanced_pages
+
+    if not (site / "index.html").is_file():
+        raise ReviewgenError("no built site here (no index.html); build it first with reviewgen build", site)
+    missing = unenhanced_pages(site)
+    if missing:
+        print(
+            f"{missing[0]}:1: the rebuttals are footnotes at the foot and the page has no reviewgen marker "
+            f"({count(len(missing), 'page')} like it): the reviewgen plugin did not run; "
+            f"run reviewgen enhance {site} (or build with reviewgen build)"
+        )
+        return False
+    print(f"{site}: every page has reviewgen's features")
+    return True
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -205,6 +224,7 @@ def parser() -> argparse.ArgumentParser:
     check = with_progress(commands.add_parser("check", help="check a review's pages: quoted text, paragraphs, rebuttals, anchors, links"))
     check.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
     check.add_argument("--sources", type=Path, default=DEFAULT_SOURCE_DIR, help="where the sources are (default: sources)")
+    check.add_argument("--site", type=Path, help="also check a built site: did the reviewgen plugin (or reviewgen enhance) give it its features?")
     check.set_defaults(run=run_check)
     new = with_progress(commands.add_parser("new", help="start another review on this site from a two-column export"))
     new.add_argument("slug", help="the review's short name, e.g. 'budget-2026' (its folder and address)")

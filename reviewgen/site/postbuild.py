@@ -259,3 +259,15 @@ def finish_site_files(run: Enhancement) -> None:
     for name, data in annotation_files(run.annotated, run.reviews, run.config.features.annotations).items():
         write_json(run.site / name, data)
         run.changed.append(run.site / name)
+
+
+FOOTNOTES_AT_FOOT = re.compile(r'<div class="footnote">')
+
+
+def unenhanced_pages(site: Path) -> list[Path]:
+    """Pages of a built site whose rebuttals are still footnotes at the foot, without reviewgen's marker:
+    the site's generator did not run the plugin (Zensical skips it; ``enabled: false``) and nothing enhanced it."""
+    return [
+        path for path in sorted(site.rglob("*.html"))
+        if FOOTNOTES_AT_FOOT.search(page := read_text(path)) and not is_enhanced(page)
+    ]

@@ -1,0 +1,150 @@
+"""``reviewgen enhance``: a site built without the plugin gets the same reader's site as the plugin's build."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from reviewgen.cli import main
+
+from conftest import ROOT, SLUG
+
+PARAGRAPH = re.compile(r"^para-\d+$")
+PARAGRAPHS = 268  # numbered paragraphs of the embedded review (reviewgen check says so too)
+REBUTTALS = 194
+
+
+def configuration(folder: Path, plugin: str) -> Path:
+    """The project's mkdocs.yml, usable from ``folder``, with the plugin's entry replaced by ``plugin``."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}").replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
+    assert "  - reviewgen\n" in text
+    config = folder / "mkdocs.yml"
+    config.write_text(text.replace("  - reviewgen\n", plugin), encoding="utf-8")
+    return config
+
+
+@pytest.fixture(scope="session")
+def bare(tmp_path_factory) -> tuple[Path, Path]:
+    """The embedded review built by MkDocs with the plugin listed but turned off: (site, configuration)."""
+    work = tmp_path_factory.mktemp("bare")
+    config = configuration(work, "  - reviewgen:\n      enabled: false\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(work / "site")],
+        capture_output=True, text=True, cwd=ROOT, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+    )
+    assert result.returncode == 0, result.stderr
+    return work / "site", config
+
+
+@pytest.fixture(scope="session")
+def enhanced(bare, tmp_path_factory) -> Path:
+    site, config = bare
+    copy = tmp_path_factory.mktemp("enhanced") / "site"
+    shutil.copytree(site, copy)
+    assert main(["enhance", str(copy), "--config", str(config), "--no-progress"]) == 0
+    return copy
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("zensical") / "site"
+    arguments = ["--content", str(ROOT / "content"), "--sources", str(ROOT / "sources"), "--config", str(ROOT / "mkdocs.yml")]
+    assert main(["build", "--generator", "zensical", "--site", str(site), "--no-progress", *arguments]) == 0
+    return site
+
+
+def search_index(site: Path) -> list[dict]:
+    for name, key in (("search/search_index.json", "docs"), ("search.json", "items")):
+        if (site / name).exists():
+            return json.loads((site / name).read_text(encoding="utf-8"))[key]
+    raise AssertionError(f"no search index in {site}")
+
+
+def contract(site: Path) -> dict:
+    """What a reader's browser and the tests rely on, page by page."""
+    pages = {}
+    for path in sorted((site / SLUG).glob("*/index.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        pages[path.parent.name] = {
+            "paragraphs": [element["id"] for element in soup.find_all(id=PARAGRAPH)],
+            "rebuttals": [aside["data-target"] for aside in soup.select("aside.rebuttal[data-target]")],
+            "footnotes at the foot": len(soup.select("div.footnote > ol > li")),
+            "abbreviations": [(abbr.get_text(), abbr["title"]) for abbr in soup.select("article abbr[title]")],
+            "permalinks": len(soup.select("a.para-number")),
+            "copy buttons": len(soup.select("button.para-copy")),
+        }
+    locations = sorted(entry["location"] for entry in search_index(site) if re.search(r"#para-\d+$", entry["location"]))
+    total = json.loads((site / "annotations.jsonld").read_text(encoding="utf-8"))["total"]
+    return {"pages": pages, "search": locations, "annotations": total}
+
+
+@pytest.fixture(scope="session")
+def plugin_contract(site) -> dict:
+    return contract(site)
+
+
+def test_without_the_plugin_the_rebuttals_stay_at_the_foot(bare):
+    site, _ = bare
+    page = BeautifulSoup((site / SLUG / "04-part-2" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select("aside.rebuttal") == [] and len(page.select("div.footnote > ol > li")) == 44
+    assert not (site / "annotations.jsonld").exists()
+
+
+def test_the_plugins_build_has_what_readers_rely_on(plugin_contract):
+    paragraphs = [p for page in plugin_contract["pages"].values() for p in page["paragraphs"]]
+    assert len(paragraphs) == len(set(paragraphs)) == PARAGRAPHS
+    assert sum(len(page["rebuttals"]) for page in plugin_contract["pages"].values()) == REBUTTALS
+    assert plugin_contract["annotations"] == REBUTTALS
+    assert plugin_contract["pages"]["04-part-2"]["rebuttals"][:2] == ["para-40", "para-43"]
+
+
+@pytest.mark.parametrize("built", ["enhanced", "zensical_site"], ids=["mkdocs-without-plugin", "zensical"])
+def test_enhance_gives_the_plugins_contract(built, plugin_contract, request):
+    got = contract(request.getfixturevalue(built))
+    assert got["pages"].keys() == plugin_contract["pages"].keys()  # the rebuttal index too
+    for name, expected in plugin_contract["pages"].items():
+        assert got["pages"][name] == expected, name
+    assert got["search"] == plugin_contract["search"] and len(got["search"]) == PARAGRAPHS
+    assert got["annotations"] == plugin_contract["annotations"] == REBUTTALS
+
+
+def test_a_second_run_changes_nothing(enhanced, bare, capsys):
+    before = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(enhanced.rglob("*")) if path.is_file()}
+    capsys.readouterr()
+    assert main(["enhance", str(enhanced), "--config", str(bare[1]), "--no-progress"]) == 0
+    after = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(enhanced.rglob("*")) if path.is_file()}
+    assert after == before
+    assert "nothing changed" in capsys.readouterr().out
+
+
+def test_a_paragraph_search_entry_holds_the_paragraph_and_its_rebuttal(zensical_site):
+    entry = next(e for e in search_index(zensical_site) if e["location"] == f"{SLUG}/04-part-2/#para-43")
+    assert entry["title"].startswith("Paragraph 43 · Part 2")
+    assert "7.5% of adults" in entry["text"] and "Mathews’ peer reviewed article" in entry["text"]
+    assert entry["path"] and "tags" in entry  # Zensical's own fields, from the page's entry
+    # the generator's own entry for the section no longer repeats what the paragraph's entry holds
+    section = next(e for e in search_index(zensical_site) if e["location"] == f"{SLUG}/04-part-2/#21-scale-and-prevalence-of-child-sexual-abuse")
+    assert "Mathews" not in section["text"]
+
+
+def test_check_says_when_the_plugin_did_not_run(bare, capsys):
+    site, _ = bare
+    capsys.readouterr()
+    assert main(["check", str(ROOT / "content"), "--sources", str(ROOT / "sources"), "--site", str(site), "--no-progress"]) == 1
+    lines = [line for line in capsys.readouterr().out.splitlines() if "plugin did not run" in line]
+    assert len(lines) == 1
+    assert f"run reviewgen enhance {site}" in lines[0] and lines[0].startswith(str(site / SLUG))
+
+
+def test_check_is_content_with_an_enhanced_site(enhanced, capsys):
+    assert main(["check", str(ROOT / "content"), "--sources", str(ROOT / "sources"), "--site", str(enhanced), "--no-progress"]) == 0
+    assert "every page has reviewgen's features" in capsys.readouterr().out
