@@ -148,3 +148,28 @@ def test_check_says_when_the_plugin_did_not_run(bare, capsys):
 def test_check_is_content_with_an_enhanced_site(enhanced, capsys):
     assert main(["check", str(ROOT / "content"), "--sources", str(ROOT / "sources"), "--site", str(enhanced), "--no-progress"]) == 0
     assert "every page has reviewgen's features" in capsys.readouterr().out
+
+
+def test_what_the_allowlist_removes_is_said_with_its_line(tmp_path):
+    """As the plugin warns, naming the page and line; the page a reader gets has no script."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "notes.md").write_text("---\ntitle: Notes\n---\n\n# Notes\n\n<script>alert(1)</script> A page of notes.\n", encoding="utf-8")
+    config = configuration(tmp_path, "  - reviewgen:\n      enabled: false\n")
+    config.write_text(config.read_text(encoding="utf-8").replace(f"docs_dir: {ROOT / 'content'}", f"docs_dir: {content}"), encoding="utf-8")
+    site = tmp_path / "site"
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
+        capture_output=True, text=True, cwd=ROOT, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+    )
+    assert built.returncode == 0, built.stderr
+    assert "<script>alert(1)</script>" in (site / "notes" / "index.html").read_text(encoding="utf-8")
+
+    from reviewgen.site.postbuild import enhance_site
+
+    result = enhance_site(site, config)
+    assert [note for note in result.notes if note.startswith("notes.md")] == [
+        "notes.md:7: removed <script> element; pages may not carry script or unsafe links"
+    ]
+    page = (site / "notes" / "index.html").read_text(encoding="utf-8")
+    assert "alert(1)" not in page and "A page of notes." in page

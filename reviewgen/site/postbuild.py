@@ -22,7 +22,7 @@ import markdown
 import yaml
 
 from ..errors import ReviewgenError
-from ..page_reader import footnote_definitions, read_text, split_front_matter
+from ..page_reader import footnote_definitions, read_front_matter, read_text, split_front_matter
 from ..pages import section_files
 from .abbreviations import find_abbreviations, wrap_abbreviations
 from .annotations import AnnotatedPage
@@ -31,6 +31,7 @@ from .html import serialise, text
 from .index_page import index_markdown, landing_figures
 from .items import parse
 from .reviews import INDEX_NAME, ReviewInfo, find_reviews, reviewed_pages
+from .safety import removal_notes
 from .search import search_entries, section_texts, without_covered_text
 from .steps import Features, PageKind, annotation_files, finished_index, page_content, page_kind, write_json
 
@@ -123,6 +124,7 @@ class Enhancement:
     annotated: list = field(default_factory=list)
     sections: dict = field(default_factory=dict)  # page address -> its text per heading, for the generator's entries
     changed: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # what the allowlists removed, FILE:LINE each, as the plugin warns
 
 
 def split_article(page: str) -> tuple[str, str, str, str, str] | None:
@@ -151,6 +153,9 @@ def enhance_article(run: Enhancement, src_uri: str, content: str, abbreviations:
         pages = reviewed_pages(run.config.docs_dir, slug, run.config.extensions, run.config.extension_configs)
         content += "\n" + rendered(landing_figures(pages, INDEX_NAME), run.config, src_uri, url, run.urls)
     enhanced = page_content(content, kind, review, features)
+    source = run.config.docs_dir / src_uri
+    typed = read_front_matter(read_text(source)) if source.is_file() else None
+    run.notes += removal_notes(src_uri, enhanced.removed, typed.body if typed else "", typed.body_line if typed else 1)
     html = enhanced.html
     if abbreviations:
         soup = parse(html)
@@ -172,9 +177,10 @@ def plain_heading(html: str) -> str:
 
 
 def write_page(run: Enhancement, path: Path, page: str) -> None:
-    finished = finalise_page(page).html
+    finished = finalise_page(page)
+    run.notes += removal_notes(path.relative_to(run.site).as_posix(), finished.removed, finished=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(finished, encoding="utf-8")
+    path.write_text(finished.html, encoding="utf-8")
     run.changed.append(path)
 
 
@@ -202,8 +208,14 @@ def rebuttal_index(run: Enhancement, slug: str, shell: str, shell_title: str, ab
         run.search.append({"location": url, "title": text(title), "text": text(f"Every rebuttal of {review.original_title}.")})
 
 
-def enhance_site(site: Path, config_path: Path = Path("mkdocs.yml")) -> list[Path]:
-    """Apply every site feature to the built site in ``site``; the files it wrote."""
+@dataclass(frozen=True)
+class Enhanced:
+    written: tuple[Path, ...]
+    notes: tuple[str, ...]  # a warning per removal, as a strict build would fail on
+
+
+def enhance_site(site: Path, config_path: Path = Path("mkdocs.yml")) -> Enhanced:
+    """Apply every site feature to the built site in ``site``: the files it wrote, what it removed."""
     if not (site / "index.html").is_file():
         raise ReviewgenError("no built site here (no index.html); build it first, e.g. zensical build or mkdocs build", site)
     config = read_config(config_path)
@@ -243,7 +255,7 @@ def enhance_site(site: Path, config_path: Path = Path("mkdocs.yml")) -> list[Pat
             write_page(run, path, page)
     if run.changed:
         finish_site_files(run)
-    return run.changed
+    return Enhanced(tuple(run.changed), tuple(run.notes))
 
 
 def finish_site_files(run: Enhancement) -> None:
