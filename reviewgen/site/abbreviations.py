@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from bs4 import NavigableString
+from bs4.element import Comment
+
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 CONNECTORS = {"of", "for", "and", "the", "into", "on", "in", "to", "&", "with"}
 MAX_WORDS = 10
@@ -55,9 +58,6 @@ NOT_WRAPPED = frozenset({"code", "pre", "kbd", "abbr", "script", "style", "butto
 def wrap_abbreviations(soup, abbreviations: dict[str, str]) -> int:
     """In rendered HTML, each defined acronym wrapped in ``<abbr title>`` as Python-Markdown's ``abbr``
     would have done from the definitions: for a site built without them. How many were wrapped."""
-    from bs4 import NavigableString
-    from bs4.element import Comment
-
     if not abbreviations:
         return 0
     names = sorted(abbreviations, key=len, reverse=True)

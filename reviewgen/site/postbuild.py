@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
-import yaml
 
+from ..config import load_site_settings
 from ..errors import ReviewgenError
 from ..page_reader import footnote_definitions, read_front_matter, read_text, split_front_matter
 from ..pages import section_files
@@ -44,13 +44,6 @@ SEARCH_INDEXES = ("search/search_index.json", "search.json")  # MkDocs and Mater
 DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code"]  # what MkDocs adds to a configuration's own
 
 
-class Lenient(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its tags (``!ENV``, ``!!python/name``): their values are not needed here."""
-
-
-Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 @dataclass(frozen=True)
 class SiteConfig:
     docs_dir: Path
@@ -62,14 +55,12 @@ class SiteConfig:
 
 
 def read_config(path: Path) -> SiteConfig:
-    try:
-        fields = yaml.load(path.read_text(encoding="utf-8"), Loader=Lenient) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise ReviewgenError(f"cannot read the site's configuration ({error}); give it with --config", path) from None
+    fields = load_site_settings(path)
     extensions, configs = list(DEFAULT_EXTENSIONS), {}
     for entry in fields.get("markdown_extensions") or []:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        extensions.append(name) if name not in extensions else None
+        if name not in extensions:
+            extensions.append(name)
         configs[name] = options or {}
     options, listed = {}, False
     for entry in fields.get("plugins") or []:
@@ -239,12 +230,13 @@ def enhance_site(site: Path, config_path: Path = Path("mkdocs.yml")) -> Enhanced
         page = read_text(path)
         if is_enhanced(page):
             continue
-        slug = page_kind(src_uri, reviews)[1]
+        kind, slug = page_kind(src_uri, reviews)
         parts = split_article(page)
         if parts is not None:
             content = enhance_article(run, src_uri, parts[2], abbreviations.get(slug or "", {}))
-            if slug is not None and page_kind(src_uri, reviews)[0] is PageKind.REVIEW_TEXT:
-                shells.setdefault(slug, (page, str(split_front_matter(read_text(config.docs_dir / src_uri))[0].get("title") or "")))
+            if kind is PageKind.REVIEW_TEXT:  # the rebuttal index is written into one, at the same depth
+                title = split_front_matter(read_text(config.docs_dir / src_uri))[0].get("title") or ""
+                shells.setdefault(slug, (page, str(title)))
             page = parts[0] + parts[1] + content + parts[3] + parts[4]
         write_page(run, path, page)
     if config.features.rebuttal_index:

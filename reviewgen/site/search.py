@@ -14,7 +14,7 @@ from .. import ids as id_scheme
 from ..sanitise import Allowlist
 from .html import serialise, text
 from .safety import TEXT_TAGS
-from .items import Item, ids_of, is_item, item_label, parse, rebuttal_of
+from .items import Item, ids_of, is_item, item_label, parse, rebuttal_of, text_of
 
 EXCLUDE = "data-search-exclude"
 
@@ -68,8 +68,7 @@ def merge_into_index(index: dict, entries: list[dict]) -> dict:
     pages: dict[str, dict] = {}
     for doc in docs:
         pages.setdefault(page_of(str(doc.get("location", ""))), doc)
-    own = pages.get
-    added = [{**{name: value for name, value in (own(page_of(entry["location"])) or {}).items() if name not in entry}, **entry} for entry in entries]
+    added = [{**pages.get(page_of(entry["location"]), {}), **entry} for entry in entries]
     return {**index, key: docs + added}
 
 
@@ -96,8 +95,6 @@ def section_texts(html: str) -> dict[str, str]:
     """A page's text per heading, less what the per-item entries cover: what a generator that indexed
     the page before reviewgen saw it (Zensical, MkDocs without the plugin) should have kept.
     Keyed by the heading's id; the page's first heading is also the page itself, ``""``."""
-    from .items import text_of
-
     soup = parse(html)
     covered = {id(node) for node in soup.select(f"[{EXCLUDE}], aside.rebuttal, div.footnote")}
     sections: dict[str, list[str]] = {"": []}

@@ -115,6 +115,9 @@ def test_the_sites_features_work_under_the_policy_with_no_violation(page, base_u
     assert "object-src 'none'" in policy and "base-uri 'self'" in policy and "form-action 'none'" in policy
     page.locator("#para-43 a.footnote-ref").hover()  # tooltips
     page.locator(".md-tooltip2--active").wait_for()
+    # Zensical's tooltip leaves the paragraph's top under the sticky header: bring it into view, as a reader would.
+    page.locator("#para-43").evaluate("paragraph => paragraph.scrollIntoView({block: 'center'})")
+    page.locator("#para-43").hover()
     page.locator("#para-43 button.para-copy").click()  # the copy button
     page.wait_for_selector("#para-43 button.para-copy[data-state='copied']")
     page.locator("label[for='__palette_1']").click()  # the palette toggle
@@ -122,7 +125,7 @@ def test_the_sites_features_work_under_the_policy_with_no_violation(page, base_u
     page.mouse.move(0, 0)
     page.locator("article abbr").first.hover()  # abbreviation tooltips
     page.locator(".md-tooltip2--active").filter(has_text="Child Sexual Abuse Material").wait_for()
-    page.locator("input.md-search__input").click()  # search, in its web worker
-    page.locator("input.md-search__input").type("Mathews peer reviewed")
-    page.locator(".md-search-result__item a[href*='#para-43']").first.wait_for()
+    page.locator("input.md-search__input, button.md-search__button").first.click()  # search, in its web worker
+    page.keyboard.type("Mathews peer reviewed")
+    page.locator(".md-search-result__item a[href*='#para-43'], a[role='option'][href*='#para-43']").first.wait_for()
     assert dialogs == [] and violations == [] and page.problems == []
