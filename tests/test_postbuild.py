@@ -117,13 +117,36 @@ def test_enhance_gives_the_plugins_contract(built, plugin_contract, request):
     assert got["annotations"] == plugin_contract["annotations"] == REBUTTALS
 
 
-def test_a_second_run_changes_nothing(enhanced, bare, capsys):
-    before = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(enhanced.rglob("*")) if path.is_file()}
+def fingerprints(site: Path) -> dict[Path, str]:
+    return {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.parametrize("built", ["enhanced", "zensical_site", "site"], ids=["mkdocs-without-plugin", "zensical", "mkdocs-with-plugin"])
+def test_a_second_run_changes_nothing(built, bare, request, capsys):
+    site = request.getfixturevalue(built)
+    before = fingerprints(site)
+    assert len(before) > 20
     capsys.readouterr()
-    assert main(["enhance", str(enhanced), "--config", str(bare[1]), "--no-progress"]) == 0
-    after = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(enhanced.rglob("*")) if path.is_file()}
-    assert after == before
+    assert main(["enhance", str(site), "--config", str(bare[1]), "--no-progress"]) == 0
+    assert fingerprints(site) == before
     assert "nothing changed" in capsys.readouterr().out
+
+
+def test_enhance_refuses_a_folder_that_is_no_built_site(tmp_path, capsys):
+    assert main(["enhance", str(tmp_path), "--no-progress"]) == 2
+    assert capsys.readouterr().err.strip() == f"reviewgen: {tmp_path}: no built site here (no index.html); build it first, e.g. zensical build or mkdocs build"
+
+
+def test_abbreviations_are_wrapped_where_python_markdown_would_wrap_them():
+    from reviewgen.site.abbreviations import wrap_abbreviations
+    from reviewgen.site.html import serialise
+
+    soup = BeautifulSoup("<p>The NCA and CSA, not <code>NCA</code>, NCAS or <abbr title='x'>CSA</abbr>.</p>", "html.parser")
+    assert wrap_abbreviations(soup, {"NCA": "National Crime Agency", "CSA": "Child <Sexual> Abuse"}) == 2
+    assert serialise([soup]) == (
+        '<p>The <abbr title="National Crime Agency">NCA</abbr> and <abbr title="Child &lt;Sexual&gt; Abuse">CSA</abbr>, '
+        'not <code>NCA</code>, NCAS or <abbr title="x">CSA</abbr>.</p>'
+    )
 
 
 def test_a_paragraph_search_entry_holds_the_paragraph_and_its_rebuttal(zensical_site):
