@@ -18,9 +18,9 @@ from .cells import Fragment
 from .column import Before
 from .config import SourceConfig
 from .errors import ReviewgenError
-from .inline import inline_from_text, join
+from .inline import closing_text, inline_from_text, join
 from .model import (
-    BulletList, CaseStudy, Commitment, Decision, Document, Dropped, Figure, Heading, Inline, ListItem,
+    BulletList, CaseStudy, Commitment, Decision, Document, Dropped, Figure, FigureNote, Heading, Inline, ListItem,
     Paragraph, Points, Prose, Quotation, Rebuttal, RebuttalBlock, Section, Table, plain_text,
 )
 
@@ -81,12 +81,16 @@ class Slot:
     def get(self):
         block = self.container[self.index]
         if isinstance(block, FigureDraft):
-            return block.figure
+            return block.figure if self.item_index is None else block.figure.notes[self.item_index]
         return block.items[self.item_index] if self.item_index is not None else block
 
     def put(self, item) -> None:
         block = self.container[self.index]
-        if isinstance(block, FigureDraft):
+        if isinstance(block, FigureDraft) and self.item_index is not None:
+            notes = list(block.figure.notes)
+            notes[self.item_index] = item
+            block.figure = replace(block.figure, notes=tuple(notes))
+        elif isinstance(block, FigureDraft):
             block.figure = item
         elif self.item_index is None:
             self.container[self.index] = item
@@ -113,7 +117,7 @@ def freeze_figure(draft: FigureDraft) -> Figure:
     if draft.grid:  # a diagram exported as a grid of cells, kept in its positions
         width = max(len(row) for row in draft.grid)
         padded = [row + ("",) * (width - len(row)) for row in draft.grid]
-        figure = replace(figure, table=Table(padded[0], tuple(padded[1:]), figure.line))
+        figure = replace(figure, table=Table(padded[0], tuple(padded[1:]), figure.line, diagram=True))
     return figure
 
 
@@ -127,6 +131,7 @@ class Assembler:
         self.last: Slot | SectionDraft | None = None  # what the reviewer's next words answer
         self.joinable: Slot | None = None  # a paragraph a page break may have cut
         self.quotation: Slot | None = None  # may take more paragraphs or an attribution
+        self.quotation_marks = (0, 0, 0)  # the open quotation's marks so far (rules.quote_marks)
         self.short_title: Slot | None = None  # a heading if content follows it
         self.split_rank: int | None = None  # a part whose children each get a page
         self.last_number = 0
@@ -219,11 +224,15 @@ class Assembler:
         self.figure.figure = replace(self.figure.figure, table=replace(table, line=line))
         self.figure.copies = [table.header, *table.rows]
 
-    def add_figure_text(self, text: Inline, note: bool) -> None:
+    def add_figure_text(self, text: Inline, note: bool, line: int = 0) -> None:
         figure = self.figure.figure
         if note:
-            self.figure.figure = replace(figure, notes=figure.notes + (text,))
+            item = FigureNote(text, line, ids.figure_note_id(figure.item_id, len(figure.notes) + 1))
+            self.figure.figure = replace(figure, notes=figure.notes + (item,))
             self.figure.has_note = self.figure.has_note or rules.is_note(plain_text(text))
+            slot = Slot(self.blocks, next(i for i, b in enumerate(self.blocks) if b is self.figure), len(figure.notes))
+            self.targets[item.item_id] = slot
+            self.last = slot  # the reviewer's words beside a note answer that note
         else:
             self.figure.figure = replace(figure, body=figure.body + (text,))
 
@@ -266,7 +275,7 @@ class Assembler:
 
     def add_paragraph(self, fragment: Fragment, line: int, same_cell: bool) -> None:
         text = fragment.plain
-        if self.joinable is not None and rules.continues(plain_text(self.joinable.get().text), text, same_cell):
+        if self.joinable is not None and rules.continues(closing_text(self.joinable.get().text), text, same_cell):
             self.join_rest(fragment.text)
             return
         self.joinable = None
@@ -302,6 +311,7 @@ class Assembler:
         if rules.is_quotation_start(text):
             self.content_block()
             self.quotation = self.place(Quotation((fragment.text,), line, self.next_id(text)))
+            self.quotation_marks = rules.quote_marks(text)
         elif rules.is_commitment(text) and self.case is None:
             self.content_block()
             self.close_box()
@@ -321,8 +331,9 @@ class Assembler:
     def extend_quotation(self, fragment: Fragment) -> bool:
         """More paragraphs of an open quotation, or the attribution after a closed one."""
         quotation = self.quotation.get()
-        if rules.quotation_is_open(" ".join(plain_text(p) for p in quotation.paragraphs)):
+        if rules.quotation_is_open(self.quotation_marks):
             self.quotation.put(replace(quotation, paragraphs=quotation.paragraphs + (fragment.text,)))
+            self.quotation_marks = rules.quote_marks(fragment.plain, self.quotation_marks)
             return True
         if not quotation.attribution and rules.is_attribution(fragment.plain):
             self.quotation.put(replace(quotation, attribution=fragment.text))
@@ -333,7 +344,7 @@ class Assembler:
     def add_item(self, fragment: Fragment, line: int) -> None:
         joinable = self.joinable
         if joinable is not None and joinable.item_index is not None and not fragment.plain[:1].isupper():
-            if rules.continues(plain_text(joinable.get().text), fragment.plain, same_cell=True):
+            if rules.continues(closing_text(joinable.get().text), fragment.plain, same_cell=True):
                 self.join_rest(fragment.text)
                 return
         self.content_block()

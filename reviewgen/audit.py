@@ -28,7 +28,7 @@ from .sanitise import SOURCE, has_markup
 from .source import read_source, without_controls
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
-EXTENSIONS = ["footnotes", "attr_list", "admonition", "tables", "toc"]
+EXTENSIONS = ["footnotes", "attr_list", "admonition", "tables", "toc", "md_in_html"]
 
 
 def words(text: str) -> Counter:
@@ -37,7 +37,7 @@ def words(text: str) -> Counter:
 
 def text_of_html(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
-    for added in soup.select("a.footnote-ref, a.footnote-backref"):
+    for added in soup.select("a.footnote-ref, a.footnote-backref, p.figure-lost"):  # what reviewgen adds
         added.decompose()
     return soup.get_text(" ")
 
@@ -92,7 +92,7 @@ class AuditResult:
 def audit(source: Path, content: Path, slug: str, document: Document) -> AuditResult:
     expected = source_words(source, document)
     found = Counter()
-    for page in sorted((content / slug).glob("*.md")):
+    for page in sorted((content / slug).rglob("*.md")):
         counted = page_words(page)
         if counted is not None:
             found += counted

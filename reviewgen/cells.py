@@ -7,20 +7,19 @@ closes it, so HTML nesting is not trusted beyond a single cell.
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
-
+from .celltree import Element, Node, parse
 from .inline import inline_from_text, refused_links, spans_from_nodes, strip_prefix, tidy
 from .model import Inline, Span, Table, plain_text
 from .sanitise import clean_html, clean_source, has_markup
 
-warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
-
 BULLET = "•"
 INLINE_TAGS = {"i", "em", "b", "strong", "a", "span", "cite", "br", "u", "sup", "sub", "small"}
 LIST_TAGS = {"ul", "ol"}
+ROW_TAGS = frozenset({"tr"})
+CELL_TAGS = frozenset({"th", "td"})
+TABLE_TAGS = frozenset({"table"})
 HEADING_TAGS = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 4}
 LETTERED_ITEM = re.compile(r"(?:^|(?<=\s))(?=[a-z]\.\s)")
 MARKDOWN_ITEM = re.compile(r"^\s*[-*+•]\s+")
@@ -91,9 +90,7 @@ def fragments(cell: str) -> list[Fragment]:
         return []
     if not has_markup(cell):
         return [_bare_fragment(cell)]
-    soup = BeautifulSoup(clean_html(cell), "html.parser")
-    found: list[Fragment] = []
-    _walk(soup.children, found)
+    found = _read_blocks(parse(clean_html(cell)))
     return [fragment for fragment in found if fragment.text or fragment.table]
 
 
@@ -105,35 +102,6 @@ def _bare_fragment(text: str) -> Fragment:
     return Fragment("p", inline)
 
 
-def _walk(nodes, found: list[Fragment]) -> None:
-    pending: list = []  # inline nodes outside any block
-
-    def flush() -> None:
-        if pending:
-            text = tidy(spans_from_nodes(pending))
-            if text:
-                found.append(_bare_fragment_from_inline(text))
-            pending.clear()
-
-    for node in list(nodes):
-        if isinstance(node, NavigableString) or (isinstance(node, Tag) and node.name.lower() in INLINE_TAGS):
-            pending.append(node)
-            continue
-        flush()
-        name = node.name.lower()
-        if name in LIST_TAGS:
-            _walk_list(node, found)
-        elif name == "table":
-            found.append(Fragment("table", table=_table(node), tagged=True))
-        elif name in HEADING_TAGS:
-            found.append(Fragment("heading", tidy(spans_from_nodes(node.children)), HEADING_TAGS[name], tagged=True))
-        elif name == "p" or name == "div":
-            _walk_paragraph(node, found)
-        else:
-            pending.append(node)
-    flush()
-
-
 def _bare_fragment_from_inline(text: Inline) -> Fragment:
     marker = MARKDOWN_ITEM.match(plain_text(text))
     if marker:
@@ -141,40 +109,110 @@ def _bare_fragment_from_inline(text: Inline) -> Fragment:
     return Fragment("p", text, tagged=True)
 
 
-def _walk_paragraph(node: Tag, found: list[Fragment]) -> None:
-    """A <p>, which html.parser may have stuffed with blocks it could not close."""
-    inline: list = []
-    for child in list(node.children):
-        if isinstance(child, Tag) and child.name.lower() not in INLINE_TAGS:
-            if inline:
-                found.append(Fragment("p", tidy(spans_from_nodes(inline)), tagged=True))
-                inline = []
-            _walk([child], found)
-        else:
-            inline.append(child)
-    found.append(Fragment("p", tidy(spans_from_nodes(inline)), tagged=True))
+def _is_inline(node: Node) -> bool:
+    return isinstance(node, str) or node.name in INLINE_TAGS
 
 
-def _walk_list(node: Tag, found: list[Fragment]) -> None:
+class _Run:
+    """The nodes of one block still to read, and the inline run gathered so far.
+
+    Blocks inside blocks are read by pushing a run on a stack rather than by
+    recursion, so a source's nesting depth costs memory, never the call stack.
+    """
+
+    def __init__(self, nodes: list[Node], ordered: bool = False) -> None:
+        self.nodes = iter(nodes)
+        self.pending: list[Node] = []
+        self.ordered = ordered
+
+    def take(self, node: Node, found: list[Fragment], stack: list[_Run]) -> None:
+        raise NotImplementedError
+
+    def finish(self, found: list[Fragment]) -> None:
+        raise NotImplementedError
+
+
+class _CellRun(_Run):
+    """Top-level nodes: inline runs become paragraphs (or "- " items), blocks are opened."""
+
+    def take(self, node: Node, found: list[Fragment], stack: list[_Run]) -> None:
+        if _is_inline(node):
+            self.pending.append(node)
+            return
+        self.finish(found)
+        if not _open_block(node, found, stack):
+            self.pending.append(node)
+
+    def finish(self, found: list[Fragment]) -> None:
+        if self.pending:
+            text = tidy(spans_from_nodes(self.pending))
+            if text:
+                found.append(_bare_fragment_from_inline(text))
+            self.pending = []
+
+
+class _ParagraphRun(_Run):
+    """A <p>, which the export may have stuffed with blocks it never closed."""
+
+    def take(self, node: Node, found: list[Fragment], stack: list[_Run]) -> None:
+        if _is_inline(node):
+            self.pending.append(node)
+            return
+        if self.pending:
+            found.append(Fragment("p", tidy(spans_from_nodes(self.pending)), tagged=True))
+            self.pending = []
+        stack.append(_CellRun([node]))
+
+    def finish(self, found: list[Fragment]) -> None:
+        found.append(Fragment("p", tidy(spans_from_nodes(self.pending)), tagged=True))
+
+
+class _ListRun(_Run):
     """List items are separated by "•" (or by "a." letters in an <ol>), not by <li>."""
-    pending: list = []
-    ordered = node.name.lower() == "ol"
 
-    def flush() -> None:
-        if pending:
-            found.extend(_split_items(tidy(spans_from_nodes(pending)), ordered))
-            pending.clear()
-
-    for child in list(node.children):
-        if isinstance(child, Tag) and child.name.lower() == "li":
-            flush()
-            found.append(Fragment("item", tidy(spans_from_nodes(child.children)), tagged=True))
-        elif isinstance(child, Tag) and child.name.lower() not in INLINE_TAGS:
-            flush()
-            _walk([child], found)
+    def take(self, node: Node, found: list[Fragment], stack: list[_Run]) -> None:
+        if isinstance(node, Element) and node.name == "li":
+            self.finish(found)
+            found.append(Fragment("item", tidy(spans_from_nodes(node.children)), tagged=True))
+        elif not _is_inline(node):
+            self.finish(found)
+            stack.append(_CellRun([node]))
         else:
-            pending.append(child)
-    flush()
+            self.pending.append(node)
+
+    def finish(self, found: list[Fragment]) -> None:
+        if self.pending:
+            found.extend(_split_items(tidy(spans_from_nodes(self.pending)), self.ordered))
+            self.pending = []
+
+
+def _open_block(node: Element, found: list[Fragment], stack: list[_Run]) -> bool:
+    """Read a block element; False for an element that is read as inline text."""
+    name = node.name
+    if name in LIST_TAGS:
+        stack.append(_ListRun(node.children, ordered=name == "ol"))
+    elif name == "table":
+        found.append(Fragment("table", table=_table(node), tagged=True))
+    elif name in HEADING_TAGS:
+        found.append(Fragment("heading", tidy(spans_from_nodes(node.children)), HEADING_TAGS[name], tagged=True))
+    elif name in ("p", "div"):
+        stack.append(_ParagraphRun(node.children))
+    else:
+        return False
+    return True
+
+
+def _read_blocks(nodes: list[Node]) -> list[Fragment]:
+    found: list[Fragment] = []
+    stack: list[_Run] = [_CellRun(nodes)]
+    while stack:
+        run = stack[-1]
+        node = next(run.nodes, None)
+        if node is None:
+            stack.pop().finish(found)
+        else:
+            run.take(node, found, stack)
+    return found
 
 
 def _split_items(text: Inline, ordered: bool) -> list[Fragment]:
@@ -193,29 +231,38 @@ def _cut(text: Inline, positions: list[int], drop_marker: bool) -> list[Inline]:
     plain = plain_text(text)
     bounds = [0] + [p for p in positions if p > 0] + [len(plain)]
     pieces = []
-    for start, end in zip(bounds, bounds[1:]):
-        piece = _slice(text, start, end)
+    for piece in _slices(text, list(zip(bounds, bounds[1:]))):
         if drop_marker and plain_text(piece).lstrip().startswith(BULLET):
             piece = strip_prefix(piece, plain_text(piece).index(BULLET) + 1)
         pieces.append(tidy(list(piece)))
     return pieces
 
 
-def _slice(text: Inline, start: int, end: int) -> Inline:
-    result = []
-    offset = 0
+def _slices(text: Inline, ranges: list[tuple[int, int]]) -> list[Inline]:
+    """The spans of ``text`` between each (start, end) of ``ranges`` (in order, not
+    overlapping), walking the spans once for all of them."""
+    pieces: list[list[Span]] = [[] for _ in ranges]
+    index, offset = 0, 0
     for span in text:
         span_start, span_end = offset, offset + len(span.text)
-        lo, hi = max(start, span_start), min(end, span_end)
-        if lo < hi:
-            result.append(Span(span.text[lo - span_start : hi - span_start], span.emphasis, span.strong, span.href))
         offset = span_end
-    return tuple(result)
+        while index < len(ranges) and ranges[index][1] <= span_start:
+            index += 1
+        piece = index
+        while piece < len(ranges) and ranges[piece][0] < span_end:
+            lo, hi = max(ranges[piece][0], span_start), min(ranges[piece][1], span_end)
+            if lo < hi:
+                pieces[piece].append(Span(span.text[lo - span_start : hi - span_start], span.emphasis, span.strong, span.href))
+            piece += 1
+    return [tuple(piece) for piece in pieces]
 
 
-def _table(node: Tag) -> Table:
-    rows = []
-    for tr in node.find_all("tr"):
-        rows.append(tuple(" ".join(cell.get_text(" ").split()) for cell in tr.find_all(["th", "td"])))
+def _table(node: Element) -> Table:
+    """The table's own rows and cells; a table nested in a cell is read as that cell's text,
+    so each word is kept once however deep the nesting."""
+    rows = [
+        tuple(" ".join(" ".join(cell.strings()).split()) for cell in tr.outermost(CELL_TAGS))
+        for tr in node.outermost(ROW_TAGS, through=TABLE_TAGS)
+    ]
     header = rows[0] if rows else ()
     return Table(header=header, rows=tuple(rows[1:]), line=0)

@@ -132,10 +132,10 @@ def expected_pages(source: Path) -> dict[str, PageText]:
     return found
 
 
-def check_against_source(pages: list[PageText], expected: dict[str, PageText]) -> list[Problem]:
+def check_against_source(pages: list[PageText], expected: dict[str, PageText], folder: Path) -> list[Problem]:
     problems = []
     for page in pages:
-        original = expected.get(page.path.name)
+        original = expected.get(page.path.resolve().relative_to(folder.resolve()).as_posix())
         if original is None:
             continue
         for item_id in original.anchors():
@@ -208,7 +208,7 @@ def check_content(content: Path, sources: Path = Path("sources")) -> Report:
         expected = expected_pages(source) if source is not None else None  # the source converted once, for both checks
         problems += check_numbering(review, expected)
         if expected is not None:
-            problems += check_against_source(review, expected)
+            problems += check_against_source(review, expected, folder)
         paragraphs += sum(1 for p in review for i in p.anchors() if ids.paragraph_number(i) is not None)
         rebuttals += sum(len(p.definitions()) for p in review)
     problems.sort(key=lambda p: (str(p.path), p.line))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-NUMBERED = re.compile(r"^(\d{1,4})\.\s+\S")
+NUMBERED = re.compile(r"^(\d+)\.\s+\S")
 FIGURE = re.compile(r"^(?:figure|fig\.)\s+(\d+)\b", re.IGNORECASE)
 BOX_LABEL = re.compile(r"^(case study|case studies)$", re.IGNORECASE)
 # The words documents divide themselves by at the top level: "Part 2:", "Chapter 1: …",
@@ -23,7 +23,8 @@ PART = re.compile(
 LABELLED = re.compile(r"^[A-Z][a-z]+\s+\d+\s*[:.]\s+\S")
 SECTION_NUMBER = re.compile(r"^\d+\.\d+\s+\S")
 NOTE = re.compile(r"^notes?\s*:", re.IGNORECASE)
-TERMINAL = re.compile(r"[.?!:;]\s*$")
+TERMINAL = (".", "?", "!", ":", ";")
+CLOSING = "\u201d\u2019\"') "
 OPENING_QUOTES = ("\u201c", '"')
 SHORT_WORDS = 12
 ATTRIBUTION_WORDS = 6
@@ -35,7 +36,8 @@ def words(text: str) -> int:
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(TERMINAL.search(text.rstrip("\u201d\u2019\"') ")))
+    """Whether the text ends with a sentence's punctuation, closing quotes and brackets aside."""
+    return text.rstrip(CLOSING).rstrip().endswith(TERMINAL)
 
 
 def is_numbered(text: str, after: int) -> int | None:
@@ -78,11 +80,17 @@ def is_quotation_start(text: str) -> bool:
     return text.lstrip().startswith(OPENING_QUOTES)
 
 
-def quotation_is_open(text: str) -> bool:
-    """A quotation paragraph whose closing mark is still to come."""
-    curly_open = text.count("\u201c") > text.count("\u201d")
-    straight_open = text.count('"') % 2 == 1
-    return curly_open or straight_open
+def quote_marks(text: str, before: tuple[int, int, int] = (0, 0, 0)) -> tuple[int, int, int]:
+    """Opening, closing and straight quotation marks in ``text``, added to ``before``:
+    a quotation's count grows paragraph by paragraph instead of being taken again."""
+    opening, closing, straight = before
+    return opening + text.count("\u201c"), closing + text.count("\u201d"), straight + text.count('"')
+
+
+def quotation_is_open(marks: tuple[int, int, int]) -> bool:
+    """Whether a quotation with these marks (see quote_marks) has its closing mark still to come."""
+    opening, closing, straight = marks
+    return opening > closing or straight % 2 == 1
 
 
 def is_attribution(text: str) -> bool:

@@ -39,6 +39,9 @@ class SourceConfig:
     original_title: str = ""
     original_publisher: str = ""
     original_date: str = ""
+    original_url: str = ""  # where readers find the original document
+    reviewer_url: str = ""  # the reviewer's own site
+    review_date: str = ""  # when the review was published
     description: str = ""
     furniture_patterns: tuple[str, ...] = ()
     overrides: tuple[Override, ...] = ()
@@ -62,8 +65,8 @@ def slug_from_name(name: str) -> str:
 
 # Every key a configuration may hold, by where it sits: the one table validation reads.
 KEYS: dict[str, tuple[str, ...]] = {
-    "": ("slug", "title", "reviewer", "description", "original", "furniture", "overrides"),
-    "original": ("title", "publisher", "date"),
+    "": ("slug", "title", "reviewer", "reviewer_url", "review_date", "description", "original", "furniture", "overrides"),
+    "original": ("title", "publisher", "date", "url"),
     "furniture": ("patterns",),
     "overrides": ("line", "column", "furniture", "answers"),
 }
@@ -137,6 +140,14 @@ def _text(raw: dict[str, Any], key: str, at: Located, *where) -> str:
     return str(value)
 
 
+def _web_address(raw: dict[str, Any], key: str, at: Located, *where) -> str:
+    """A link for readers: only a web address, whole, with no space or angle bracket to break out of it."""
+    value = _text(raw, key, at, *where).strip()
+    if value and not re.fullmatch(r"https?://[^\s<>]+", value):
+        raise at.error(f"'{key}' must be a web address starting with https:// (got {value!r})", *where, key)
+    return value
+
+
 def _mapping(raw: dict[str, Any], key: str, at: Located, what: str) -> dict:
     value = raw.get(key) or {}
     if not isinstance(value, dict):
@@ -167,6 +178,9 @@ def _config_from_mapping(raw: dict[str, Any], source: Path, at: Located) -> Sour
         original_title=_text(original, "title", at, "original"),
         original_publisher=_text(original, "publisher", at, "original"),
         original_date=_text(original, "date", at, "original"),
+        original_url=_web_address(original, "url", at, "original"),
+        reviewer_url=_web_address(raw, "reviewer_url", at),
+        review_date=_text(raw, "review_date", at),
         furniture_patterns=patterns,
         overrides=tuple(_override(entry, at, position) for position, entry in enumerate(entries)),
         path=at.path,

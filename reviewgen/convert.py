@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import SourceConfig, load_config
 from .model import Document, Paragraph, document_items
-from .merge import Held, Merged, editors_rebuttals, held_markdown, holding_section, lines_not_carried, merge, note
 from .output import Plan, apply, page_state, plan, recover_interrupted
 from .overrides import check_effects, check_lines
-from .page_reader import read_page, split_front_matter
+from .page_reader import split_front_matter
 from .pages import Page, review_pages
 from .parser import parse_file
 from .plural import count
 from .source import read_source
+
+if TYPE_CHECKING:
+    from .merge import Held, Merged
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,10 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
 
 def merged_pages(document: Document, pages: list[Page], config: SourceConfig, out: Path) -> tuple[Document, list[Page], Merged | None, tuple[str, ...]]:
     """The pages with the editors' rebuttals carried over, and what could not be."""
-    edited = [path for path in sorted((out / config.slug).glob("*.md")) if page_state(path) == "edited"]
+    from .merge import editors_rebuttals, held_markdown, holding_section, lines_not_carried, merge, note  # only a re-import reads pages back
+    from .page_reader import read_page
+
+    edited = [path for path in sorted((out / config.slug).rglob("*.md")) if page_state(path) == "edited"]
     result = merge(document, [c for path in edited for c in editors_rebuttals(path)])
     plain = {page.path: page for page in pages}
     merged = {page.path: page for page in review_pages(result.document, config)}

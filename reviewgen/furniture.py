@@ -6,7 +6,7 @@ two lines, or just a fragment. So furniture is found in three steps:
 
 1. candidates: short blocks that stand alone between blank lines and look
    like no structural element (no tags, no TABs, no sentence ending);
-2. prototypes: candidates alike (similarity >= ALIKE) to at least RECURS
+2. prototypes: candidates alike (ratio >= ALIKE) to at least RECURS
    other candidates, so they recur without being equal;
 3. furniture: every candidate alike to a prototype, and fragments (a piece
    of a prototype on its own, or two pieces a blank line apart that make one).
@@ -15,6 +15,7 @@ two lines, or just a fragment. So furniture is found in three steps:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Callable, Sequence
@@ -75,35 +76,47 @@ def candidates(lines: Sequence[str]) -> list[Candidate]:
     return found
 
 
-def similarity(a: str, b: str) -> float:
-    """Alike regardless of case and spacing ("Mandate NOW" ~ "mandate now review")."""
-    return SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", "")).ratio()
+def _at_least(matcher: SequenceMatcher, threshold: float) -> bool:
+    """``matcher.ratio() >= threshold``, trying its cheap upper bounds first: most pairs of
+    candidates are nothing alike, and the full comparison is what makes many of them slow."""
+    return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
-def _partial(fragment: str, whole: str) -> float:
-    """How well ``fragment`` matches its best-aligned stretch of ``whole``."""
+def alike(a: str, b: str) -> bool:
+    """Similar (ratio >= ALIKE) regardless of case and spacing ("Mandate NOW" ~ "mandate now review")."""
+    return _at_least(SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", "")), ALIKE)
+
+
+def _fragment_of(fragment: str, whole: str) -> bool:
+    """Whether ``fragment`` matches some stretch of ``whole`` as well as FRAGMENT_ALIKE."""
     fragment, whole = fragment.replace(" ", ""), whole.replace(" ", "")
     if len(fragment) < 4 or len(fragment) >= len(whole):
-        return 0.0
-    return max(
-        SequenceMatcher(None, fragment, whole[start : start + len(fragment)]).ratio()
+        return False
+    return any(
+        _at_least(SequenceMatcher(None, fragment, whole[start : start + len(fragment)]), FRAGMENT_ALIKE)
         for start in range(len(whole) - len(fragment) + 1)
     )
 
 
 def prototypes(found: Sequence[Candidate]) -> list[str]:
-    distinct = sorted({c.text for c in found})
-    counts = {text: sum(1 for c in found if c.text == text) for text in distinct}
-    result = []
-    for text in distinct:
-        alike = sum(counts[other] for other in distinct if similarity(text, other) >= ALIKE) - 1
-        if alike >= RECURS:
-            result.append(text)
-    return result
+    counts = Counter(c.text for c in found)
+    distinct = sorted(counts)
+    return [text for text in distinct if _recurs(text, distinct, counts)]
+
+
+def _recurs(text: str, distinct: Sequence[str], counts: Counter[str]) -> bool:
+    """At least RECURS other candidates are alike to ``text`` (counting stops there)."""
+    others = -1  # ``text`` is alike to itself
+    for other in distinct:
+        if alike(text, other):
+            others += counts[other]
+            if others >= RECURS:
+                return True
+    return False
 
 
 def _is_furniture(text: str, protos: Sequence[str]) -> bool:
-    return any(similarity(text, p) >= ALIKE or _partial(text, p) >= FRAGMENT_ALIKE for p in protos)
+    return any(alike(text, p) or _fragment_of(text, p) for p in protos)
 
 
 def _near(a: Candidate, b: Candidate, lines: Sequence[str]) -> bool:
@@ -116,9 +129,11 @@ def furniture_lines(lines: Sequence[str], extra: Callable[[str], bool] | None = 
     """The 1-based numbers of the lines that are running page furniture."""
     found = candidates(lines)
     protos = prototypes(found)
+    known = set(protos)  # alike to themselves: no comparison needed
     result: set[int] = set()
+
     def furniture(text: str) -> bool:
-        return _is_furniture(text, protos) or bool(extra and extra(text))
+        return text in known or _is_furniture(text, protos) or bool(extra and extra(text))
 
     for candidate in found:
         if furniture(candidate.text):
@@ -126,9 +141,9 @@ def furniture_lines(lines: Sequence[str], extra: Callable[[str], bool] | None = 
         elif len(candidate.lines) > 1:  # two footers in a row, or a footer beside its fragment
             result.update(n for n in candidate.lines if furniture(_normalise(lines[n - 1])))
     for first, second in zip(found, found[1:]):
-        if not _near(first, second, lines):
+        if result.issuperset(first.lines + second.lines) or not _near(first, second, lines):
             continue
         for joined in (f"{first.text} {second.text}", f"{second.text} {first.text}"):
-            if any(similarity(joined, p) >= ALIKE for p in protos):
+            if any(alike(joined, p) for p in protos):
                 result.update(first.lines + second.lines)
     return result

@@ -32,6 +32,7 @@ KEY_LENGTH = 40
 NUMBERED = re.compile(rf"^{PARAGRAPH}-(\d+)$")
 UNNUMBERED = re.compile(rf"^{PARAGRAPH}-(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 FIGURED = re.compile(rf"^{FIGURE}-(\d+)$")
+FIGURE_NOTE = re.compile(rf"^{FIGURE}-(\d+)-note-(\d+)$")  # a line under a figure: its source, a "Note:"
 # How an id is written into a page (attr_list), and the characters an id may hold there.
 ANCHOR = re.compile(r"\{ #([A-Za-z0-9_:.-]+) \}")
 LABEL = re.compile(r"^\s*([A-Za-z]+\s+\d+)\s*[:.]")
@@ -88,13 +89,24 @@ def figure_number(item_id: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def figure_note_id(figure: str, position: int) -> str:
+    """The id of the ``position``-th line under the figure ``figure`` (its source, a note)."""
+    return f"{figure}-note-{position}"
+
+
+def figure_note(item_id: str) -> tuple[int, int] | None:
+    """(figure, position) for ``figure-N-note-P``; None for every other id."""
+    match = FIGURE_NOTE.match(item_id)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
 def is_numbered(item_id: str) -> bool:
     """Whether the id carries the original's own number (a paragraph's or a figure's)."""
     return bool(NUMBERED.match(item_id) or FIGURED.match(item_id))
 
 
 def is_item_id(item_id: str) -> bool:
-    return bool(NUMBERED.match(item_id) or UNNUMBERED.match(item_id) or FIGURED.match(item_id))
+    return bool(NUMBERED.match(item_id) or UNNUMBERED.match(item_id) or FIGURED.match(item_id) or FIGURE_NOTE.match(item_id))
 
 
 def words_key(text: str, words: int = KEY_WORDS) -> str:

@@ -8,9 +8,9 @@ writer decides how to spell them. Whitespace is folded, words never change.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
-from bs4 import NavigableString, Tag
-
+from .celltree import Node
 from .model import Inline, Span
 from .sanitise import refused_scheme, safe_href
 
@@ -22,6 +22,7 @@ MARKDOWN_INLINE = re.compile(
     r"|(?P<url>https?://[^\s<>\"]+)"
 )
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+WHITESPACE = re.compile(r"\s+")
 URL_TRAILING = ".,;:!?)\u201d\u2019'\""
 DEAD_TARGETS = {"", "#"}
 
@@ -67,54 +68,59 @@ def spans_from_text(text: str, emphasis: bool = False, strong: bool = False) -> 
     return spans
 
 
-def spans_from_nodes(nodes, emphasis: bool = False, strong: bool = False, href: str | None = None) -> list[Span]:
+def spans_from_nodes(nodes: Iterable[Node], emphasis: bool = False, strong: bool = False, href: str | None = None) -> list[Span]:
     """Spans for a run of HTML nodes. Iterative: a source may nest thousands of unclosed tags."""
     spans: list[Span] = []
     stack = [(node, emphasis, strong, href) for node in reversed(list(nodes))]
     while stack:
         node, em, st, link = stack.pop()
-        if isinstance(node, NavigableString):
+        if isinstance(node, str):
             if link:
-                spans.append(Span(str(node), em, st, link))
+                spans.append(Span(node, em, st, link))
             else:
-                spans.extend(spans_from_text(str(node), em, st))
-        elif isinstance(node, Tag):
-            name = node.name.lower()
+                spans.extend(spans_from_text(node, em, st))
+        else:
+            name = node.name
             if name == "br":
                 spans.append(Span(" ", em, st))
                 continue
             inner = safe_href(node.get("href")) if name == "a" else link
             inner = None if inner in DEAD_TARGETS else inner
             em, st = em or name in EMPHASIS_TAGS, st or name in STRONG_TAGS
-            stack.extend((child, em, st, inner) for child in reversed(list(node.children)))
+            stack.extend((child, em, st, inner) for child in reversed(node.children))
     return spans
 
 
-def tidy(spans: list[Span]) -> Inline:
+def tidy(spans: Iterable[Span]) -> Inline:
     """Fold whitespace, merge neighbours of one style, trim the ends."""
-    merged: list[Span] = []
-    for span in spans:
-        text = re.sub(r"\s+", " ", span.text)
-        if not text:
-            continue
-        if merged and _same_style(merged[-1], span):
-            merged[-1] = Span(merged[-1].text + text, span.emphasis, span.strong, span.href)
-        else:
-            merged.append(Span(text, span.emphasis, span.strong, span.href))
-    while merged and not merged[0].text.strip():
-        merged.pop(0)
-    while merged and not merged[-1].text.strip():
-        merged.pop()
+    merged = _merged(spans)
+    start, end = 0, len(merged)
+    while start < end and not merged[start].text.strip():
+        start += 1
+    while end > start and not merged[end - 1].text.strip():
+        end -= 1
+    merged = merged[start:end]
     if merged:
-        first, last = merged[0], merged[-1]
+        first = merged[0]
         merged[0] = Span(first.text.lstrip(), first.emphasis, first.strong, first.href)
         last = merged[-1]
         merged[-1] = Span(last.text.rstrip(), last.emphasis, last.strong, last.href)
     return tuple(merged)
 
 
-def _same_style(a: Span, b: Span) -> bool:
-    return (a.emphasis, a.strong, a.href) == (b.emphasis, b.strong, b.href)
+def _merged(spans: Iterable[Span]) -> list[Span]:
+    """Neighbours of one style joined, then whitespace folded: each text is joined
+    once, so a run of thousands of spans costs its length, not its square."""
+    runs: list[tuple[tuple[bool, bool, str | None], list[str]]] = []
+    for span in spans:
+        if not span.text:
+            continue
+        style = _style(span)
+        if runs and runs[-1][0] == style:
+            runs[-1][1].append(span.text)
+        else:
+            runs.append((style, [span.text]))
+    return [Span(WHITESPACE.sub(" ", "".join(texts)), *style) for style, texts in runs]
 
 
 def inline_from_text(text: str) -> Inline:
@@ -122,8 +128,40 @@ def inline_from_text(text: str) -> Inline:
 
 
 def join(first: Inline, second: Inline) -> Inline:
-    """Two pieces of one paragraph that a page break separated."""
-    return tidy(list(first) + [Span(" ")] + list(second))
+    """Two pieces of one paragraph that a page break separated.
+
+    Both are tidy already (folded, trimmed, no two neighbours of one style), so
+    only the spans at the seam are joined: a paragraph glued from thousands of
+    pieces is never folded again as a whole.
+    """
+    if not first or not second:
+        return tidy(list(first) + list(second))
+    seam = [first[-1], Span(" "), second[0]]
+    runs: list[Span] = []
+    for span in seam:
+        if runs and _style(runs[-1]) == _style(span):
+            runs[-1] = Span(runs[-1].text + span.text, *_style(span))
+        else:
+            runs.append(span)
+    return first[:-1] + tuple(runs) + second[1:]
+
+
+def _style(span: Span) -> tuple[bool, bool, str | None]:
+    return (span.emphasis, span.strong, span.href)
+
+
+def closing_text(inline: Inline, enough: int = 2000) -> str:
+    """The last ``enough`` characters of the plain text (or all of it): what the end
+    of a long paragraph is judged by (its last sentence, a dozen words), without
+    copying the whole."""
+    tail: list[str] = []
+    wanted = enough
+    for span in reversed(inline):
+        tail.append(span.text[-wanted:])
+        wanted -= len(tail[-1])
+        if wanted <= 0:
+            break
+    return "".join(reversed(tail))
 
 
 def strip_prefix(inline: Inline, prefix_length: int) -> Inline:

@@ -168,6 +168,9 @@ def with_rebuttals(document: Document, rebuttals: dict[str, str]) -> Document:
                 result.append(replace(block, blocks=blocks_with(block.blocks)))
             elif isinstance(block, BulletList):
                 result.append(replace(block, items=tuple(carry(item) for item in block.items)))
+            elif isinstance(block, Figure):
+                figure = carry(block)
+                result.append(replace(figure, notes=tuple(carry(note) for note in figure.notes)))
             else:
                 result.append(carry(block))
         return tuple(result)

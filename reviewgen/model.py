@@ -127,6 +127,17 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     line: int
+    diagram: bool = False  # a diagram exported as a grid of boxes, not a table of data
+
+
+@dataclass(frozen=True)
+class FigureNote:
+    """A line under a figure: its source, or a "Note:"; the reviewer may answer one on its own."""
+
+    text: Inline
+    line: int
+    item_id: str
+    rebuttal: Rebuttal | None = None
 
 
 @dataclass(frozen=True)
@@ -138,7 +149,7 @@ class Figure:
     item_id: str
     table: Table | None = None
     body: tuple[Inline, ...] = ()
-    notes: tuple[Inline, ...] = ()
+    notes: tuple[FigureNote, ...] = ()
     rebuttal: Rebuttal | None = None
 
 
@@ -150,7 +161,7 @@ class CaseStudy:
 
 
 Block = Union[Heading, Paragraph, Commitment, BulletList, Quotation, Figure, CaseStudy]
-Answerable = Union[Heading, Paragraph, Commitment, ListItem, Quotation, Figure]
+Answerable = Union[Heading, Paragraph, Commitment, ListItem, Quotation, Figure, FigureNote]
 
 
 @dataclass(frozen=True)
@@ -194,6 +205,9 @@ def walk_items(blocks: tuple[Block, ...]):
             yield from walk_items(block.blocks)
         elif isinstance(block, BulletList):
             yield from block.items
+        elif isinstance(block, Figure):
+            yield block
+            yield from block.notes
         else:
             yield block
 

@@ -76,17 +76,18 @@ def generated_the_same(path: Path, text: str) -> bool:
     return bool(old.get("checksum")) and old.get("checksum") == new.get("checksum")
 
 
-def existing_reviews(root: Path) -> list[tuple[str, str]]:
-    """(slug, title) of every review already converted into ``root``."""
-    return [(str(fields["review"]), str(fields.get("title") or fields["review"])) for _, fields in landing_pages(root)]
+def existing_reviews(root: Path) -> dict[str, dict]:
+    """slug -> landing front matter of every review already converted into ``root``."""
+    return {str(fields["review"]): fields for _, fields in landing_pages(root)}
 
 
 def plan(root: Path, slug: str, pages: list[Page]) -> Plan:
     result = Plan(root, slug)
     wanted = {root / page.path: page.text for page in pages}
-    reviews = dict(existing_reviews(root))
-    reviews[slug] = next(page.title for page in pages if page.path == f"{slug}/index.md")
-    wanted[root / "index.md"] = home_page(sorted(reviews.items())).text
+    reviews = existing_reviews(root)
+    reviews[slug], _ = split_front_matter(next(page.text for page in pages if page.path == f"{slug}/index.md"))
+    sections = [page for page in pages if page.path != f"{slug}/index.md"]
+    wanted[root / "index.md"] = home_page(list(reviews.values()), sections if list(reviews) == [slug] else None).text
     for path, text in wanted.items():
         state = page_state(path)
         current = path.read_text(encoding="utf-8", errors="replace") if state != "missing" else None
@@ -95,7 +96,7 @@ def plan(root: Path, slug: str, pages: list[Page]) -> Plan:
         if state in ("edited", "foreign"):
             result.edited.append(path)
         result.writes[path] = text
-    states = {path: page_state(path) for path in sorted((root / slug).glob("*.md"))}  # each page read once
+    states = {path: page_state(path) for path in sorted((root / slug).rglob("*.md"))}  # each page read once
     result.hand_edited = [path for path, state in states.items() if state == "edited"]
     for path, state in states.items():
         if path not in wanted and state != "foreign":

@@ -9,12 +9,14 @@ tell whether an editor has changed it.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .config import SourceConfig
+from .home import home_markdown, introduction, start_list
 from .markdown import render_inline, escape
 from .page_reader import SOURCE_REBUTTALS, read_text, rebuttal_fingerprints, split_front_matter
 from .model import Document, Paragraph, Section, plain_text, walk_items
@@ -60,15 +62,46 @@ def render_section(section: Section) -> str:
     return f"{top}\n\n{body}\n" if body else f"{top}\n"
 
 
+def parts(sections: tuple[Section, ...]) -> list[int | None]:
+    """For each section, the position of the part that holds it (None for a part or a page of its own).
+
+    An objective the converter gave a page of its own belongs to the part before it,
+    so the part's page and the navigation can hold it as the document does.
+    """
+    holders: list[int | None] = []
+    part = None
+    for position, section in enumerate(sections):
+        if section.heading.rank == 1:
+            part = position
+        holders.append(part if section.heading.rank > 1 and part is not None else None)
+    return holders
+
+
+def page_paths(document: Document, slug: str) -> list[str]:
+    """A page per section; a part that holds others is a folder whose index is the part's own page."""
+    holders = parts(document.sections)
+    names = [f"{order:02d}-{section.slug}" for order, section in enumerate(document.sections, 1)]
+    paths = []
+    for position, name in enumerate(names):
+        if holders[position] is not None:
+            paths.append(f"{slug}/{names[holders[position]]}/{name}.md")
+        elif position in holders:
+            paths.append(f"{slug}/{name}/index.md")
+        else:
+            paths.append(f"{slug}/{name}.md")
+    return paths
+
+
 def section_pages(document: Document, config: SourceConfig) -> list[Page]:
     pages = []
+    paths = page_paths(document, config.slug)
     for order, section in enumerate(document.sections, 1):
         title = plain_text(section.heading.text) or section.slug
         fields = {"title": title, "review": config.slug, "order": order}
         paragraphs = paragraph_range(section)
         if paragraphs:
             fields["paragraphs"] = paragraphs
-        path = f"{config.slug}/{order:02d}-{section.slug}.md"
+        path = paths[order - 1]
         body = render_section(section)
         fields[SOURCE_REBUTTALS] = rebuttal_fingerprints(body)  # so a re-import can tell the editors' rebuttals from the source's
         pages.append(Page(path, with_front_matter(fields, body), title))
@@ -79,47 +112,44 @@ def review_title(config: SourceConfig) -> str:
     return config.title or config.original_title or config.slug
 
 
+def landing_fields(config: SourceConfig) -> dict:
+    """The landing page's front matter: the review as its configuration describes it."""
+    return {
+        "title": review_title(config), "review": config.slug, "order": 0, "landing": True,
+        "reviewer": config.reviewer, "reviewer_url": config.reviewer_url, "review_date": config.review_date,
+        "description": config.description or f"{config.reviewer} on {config.original_title}".strip(),
+        "original": {
+            "title": config.original_title, "publisher": config.original_publisher,
+            "date": config.original_date, "url": config.original_url,
+        },
+    }
+
+
 def landing_page(config: SourceConfig, pages: list[Page]) -> Page:
     """The review's own front page: what it is, how to read it, where to start."""
-    title = review_title(config)
+    fields = landing_fields(config)
+    title = fields["title"]
     reviewer = escape(config.reviewer) if config.reviewer else "The reviewer"
-    original = f"*{escape(config.original_title or title)}*"
-    if config.original_publisher:
-        original += f", published by {escape(config.original_publisher)}"
-    if config.original_date:
-        original += f" ({escape(config.original_date)})"
-    lines = [f"# {escape(title)}", ""]
-    if config.description:
-        lines += [escape(config.description), ""]
+    lines = [f"# {escape(title)}", "", *introduction({**fields, "description": config.description})]
     lines += [
-        f"This site sets out {original} paragraph by paragraph, with {reviewer}'s rebuttal of each point beside it.",
-        "",
         "## How to read it",
         "",
         "The original is quoted word for word, with its own paragraph numbers: each number is a link you can cite "
         f"or share. {reviewer}'s rebuttal of a paragraph appears beside it on a wide screen and directly beneath it "
-        "on a phone, marked by a coloured bar; the small number in the paragraph leads to it too.",
+        "on a phone, marked by a coloured bar; the small ¶ mark in the paragraph leads to it too.",
         "",
         "## Where to start",
         "",
+        *start_list(pages),
     ]
-    for page in pages:
-        name = page.path.split("/", 1)[1]
-        lines.append(f"- [{escape(page.title)}]({name})")
     body = "\n".join(lines) + "\n"
-    fields = {
-        "title": title, "review": config.slug, "order": 0, "landing": True,
-        "reviewer": config.reviewer, "description": config.description or f"{config.reviewer} on {config.original_title}".strip(),
-        "original": {"title": config.original_title, "publisher": config.original_publisher, "date": config.original_date},
-    }
     return Page(f"{config.slug}/index.md", with_front_matter(fields, body), title)
 
 
-def home_page(reviews: list[tuple[str, str]]) -> Page:
-    """The site's home page: one link per review, (slug, title) pairs."""
-    lines = ["# Reviews", ""] + [f"- [{escape(title)}]({slug}/index.md)" for slug, title in sorted(reviews)]
-    body = "\n".join(lines) + "\n"
-    return Page("index.md", with_front_matter({"title": "Reviews", "landing": True}, body), "Reviews")
+def home_page(reviews: list[dict], pages_of_one: list[Page] | None = None) -> Page:
+    """The site's home page, from each review's landing front matter (see reviewgen.home)."""
+    title, body = home_markdown(reviews, pages_of_one)
+    return Page("index.md", with_front_matter({"title": title, "landing": True}, body), title)
 
 
 def landing_pages(root: Path) -> list[tuple[Path, dict]]:
@@ -132,9 +162,18 @@ def landing_pages(root: Path) -> list[tuple[Path, dict]]:
     return found
 
 
+def page_order(folder: Path, path: Path) -> int | None:
+    """A page's place in the document, from its name (a part's folder names its index page)."""
+    name = path.parent.name if path.name == "index.md" and path.parent != folder else path.name
+    number = re.match(r"\d+", name)
+    return int(number.group()) if number else None
+
+
 def section_files(root: Path, slug: str) -> list[Path]:
-    """A review's pages of text, in the document's order (their names start with it)."""
-    return sorted(path for path in (root / slug).glob("*.md") if path.name[:1].isdigit())
+    """A review's pages of text, parts' folders included, in the document's order (their names start with it)."""
+    folder = root / slug
+    ordered = [(page_order(folder, path), path) for path in folder.rglob("*.md")]
+    return [path for order, path in sorted((o, p) for o, p in ordered if o is not None)]
 
 
 def review_pages(document: Document, config: SourceConfig) -> list[Page]:

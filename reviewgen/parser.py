@@ -29,7 +29,7 @@ from .column import BareLine, Before, Column, judge
 from .config import SourceConfig
 from .errors import ReviewgenError
 from .furniture import furniture_lines
-from .inline import join
+from .inline import closing_text, join
 from .model import Decision, Document, Dropped, Heading
 from .plural import count, plural
 from .source import read_source, without_controls
@@ -201,7 +201,7 @@ def _rejoin_cell(found: Sequence[Fragment]) -> list[Fragment]:
             previous is not None
             and previous.kind in ("p", "item")
             and fragment.kind == "p"
-            and rules.continues(previous.plain, fragment.plain, same_cell=previous.kind == "p" or not fragment.plain[:1].isupper())
+            and rules.continues(closing_text(previous.text), fragment.plain, same_cell=previous.kind == "p" or not fragment.plain[:1].isupper())
         ):
             merged[-1] = replace(previous, text=join(previous.text, fragment.text))
         else:
@@ -243,6 +243,8 @@ def _read_figure_row(assembler: Assembler, row: Row) -> bool:
     if not left:
         return False
     first = left[0].plain
+    if left[0].kind == "table" and draft.figure.table is None:
+        return False  # the figure's own table on the row below its caption: the usual path adds it to the figure
     if rules.structure_of(first, assembler.last_number) or left[0].kind in ("heading", "table"):
         assembler.close_figure()
         return False
@@ -256,6 +258,6 @@ def _read_figure_row(assembler: Assembler, row: Row) -> bool:
         assembler.close_figure()
         return False
     for fragment in left:
-        assembler.add_figure_text(fragment.text, note=True)
+        assembler.add_figure_text(fragment.text, note=True, line=row.line)
     _answer(assembler, [fragment for cell in row.cells[1:] for fragment in fragments(cell)], row.line)
     return True

@@ -32,12 +32,15 @@ from .pages import section_files
 from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage
 from .site.final import finalise_page
-from .site.index_page import index_markdown, landing_figures
+from .site.index_page import index_markdown
 from .site.items import page_description
+from .site.navigation import in_document_order
 from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages
 from .site.safety import removal_notes
 from .site.search import search_entries
-from .site.steps import Features, PageKind, annotation_files, finished_index, page_content, page_kind, write_json
+from .site.steps import (
+    Features, PageKind, added_html, added_markdown, annotation_files, finished_index, page_content, page_kind, write_json,
+)
 from .site.template_values import escape_config, escape_nav, escape_page, title_text
 from .source import SOURCE_SUFFIXES, source_of
 
@@ -124,6 +127,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         escape_config(config)  # templates print values raw: each is text, escaped once here
         if self.config.abbreviations and "abbr" not in config.markdown_extensions:
             config.markdown_extensions.append("abbr")
+        if "md_in_html" not in config.markdown_extensions:  # figures are <figure markdown="1"> blocks
+            config.markdown_extensions.append("md_in_html")
         return config
 
     def reconvert_changed_sources(self, docs_dir: Path) -> None:
@@ -188,8 +193,12 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         return Features.from_options(dict(self.config))
 
     def on_nav(self, nav, config, files):
-        if self.config.enabled:
-            escape_nav(nav.items)
+        if not self.config.enabled:
+            return nav
+        for slug, pages in self.state.pages.items():
+            titles = {f"{slug}/{page.path}": page.title for page in pages if page.path.endswith("/index.md")}
+            nav = in_document_order(nav, slug, titles)
+        escape_nav(nav.items)
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -199,13 +208,12 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         if page.file.abs_src_path:  # a page from the docs folder, not one reviewgen made: where its removals are
             state.typed[page.file.src_uri] = (markdown, first_body_line(Path(page.file.abs_src_path)))
         slug = self.review_of(page)
+        markdown += added_markdown(page.file.src_uri, state.reviews, state.pages, self.features)
         if slug is None:
             return markdown
         state.footnotes[page.file.src_uri] = footnote_definitions(markdown)
         if not page.meta.get("description"):
             page.meta["description"] = page_description(page.meta, state.reviews[slug])
-        if page.file.src_uri == f"{slug}/index.md" and self.config.rebuttal_index:
-            markdown += "\n" + landing_figures(state.pages[slug], INDEX_NAME)
         if state.abbreviations.get(slug):
             markdown += "\n\n" + definitions_markdown(state.abbreviations[slug]) + "\n"
         return markdown
@@ -225,7 +233,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         enhanced = page_content(html, kind, review, self.features)
         self.warn_removed(page, enhanced.removed)
         if kind is not PageKind.REVIEW_TEXT:
-            return enhanced.html
+            return enhanced.html + added_html(page.file.src_uri, state.reviews, state.pages, self.features)
         if self.config.paragraph_search:
             state.search += search_entries(page.url, title_text(page), list(enhanced.items))
         footnotes = state.footnotes.get(page.file.src_uri, {})

@@ -12,13 +12,15 @@ from .audit import EXTENSIONS
 from .check import review_folders
 from .site.reviews import reviewed_pages
 
-COLUMNS = ("section", "paragraphs", "answered", "rebuttals", "rebuttal_words")
+COLUMNS = ("section", "part", "paragraphs", "answered", "rebuttals", "rebuttal_words")
+NUMBERS = COLUMNS[2:]
 
 
 @dataclass(frozen=True)
 class SectionStats:
     review: str
     section: str
+    part: str  # the title of the part that holds this section, "" for a section of its own
     paragraphs: int
     answered: int
     rebuttals: int
@@ -28,9 +30,11 @@ class SectionStats:
 def review_stats(content: Path) -> list[SectionStats]:
     rows = []
     for folder in review_folders(content):
-        for page in reviewed_pages(content, folder.name, EXTENSIONS, {}):
+        pages = reviewed_pages(content, folder.name, EXTENSIONS, {})
+        titles = {page.path: page.title for page in pages}
+        for page in pages:
             rows.append(SectionStats(
-                folder.name, page.title, page.paragraphs, page.answered, page.rebuttals,
+                folder.name, page.title, titles.get(page.part, ""), page.paragraphs, page.answered, page.rebuttals,
                 sum(len(item.rebuttal_text.split()) for item in page.items if item.rebuttal_html),
             ))
     return rows
@@ -38,19 +42,21 @@ def review_stats(content: Path) -> list[SectionStats]:
 
 def totals(rows: list[SectionStats], review: str) -> SectionStats:
     mine = [row for row in rows if row.review == review]
-    return SectionStats(review, "All", *(sum(getattr(row, name) for row in mine) for name in COLUMNS[1:]))
+    return SectionStats(review, "All", "", *(sum(getattr(row, name) for row in mine) for name in NUMBERS))
 
 
 def as_table(rows: list[SectionStats]) -> str:
     out = []
     for review in dict.fromkeys(row.review for row in rows):
         body = [row for row in rows if row.review == review] + [totals(rows, review)]
-        width = max(len(row.section) for row in body)
+        width = max(len(row.section) + (2 if row.part else 0) for row in body)
         width = min(width, 60)
         out.append(review)
         out.append(f"{'section':<{width}}  {'paragraphs':>10}  {'answered':>8}  {'rebuttals':>9}  {'words':>7}")
         for row in body:
-            name = row.section if len(row.section) <= width else row.section[: width - 1] + "…"
+            indent = "  " if row.part else ""  # a section its part holds, beneath the part
+            room = width - len(indent)
+            name = indent + (row.section if len(row.section) <= room else row.section[: room - 1] + "…")
             out.append(f"{name:<{width}}  {row.paragraphs:>10}  {row.answered:>8}  {row.rebuttals:>9}  {row.rebuttal_words:>7}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
@@ -61,7 +67,7 @@ def as_csv(rows: list[SectionStats]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(("review",) + COLUMNS)
     for row in rows:
-        writer.writerow([row.review, row.section, row.paragraphs, row.answered, row.rebuttals, row.rebuttal_words])
+        writer.writerow([row.review, row.section, row.part, row.paragraphs, row.answered, row.rebuttals, row.rebuttal_words])
     return buffer.getvalue()
 
 

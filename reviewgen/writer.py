@@ -4,7 +4,8 @@ One pure ``render_<node>`` function per node type, found through RENDERERS.
 Each numbered paragraph keeps its number and gets the anchor ``para-N``
 (attr_list); each rebuttal becomes a footnote whose definition follows the
 block it answers, so an editor sees the two together. The result is plain
-Markdown for stock MkDocs: footnotes, attr_list, admonition and tables.
+Markdown for stock MkDocs: footnotes, attr_list, md_in_html (figures),
+admonition and tables.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .ids import anchor, footnote_label
-from .markdown import render_cell, render_inline
+from .markdown import escape, escape_line_start, render_cell, render_inline
 from .model import (
     Block, BulletList, CaseStudy, Commitment, EditorsMarkdown, Figure, Heading, ListItem, Paragraph, Points, Prose,
     Quotation, Rebuttal, Table,
@@ -31,10 +32,11 @@ class PageContext:
     """
 
     ranks: tuple[int, ...] = ()
+    ceiling: int = 2  # one below the heading before, so a page never goes from # to ###
 
     def level(self, rank: int) -> int:
         below = [r for r in self.ranks if r < rank]
-        return min(6, 2 + len(below))
+        return min(6, 2 + len(below), self.ceiling)
 
     @classmethod
     def for_blocks(cls, blocks) -> "PageContext":
@@ -123,17 +125,35 @@ def render_table(table: Table) -> str:
     return "\n".join([row(table.header), "|" + "---|" * width] + [row(r) for r in table.rows])
 
 
+LOST_IMAGE = "The image of this figure is not in the exported text; only its caption and notes are."
+
+
+def render_diagram(table: Table) -> str:
+    """A diagram exported as a grid of boxes: its boxes in reading order, a list a phone can show."""
+    boxes = [cell for row in (table.header, *table.rows) for cell in row if cell.strip()]
+    return "\n".join(f"- {escape_line_start(escape(box))}" for box in boxes)
+
+
 def render_figure(figure: Figure, context: PageContext) -> str:
-    parts = []
+    """``<figure>`` (md_in_html) holding the caption, the table or diagram, the body and the notes.
+
+    The caption keeps the figure's anchor and rebuttal; a note the reviewer
+    answered keeps its own, so each rebuttal sits beside what it answers.
+    """
+    parts = ['<figure markdown="1">']
     if figure.caption:
-        parts.append(f"**{render_inline(figure.caption)}**{footnote_ref(figure)}\n{anchor(figure.item_id)}")
+        caption = f"**{render_inline(figure.caption)}**{footnote_ref(figure)}\n{anchor(figure.item_id)}"
+        parts.append(f'<figcaption markdown="1">\n\n{caption}\n\n</figcaption>')
     if figure.table:
-        parts.append(render_table(figure.table))
+        parts.append(render_diagram(figure.table) if figure.table.diagram else render_table(figure.table))
     parts += [render_inline(line) for line in figure.body]
-    parts += [render_inline(note) for note in figure.notes]
+    if figure.caption and not figure.table and not figure.body:
+        parts.append(f'<p class="figure-lost">{LOST_IMAGE}</p>')
+    parts += [f"{render_inline(note.text)}{footnote_ref(note)}\n{anchor(note.item_id)}" for note in figure.notes]
     if not figure.caption and figure.rebuttal:
         parts.append(f"{footnote_ref(figure)}\n{anchor(figure.item_id)}")
-    return with_definitions("\n\n".join(parts), [figure])
+    parts.append("</figure>")
+    return with_definitions("\n\n".join(parts), [figure, *figure.notes])
 
 
 def render_case_study(case: CaseStudy, context: PageContext) -> str:
@@ -189,4 +209,9 @@ RENDERERS: dict[type, Callable[..., str]] = {
 
 
 def render_blocks(blocks, context: PageContext) -> str:
-    return "\n\n".join(RENDERERS[type(block)](block, context) for block in blocks)
+    rendered = []
+    for block in blocks:
+        rendered.append(RENDERERS[type(block)](block, context))
+        if isinstance(block, Heading):
+            context = replace(context, ceiling=context.level(block.rank) + 1)
+    return "\n\n".join(rendered)

@@ -14,12 +14,13 @@ import sys
 
 from reviewgen import ids
 from reviewgen.convert import convert
+from reviewgen.pages import section_files
 from reviewgen.page_reader import split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "tackling-child-sexual-abuse-strategy"
 SEED = ROOT / "sources" / f"{SLUG}.txt"
-EXTENSIONS = ["footnotes", "attr_list", "admonition", "tables", "toc"]
+EXTENSIONS = ["footnotes", "attr_list", "admonition", "tables", "toc", "md_in_html"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -65,7 +66,7 @@ class Review:
     """What a reader finds in the rendered pages: items by anchor and what answers them."""
 
     def __init__(self, content: Path, slug: str = SLUG) -> None:
-        self.pages = sorted((content / slug).glob("[0-9]*.md"))
+        self.pages = section_files(content, slug)
         self.items: dict[str, str] = {}
         self.rebuttals: dict[str, str] = {}
         self.order: list[str] = []

@@ -13,13 +13,13 @@ from conftest import ROOT, SLUG, edit, mkdocs_build
 
 
 def damage_a_word(folder):
-    page = folder / "06-objective-1.md"
+    page = folder / "05-part-3" / "06-objective-1.md"
     edit(page, "the understanding and legal powers necessary", "the understanding and legal power necessary")
     return page, "paragraph 120 differs from the source: -'powers' +'power'"
 
 
 def damage_punctuation(folder):
-    page = folder / "06-objective-1.md"
+    page = folder / "05-part-3" / "06-objective-1.md"
     edit(page, "powers necessary to tackle offending and safeguard children.", "powers necessary to tackle offending and safeguard children")
     return page, "paragraph 120 differs from the source: -'.'"
 

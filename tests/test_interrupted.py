@@ -24,8 +24,9 @@ from conftest import ROOT
 
 from reviewgen.convert import convert
 
-SPEC = importlib.util.spec_from_file_location("scale", ROOT / "benchmarks" / "scale.py")
+SPEC = importlib.util.spec_from_file_location("converter_benchmark", ROOT / "benchmarks" / "converter.py")
 scale = importlib.util.module_from_spec(SPEC)
+sys.modules[SPEC.name] = scale  # its dataclasses look their module up while it loads
 SPEC.loader.exec_module(scale)
 
 SLUG = "review"

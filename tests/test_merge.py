@@ -22,7 +22,7 @@ def test_edited_rebuttals_survive_a_corrected_source(tmp_path):
     shutil.copy(SEED.with_suffix(".yml"), source.with_suffix(".yml"))
     content = tmp_path / "content"
     assert run("convert", str(source), "--out", str(content)).returncode == 0
-    part_2, objective_1 = content / SLUG / "04-part-2.md", content / SLUG / "06-objective-1.md"
+    part_2, objective_1 = content / SLUG / "04-part-2.md", content / SLUG / "05-part-3" / "06-objective-1.md"
 
     # An editor rewrites one rebuttal, answers a paragraph and a bullet nobody had answered, and adds a note.
     edit(part_2, "[^para-43]: This ignores Mathews’", "[^para-43]: Edited: this ignores Mathews’")

@@ -107,7 +107,7 @@ def test_a_changed_quoted_word_is_a_warning_and_the_page_is_served_updated(proje
         config = project / "sources" / f"{SLUG}.yml"
         rebuilt = preview.count("Reloading browsers")
         config.write_text(config.read_text(encoding="utf-8") + "titel: A misspelt key\n", encoding="utf-8")
-        wait_until(lambda: preview.logged("WARNING", f"{config}:13: unknown key 'titel'", "preview goes on"), "the configuration's warning")
+        wait_until(lambda: preview.logged("WARNING", f"{config}:16: unknown key 'titel'", "preview goes on"), "the configuration's warning")
         wait_until(lambda: preview.count("Reloading browsers") > rebuilt, "the end of the rebuild")
         assert "are widely reckoned to have experienced" in preview.page("04-part-2")
         assert preview.process.poll() is None and not preview.logged("Traceback") and not preview.logged("error happened")
@@ -127,7 +127,7 @@ def test_a_broken_configuration_stops_the_build_with_one_line(project):
     )
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.strip()]
-    assert errors[0] == f"ERROR   -  reviewgen: {config}:13: unknown key 'titel'; did you mean 'title'?"
+    assert errors[0] == f"ERROR   -  reviewgen: {config}:16: unknown key 'titel'; did you mean 'title'?"
     assert "Traceback" not in result.stderr and len(errors) <= 2  # and MkDocs' own "Aborted with a BuildError!"
 
 

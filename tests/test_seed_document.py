@@ -57,7 +57,7 @@ def test_a_heading_after_an_unpunctuated_bullet_is_not_taken_for_its_rest(seed_c
 
     bullet = review.find("We will maximise the effectiveness of Sexual Harm Prevention Orders")
     assert review.items[bullet].endswith("Sexual Risk Orders and Child Abduction Warning Notices")
-    page = render_page(next((seed_content / SLUG).glob("*objective-1.md")))
+    page = render_page(next((seed_content / SLUG).rglob("*objective-1.md")))
     assert "1.1 Building capacity in the criminal justice system" in [h.get_text() for h in page.find_all("h2")]
 
 
@@ -92,7 +92,8 @@ FIGURE_ATTACHMENTS = [
     ("figure-1", "There's nothing here as to any specific proposals"),
     ("figure-1", "In neither of those examples is any specific policy initiative offered"),
     ("figure-2", "“Relentless”, “Highest levels”, “global reach”."),
-    ("figure-5", "We're getting worse at recording data, not better!"),
+    # the reviewer answers Figure 5's Greater Manchester Police note, on that note's row
+    ("figure-5-note-4", "We're getting worse at recording data, not better!"),
     ("figure-7", "These are really shocking figures."),
     ("figure-9", "There is an error in this chart."),
 ]
@@ -136,7 +137,7 @@ def test_running_footer_is_dropped_and_nothing_else(seed_content):
     document = parse_file(SEED, load_config(SEED))
     dropped = {d.line for d in document.dropped if d.reason == "furniture"}
     assert dropped == FOOTER_LINES
-    text = "\n".join(p.read_text(encoding="utf-8") for p in (seed_content / SLUG).glob("*.md"))
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (seed_content / SLUG).rglob("*.md"))
     for number in FOOTER_LINES:
         footer = SOURCE_LINES[number - 1].strip()
         assert not re.search(rf"^{re.escape(footer)}$", text, re.MULTILINE), footer
@@ -144,7 +145,7 @@ def test_running_footer_is_dropped_and_nothing_else(seed_content):
 
 
 def test_each_table_once_with_its_deliberate_duplicate_label(seed_content):
-    text = "\n".join(p.read_text(encoding="utf-8") for p in (seed_content / SLUG).glob("*.md"))
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (seed_content / SLUG).rglob("*.md"))
     assert text.count("Didn't think they would believe me") == 1
     assert text.count("| Other family member |") == 2
     assert text.count("| Step-father | 7% |") == 1
@@ -165,7 +166,7 @@ def test_audit_fails_when_a_word_is_lost(seed_content, tmp_path):
 
     damaged = tmp_path / "content"
     shutil.copytree(seed_content, damaged)
-    page = next((damaged / SLUG).glob("*part-2.md"))
+    page = next((damaged / SLUG).rglob("*part-2.md"))
     page.write_text(page.read_text(encoding="utf-8").replace("Operation Yewtree", "Operation"), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "reviewgen", "audit", str(SEED), "--content", str(damaged)],
@@ -178,14 +179,14 @@ def test_audit_fails_when_a_word_is_lost(seed_content, tmp_path):
 def test_case_studies_quotations_and_commitments_are_what_they_are(seed_content):
     from conftest import render_page
 
-    soup = render_page(next((seed_content / SLUG).glob("*part-2.md")))
+    soup = render_page(next((seed_content / SLUG).rglob("*part-2.md")))
     case_titles = [t.get_text() for t in soup.select(".admonition.example .admonition-title")]
     assert case_titles and set(case_titles) == {"CASE STUDY"}
     quotes = [" ".join(q.get_text(" ").split()) for q in soup.find_all("blockquote")]
     assert any(q.startswith("“I always felt guilty") for q in quotes)
-    objective = render_page(next((seed_content / SLUG).glob("*objective-1.md")))
+    objective = render_page(next((seed_content / SLUG).rglob("*objective-1.md")))
     commitments = [" ".join(c.get_text(" ").split()) for c in objective.select(".admonition.commitment")]
     assert any(c.startswith("We will fuse capabilities across agencies") for c in commitments)
     assert objective.find(id="figure-1") is None
-    glossary = render_page(next((seed_content / SLUG).glob("*bibliography.md")))
+    glossary = render_page(next((seed_content / SLUG).rglob("*bibliography.md")))
     assert any("Whitaker, Daniel J." in li.get_text() for li in glossary.find_all("li"))

@@ -15,7 +15,7 @@ CONTENT = ROOT / "content" / SLUG
 
 def definitions_in_content() -> int:
     """Rebuttals as editors see them: footnote definitions in the Markdown."""
-    return sum(len(re.findall(r"^\[\^[^\]]+\]:", p.read_text(encoding="utf-8"), re.M)) for p in CONTENT.glob("*.md"))
+    return sum(len(re.findall(r"^\[\^[^\]]+\]:", p.read_text(encoding="utf-8"), re.M)) for p in CONTENT.rglob("*.md"))
 
 
 def html(site, url: str) -> BeautifulSoup:
@@ -27,7 +27,7 @@ def test_the_annotation_export_holds_one_annotation_per_rebuttal(site):
     assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
     assert data["type"] == "AnnotationCollection"
     items = data["first"]["items"]
-    on_site = sum(len(html(site, p.parent.relative_to(site).as_posix()).select("aside.rebuttal")) for p in (site / SLUG).glob("*/index.html"))
+    on_site = sum(len(html(site, p.parent.relative_to(site).as_posix()).select("aside.rebuttal")) for p in (site / SLUG).rglob("*/index.html"))
     assert len(items) == data["total"] == on_site == definitions_in_content() == 194
     for annotation in items:
         assert annotation["type"] == "Annotation" and annotation["motivation"] == "assessing"
@@ -66,7 +66,7 @@ def test_the_rebuttal_index_lists_every_rebuttal_in_order_with_counts(site):
     article = page.select_one("article")
     links = [a["href"] for a in article.select("li > a") if "#" in a["href"]]
     assert len(links) == 194
-    assert links.index("../04-part-2/#para-43") < links.index("../04-part-2/#para-44") < links.index("../06-objective-1/#para-101")
+    assert links.index("../04-part-2/#para-43") < links.index("../04-part-2/#para-44") < links.index("../05-part-3/06-objective-1/#para-101")
     totals = [cell.get_text() for cell in article.select("tr")[-1].find_all("td")]
     assert totals[1:] == ["268", "152", "194"]
     assert article.select_one("figure.rebuttal-chart svg title").get_text() == "Paragraphs and rebuttals per section"

@@ -41,7 +41,14 @@ def test_rebuttals_move_beside_paragraphs_and_into_list_items():
     assert [li.get_text() for li in paragraph_aside.find_all("li")] == ["first point", "second point"]
     item = soup.select_one("li#para-43-1")
     assert item.select_one("div.reviewed > div.reviewed-text").get_text().startswith("Disruptions will increase")
-    assert item.select_one("div.reviewed > aside.rebuttal[data-target='para-43-1']").get_text(strip=True) == "Nothing is stated as to how."
+    aside = item.select_one("div.reviewed > aside.rebuttal[data-target='para-43-1']")
+    assert aside.p.get_text(strip=True) == "Nothing is stated as to how."
+    # an unnumbered item is named by its opening words, and the rebuttal links back to it
+    assert aside["aria-label"] == "Reviewer on “Disruptions will increase”"
+    assert aside.select_one("a.rebuttal-back")["href"] == "#para-43-1"
+    assert paragraph_aside["aria-label"] == "Reviewer on paragraph 43"
+    marker = soup.select_one("#para-43 a.footnote-ref")
+    assert marker.get_text() == "¶\u00a043" and marker["aria-label"] == "Reviewer on paragraph 43"
     assert soup.select("div.footnote") == []
     assert soup.select_one("#para-43 a.footnote-ref")["href"] == "#fn:para-43"
 

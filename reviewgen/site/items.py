@@ -35,11 +35,24 @@ class Item:
 
 def item_label(item: Item, otherwise: str) -> str:
     """How a reader names an item: "Paragraph 43", "Figure 5", or ``otherwise``."""
-    if item.number is not None:
-        return f"Paragraph {item.number}"
-    if (figure := id_scheme.figure_number(item.item_id)) is not None:
+    return label_of(item.item_id, otherwise)
+
+
+def label_of(item_id: str, otherwise: str) -> str:
+    """How a reader names the item with this id: "Paragraph 43", "Figure 5, note 4", or ``otherwise``."""
+    if (number := id_scheme.paragraph_number(item_id)) is not None:
+        return f"Paragraph {number}"
+    if (figure := id_scheme.figure_number(item_id)) is not None:
         return f"Figure {figure}"
+    if (note := id_scheme.figure_note(item_id)) is not None:
+        return f"Figure {note[0]}, note {note[1]}"
     return otherwise
+
+
+def opening_words(text: str, words: int = 6) -> str:
+    """An item named by its first words, for one the document gives no number."""
+    parts = text.split()
+    return "“" + " ".join(parts[:words]) + ("…”" if len(parts) > words else "”")
 
 
 def parse(html: str) -> BeautifulSoup:
@@ -53,6 +66,7 @@ def is_added(node: Tag) -> bool:
         (node.name == "sup" and node.get("id", "").startswith("fnref"))
         or "footnote-backref" in classes
         or "para-tools" in classes
+        or "rebuttal-back" in classes
         or (node.name == "aside" and "rebuttal" in classes)
     )
 
@@ -112,8 +126,11 @@ def without_backlinks(note: Tag) -> Tag:
 
 
 def rebuttal_content(note: Tag) -> str:
-    """The inner HTML of a footnote or placed rebuttal, less the back-link, through the serialiser."""
-    kept = [child for child in without_backlinks(copy.copy(note)).children if not (isinstance(child, NavigableString) and not child.strip())]
+    """The inner HTML of a footnote or placed rebuttal, less the back-links, through the serialiser."""
+    kept = [
+        child for child in without_backlinks(copy.copy(note)).children
+        if not (isinstance(child, NavigableString) and not child.strip()) and not (isinstance(child, Tag) and is_added(child))
+    ]
     return "\n".join(serialise([child]) for child in kept).strip()
 
 

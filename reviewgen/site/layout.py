@@ -13,8 +13,23 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from .. import ids as id_scheme
 from .html import serialise
-from .items import ids_of, is_item, parse, rebuttal_of, without_backlinks
+from .items import ids_of, is_item, label_of, opening_words, parse, rebuttal_of, text_of, without_backlinks
+
+
+def name_markers(element: Tag, label: str, answered: str) -> None:
+    """The footnote reference says what it is: "¶ 43" to the eye, "Mandate Now on paragraph 43" to a screen reader."""
+    number = id_scheme.paragraph_number(element["id"])
+    for ref in element.select("a.footnote-ref"):
+        ref.string = f"¶\u00a0{number}" if number is not None else "¶"
+        ref["aria-label"] = f"{label or 'Rebuttal'} on {answered}"
+
+
+def back_link(soup: BeautifulSoup, element: Tag, answered: str) -> Tag:
+    link = soup.new_tag("a", attrs={"class": "rebuttal-back", "href": f"#{element['id']}"})
+    link.string = f"Back to {answered}"
+    return link
 
 
 def place(soup: BeautifulSoup, ids: dict[str, Tag], label: str = "") -> None:
@@ -22,13 +37,17 @@ def place(soup: BeautifulSoup, ids: dict[str, Tag], label: str = "") -> None:
         note = rebuttal_of(ids, element)
         if note is None or note.name != "li":
             continue
+        answered = label_of(element["id"], "").lower() or opening_words(text_of(element))
         attrs = {"class": "rebuttal", "data-target": element["id"], "id": note["id"]}
+        attrs["aria-label"] = f"{label or 'Rebuttal'} on {answered}"  # each aside its own name
         if label:
-            attrs.update({"data-label": label, "aria-label": f"{label}: rebuttal"})
+            attrs["data-label"] = label
         aside = soup.new_tag("aside", attrs=attrs)
         for child in list(without_backlinks(note).children):  # moved as nodes: never re-parsed from a string
             if not (isinstance(child, NavigableString) and not child.strip()):
                 aside.append(child.extract())
+        aside.append(back_link(soup, element, answered))
+        name_markers(element, label, answered)
         note.decompose()
         ids[aside["id"]] = aside
         wrapper = soup.new_tag("div", attrs={"class": "reviewed"})

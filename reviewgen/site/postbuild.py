@@ -28,12 +28,14 @@ from .abbreviations import find_abbreviations, wrap_abbreviations
 from .annotations import AnnotatedPage
 from .final import finalise_page, is_enhanced
 from .html import serialise, text
-from .index_page import index_markdown, landing_figures
+from .index_page import index_markdown
 from .items import parse
 from .reviews import INDEX_NAME, ReviewInfo, find_reviews, reviewed_pages
 from .safety import removal_notes
 from .search import search_entries, section_texts, without_covered_text
-from .steps import Features, PageKind, annotation_files, finished_index, page_content, page_kind, write_json
+from .steps import (
+    Features, PageKind, added_html, added_markdown, annotation_files, finished_index, page_content, page_kind, write_json,
+)
 
 ARTICLE = re.compile(r"(<article\b[^>]*\bmd-content__inner\b[^>]*>)(.*?)(</article>)", re.S)
 TITLE = re.compile(r"(<title>)(.*?)(</title>)", re.S)
@@ -41,7 +43,7 @@ TITLE = re.compile(r"(<title>)(.*?)(</title>)", re.S)
 CHROME_BEFORE = re.compile(r"^\s*(?:<a id=\"__skip\"[^>]*></a>\s*)?")
 CHROME_AFTER = re.compile(r"(?:\s*<(?:aside class=\"md-source-file\"|form class=\"md-feedback\")[\s\S]*)?\s*$")
 SEARCH_INDEXES = ("search/search_index.json", "search.json")  # MkDocs and Material; Zensical
-DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code"]  # what MkDocs adds to a configuration's own
+DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code", "md_in_html"]  # MkDocs' own, and md_in_html the plugin adds
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ class Enhancement:
     site: Path
     reviews: dict[str, ReviewInfo]
     urls: dict[str, str]  # Markdown file (src_uri) -> page address
+    pages: dict[str, list]  # slug -> its ReviewedPages, as the plugin's BuildState holds them
     search: list = field(default_factory=list)
     annotated: list = field(default_factory=list)
     sections: dict = field(default_factory=dict)  # page address -> its text per heading, for the generator's entries
@@ -140,14 +143,14 @@ def enhance_article(run: Enhancement, src_uri: str, content: str, abbreviations:
     review = run.reviews.get(slug)
     features = run.config.features
     url = run.urls[src_uri]
-    if kind is PageKind.OTHER and slug is not None and src_uri == f"{slug}/index.md" and features.rebuttal_index:
-        pages = reviewed_pages(run.config.docs_dir, slug, run.config.extensions, run.config.extension_configs)
-        content += "\n" + rendered(landing_figures(pages, INDEX_NAME), run.config, src_uri, url, run.urls)
+    extra = added_markdown(src_uri, run.reviews, run.pages, features)
+    if extra.strip():
+        content += "\n" + rendered(extra, run.config, src_uri, url, run.urls)
     enhanced = page_content(content, kind, review, features)
     source = run.config.docs_dir / src_uri
     typed = read_front_matter(read_text(source)) if source.is_file() else None
     run.notes += removal_notes(src_uri, enhanced.removed, typed.body if typed else "", typed.body_line if typed else 1)
-    html = enhanced.html
+    html = enhanced.html if kind is PageKind.REVIEW_TEXT else enhanced.html + added_html(src_uri, run.reviews, run.pages, features)
     if abbreviations:
         soup = parse(html)
         wrap_abbreviations(soup, abbreviations)
@@ -189,8 +192,7 @@ def rebuttal_index(run: Enhancement, slug: str, shell: str, shell_title: str, ab
     if path.exists() and is_enhanced(read_text(path)):
         return
     review = run.reviews[slug]
-    pages = reviewed_pages(run.config.docs_dir, slug, run.config.extensions, run.config.extension_configs)
-    fields, body = split_front_matter(index_markdown(review.original_title, review.reviewer, pages))
+    fields, body = split_front_matter(index_markdown(review.original_title, review.reviewer, run.pages[slug]))
     content = enhance_article(run, src_uri, rendered(body, run.config, src_uri, url, run.urls), abbreviations)
     title = str(fields.get("title"))
     page = TITLE.sub(lambda m: m[1] + text(title) + retitled(m[2], shell_title) + m[3], shell, count=1)
@@ -217,7 +219,8 @@ def enhance_site(site: Path, config_path: Path = Path("mkdocs.yml")) -> Enhanced
     urls = {src: page_url(src, config.directory_urls) for src in sources}
     for slug in reviews:
         urls.setdefault(f"{slug}/{INDEX_NAME}", page_url(f"{slug}/{INDEX_NAME}", config.directory_urls))
-    run = Enhancement(config, site, reviews, urls)
+    pages = {slug: reviewed_pages(config.docs_dir, slug, config.extensions, config.extension_configs) for slug in reviews}
+    run = Enhancement(config, site, reviews, urls, pages)
     abbreviations = {
         slug: find_abbreviations(read_text(path) for path in section_files(config.docs_dir, slug)) if config.features.abbreviations else {}
         for slug in reviews
@@ -234,7 +237,8 @@ def enhance_site(site: Path, config_path: Path = Path("mkdocs.yml")) -> Enhanced
         parts = split_article(page)
         if parts is not None:
             content = enhance_article(run, src_uri, parts[2], abbreviations.get(slug or "", {}))
-            if kind is PageKind.REVIEW_TEXT:  # the rebuttal index is written into one, at the same depth
+            depth = urls[f"{slug}/{INDEX_NAME}"].count("/") if slug else -1
+            if kind is PageKind.REVIEW_TEXT and urls[src_uri].count("/") == depth:  # the index is written into one, at its depth
                 title = split_front_matter(read_text(config.docs_dir / src_uri))[0].get("title") or ""
                 shells.setdefault(slug, (page, str(title)))
             page = parts[0] + parts[1] + content + parts[3] + parts[4]

@@ -41,5 +41,7 @@ def reviewed_pages(docs_dir: Path, slug: str, extensions: list, extension_config
     for path in section_files(docs_dir, slug):
         fields, body = split_front_matter(read_text(path))
         html = renderer.reset().convert(body)
-        pages.append(ReviewedPage(path.name, str(fields.get("title") or path.stem), tuple(page_items(html))))
+        relative = path.relative_to(docs_dir / slug)
+        part = f"{relative.parent.as_posix()}/index.md" if len(relative.parts) > 1 and relative.name != "index.md" else ""
+        pages.append(ReviewedPage(relative.as_posix(), str(fields.get("title") or path.stem), tuple(page_items(html)), part))
     return pages

@@ -60,7 +60,7 @@ FINISHED = Allowlist(
         "a": frozenset({"href", "title", "rel", "target"}),
         "meta": frozenset({"charset", "name", "content", "property"}),
         "link": frozenset({"rel", "href", "type", "sizes", "media"}),
-        "script": frozenset({"src", "type"}),
+        "script": frozenset({"src", "type", "defer", "async"}),
         "input": frozenset({"type", "name", "checked", "placeholder", "autocapitalize", "autocomplete", "autocorrect", "spellcheck", "required"}),
         "label": frozenset({"for"}),
         "button": frozenset({"type"}),

@@ -15,6 +15,8 @@ from enum import Enum
 from pathlib import Path
 
 from .annotations import AnnotatedPage, collection
+from .index_page import ReviewedPage, bar_chart, landing_figures
+from .parts import part_contents
 from .pipeline import EnhancedPage, enhance, safe_page
 from .reviews import INDEX_NAME, ReviewInfo
 from .safety import INDEX_PAGE, PAGE
@@ -63,6 +65,32 @@ def page_content(html: str, kind: PageKind, review: ReviewInfo | None, features:
     if kind is PageKind.REBUTTAL_INDEX and features.paragraph_search:
         return EnhancedPage(exclude_lists(cleaned.html), cleaned.items, cleaned.removed)
     return cleaned
+
+
+def added_markdown(src_uri: str, reviews: dict[str, ReviewInfo], pages: dict[str, list[ReviewedPage]], features: Features) -> str:
+    """What reviewgen adds to a page's Markdown: the counts on the home page of a one-review site and
+    on a review's landing page, and the list of what a part holds on a part's page."""
+    kind, slug = page_kind(src_uri, reviews)
+    if src_uri == "index.md" and len(reviews) == 1 and features.rebuttal_index:
+        only = next(iter(reviews))  # the home page is that review: its counts and chart too
+        return "\n" + landing_figures(pages[only], f"{only}/{INDEX_NAME}")
+    if slug is None:
+        return ""
+    added = ""
+    if src_uri == f"{slug}/index.md" and features.rebuttal_index:
+        added += "\n" + landing_figures(pages[slug], INDEX_NAME)
+    here = next((page for page in pages[slug] if f"{slug}/{page.path}" == src_uri), None)
+    if here is not None:
+        added += "\n\n" + part_contents(here, pages[slug])
+    return added
+
+
+def added_html(src_uri: str, reviews: dict[str, ReviewInfo], pages: dict[str, list[ReviewedPage]], features: Features) -> str:
+    """What reviewgen adds to a page's HTML once cleaned: the chart of the home page of a one-review site
+    (reviewgen's own markup, SVG from escaped titles and counts, as on the rebuttal index)."""
+    if src_uri == "index.md" and len(reviews) == 1 and features.rebuttal_index:
+        return "\n" + bar_chart(pages[next(iter(reviews))], parts_only=True)
+    return ""
 
 
 def finished_index(index: dict, entries: list[dict], paragraph_search: bool) -> dict:

@@ -37,17 +37,34 @@ BUILDS = {
 
 
 @pytest.fixture(scope="session", params=sorted(BUILDS))
-def base_url(tmp_path_factory, request) -> str:
-    root = tmp_path_factory.mktemp(f"www-{request.param}")
-    site = root / SUB_PATH
+def built_site(tmp_path_factory, request) -> Path:
+    site = tmp_path_factory.mktemp(f"www-{request.param}") / SUB_PATH
     result = subprocess.run(
         BUILDS[request.param](site),
         cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+    return site
+
+
+def serve(directory: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site) -> str:
+    server = serve(built_site.parents[len(Path(SUB_PATH).parts) - 1])
     yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def root_url(built_site) -> str:
+    """The same site at a host's root, where MkDocs's 404 page (root-relative links) works."""
+    server = serve(built_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
 
@@ -67,7 +84,7 @@ def page(browser, request):
     page = context.new_page()
     page.problems = []  # console errors, uncaught exceptions, requests to other hosts
     callspec = getattr(request.node, "callspec", None)
-    page.generator = callspec.params.get("base_url", "") if callspec else ""  # which build's site, for screenshot names
+    page.generator = callspec.params.get("built_site", "") if callspec else ""  # which build's site, for screenshot names
     page.on("console", lambda message: message.type == "error" and page.problems.append(f"console: {message.text}"))
     page.on("pageerror", lambda error: page.problems.append(f"exception: {error}"))
     page.on("request", lambda req: not req.url.startswith(("http://127.0.0.1:", "data:", "blob:")) and page.problems.append(f"request: {req.url}"))

@@ -62,15 +62,6 @@ def test_a_phrase_from_a_rebuttal_finds_its_paragraph(page, base_url):
     screenshot(page, "search-landed")
 
 
-def test_footnote_tooltips_open(page, base_url):
-    page.goto(base_url + PART_2)
-    page.locator("#para-43 a.footnote-ref").hover()
-    tooltip = page.locator(".md-tooltip2--active")
-    tooltip.wait_for()
-    assert "Mathews" in tooltip.inner_text()
-    screenshot(page, "footnote-tooltip")
-
-
 def test_a_paragraph_permalink_works_by_keyboard_alone(page, base_url):
     page.goto(base_url + PART_2)
     page.locator("#para-42 a.para-number").focus()
@@ -117,7 +108,7 @@ def site_pages(base_url: str) -> list[str]:
         "", LANDING, INDEX,
         *[f"tackling-child-sexual-abuse-strategy/{name}/" for name in (
             "01-home-secretary-foreword", "02-executive-summary", "03-part-1", "04-part-2", "05-part-3",
-            "06-objective-1", "07-objective-2", "08-objective-3", "09-glossary", "10-bibliography",
+            "05-part-3/06-objective-1", "05-part-3/07-objective-2", "05-part-3/08-objective-3", "09-glossary", "10-bibliography",
         )],
     ]
 
@@ -127,16 +118,3 @@ def test_no_console_errors_and_no_request_to_another_host(page, base_url):
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
     assert page.problems == []
-
-
-@pytest.mark.parametrize("path", [LANDING, PART_2, INDEX], ids=["landing", "part-2", "rebuttal-index"])
-def test_no_serious_accessibility_violations(page, base_url, path):
-    page.goto(base_url + path)
-    # Evaluated by the browser's devtools protocol: the page's policy forbids inline script tags, as it should.
-    page.evaluate((ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8"))
-    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
-    ARTIFACTS.mkdir(exist_ok=True)
-    name = path.strip("/").replace("/", "_") or "home"
-    (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(results["violations"], indent=1))
-    assert serious == [], [(v["id"], v["help"], len(v["nodes"]), v["nodes"][0]["target"]) for v in serious]

@@ -1,0 +1,69 @@
+"""axe-core on every kind of page, at a desktop and a phone width: no violation at any impact."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import ARTIFACTS, ROOT, screenshot
+
+REVIEW = "tackling-child-sexual-abuse-strategy/"
+PAGE_KINDS = {
+    "home": "",
+    "landing": REVIEW,
+    "part": REVIEW + "05-part-3/",
+    "section": REVIEW + "04-part-2/",
+    "heaviest": REVIEW + "05-part-3/08-objective-3/",
+    "rebuttal-index": REVIEW + "rebuttals/",
+    "glossary": REVIEW + "09-glossary/",
+}
+
+
+def axe(page) -> list[dict]:
+    # Evaluated by the browser's devtools protocol: the page's policy forbids injected script tags, as it should.
+    page.evaluate((ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8"))
+    return page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+
+
+def summary(violations: list[dict]) -> list[tuple]:
+    return [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in violations]
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_no_accessibility_violation_at_any_impact(page, base_url, kind, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(base_url + PAGE_KINDS[kind])
+    page.wait_for_load_state("load")
+    screenshot(page, f"{kind}-{width}")
+    violations = axe(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-{kind}-{width}.json").write_text(json.dumps(violations, indent=1))
+    assert violations == [], summary(violations)
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_the_404_page_has_no_accessibility_violation(page, root_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(root_url + "404.html")  # what a host serves for a missing page
+    page.wait_for_load_state("load")
+    assert "404" in page.locator("article").inner_text()
+    screenshot(page, f"404-{width}")
+    violations = axe(page)
+    assert violations == [], summary(violations)
+
+
+def test_the_keyboard_reaches_an_acronym_and_its_expansion(page, base_url):
+    page.goto(base_url + PAGE_KINDS["section"])
+    page.locator("#para-37 a.para-number").focus()
+    for _ in range(40):  # Tab from the first paragraph until an acronym takes the focus
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "ABBR"
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert tooltip.inner_text().strip()
+    focusable = page.locator("article abbr[tabindex='0']").evaluate_all("all => all.map(a => a.textContent.trim())")
+    assert len(focusable) == len(set(focusable)) > 3  # the first use of each acronym, once

@@ -1,0 +1,87 @@
+"""The document's structure on the site: parts hold their objectives, headings never skip a level."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from conftest import SLUG
+
+PART_3 = f"{SLUG}/05-part-3"
+OBJECTIVES = ["Objective 1", "Objective 2", "Objective 3"]
+
+
+def page(site, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_part_3_lists_its_objectives_with_their_counts(site):
+    article = page(site, PART_3).select_one("article")
+    held = article.find(id="what-this-part-holds").find_next("ul").find_all("li", recursive=False)
+    assert [li.a.get_text().split(":")[0] for li in held] == OBJECTIVES
+    assert "38 numbered paragraphs (paragraphs 101 to 138), 34 rebuttals" in held[0].get_text()
+    assert held[2].a["href"] == "08-objective-3/"
+
+
+def test_the_navigation_nests_the_objectives_under_part_3(site):
+    nav = page(site, f"{PART_3}/07-objective-2").select_one("nav.md-nav--primary")
+    part = next(li for li in nav.select("li.md-nav__item--section, li.md-nav__item--nested")
+                if li.find("a") and li.find("a").get_text(strip=True).startswith("Part 3"))
+    links = [(a.get_text(strip=True).split(":")[0], a["href"]) for a in part.select("nav a.md-nav__link") if a.get("href", "").startswith(("../", "./"))]
+    assert links[0] == ("Part 3", "../")  # the part's own page opens its section
+    assert [title for title, _ in links[1:]] == OBJECTIVES
+    top = [a.get_text(strip=True).split(":")[0] for a in nav.select("a.md-nav__link") if a.find_parent("li").find_parent("li") and "Part" in a.get_text()]
+    assert top.index("Part 2") < top.index("Part 3")
+
+
+def test_headings_never_skip_a_level_on_any_page(site):
+    checked = 0
+    for path in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article")
+        if article is None:
+            continue
+        levels = [int(h.name[1]) for h in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+        assert levels[0] == 1, path
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, (path, levels)
+        checked += 1
+    assert checked >= 13
+
+
+def figures(site) -> dict[str, object]:
+    found = {}
+    for path in sorted((site / SLUG).rglob("index.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for caption in soup.select("article figcaption p[id^='figure-']"):
+            found[caption["id"]] = caption.find_parent("figure")
+    return found
+
+
+def test_every_figure_is_a_figure_holding_its_caption_and_notes(site):
+    found = figures(site)
+    assert sorted(found, key=lambda i: int(i.split("-")[1])) == [f"figure-{n}" for n in range(1, 10)]
+    assert found["figure-5"].figcaption.get_text(" ", strip=True).startswith("Figure 5: Police recorded")
+    notes = [p.get_text(" ", strip=True) for p in found["figure-5"].find_all("p", id=lambda i: i and "-note-" in i)]
+    assert notes[0].startswith("Home Office 2020: Police Recorded Crime statistics")
+    assert notes[1].startswith("Note: Operation Yewtree in 2012")
+    assert notes[3].startswith("Following the implementation of a new IT system")
+    assert found["figure-6"].table is not None  # a table of data stays a table, inside its figure
+
+
+def test_the_figure_5_note_rebuttal_is_on_that_note(site):
+    figure = figures(site)["figure-5"]
+    aside = figure.select_one("aside.rebuttal")
+    assert aside["data-target"] == "figure-5-note-4"
+    assert aside.find_previous_sibling("p").get_text().startswith("Following the implementation of a new IT system")
+    assert figure.figcaption.select_one("aside") is None
+
+
+def test_a_figure_whose_image_was_lost_says_so_and_a_diagram_is_a_list(site):
+    found = figures(site)
+    for lost in ("figure-3", "figure-4", "figure-5", "figure-8"):
+        assert "image of this figure is not in the exported text" in found[lost].get_text(), lost
+    for kept in ("figure-1", "figure-2", "figure-6"):
+        assert "image of this figure is not" not in found[kept].get_text(), kept
+    boxes = [li.get_text(" ", strip=True) for li in found["figure-1"].select("ul > li")]
+    assert boxes[0] == "Safeguarding children and young people" and len(boxes) == 27  # every box of the 14-row grid, counted by hand
+    assert found["figure-1"].table is None
