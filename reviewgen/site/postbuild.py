@@ -53,7 +53,6 @@ class SiteConfig:
     extensions: list
     extension_configs: dict
     features: Features
-    listed: bool  # whether the configuration lists the reviewgen plugin
 
 
 def read_config(path: Path) -> SiteConfig:
@@ -64,14 +63,14 @@ def read_config(path: Path) -> SiteConfig:
         if name not in extensions:
             extensions.append(name)
         configs[name] = options or {}
-    options, listed = {}, False
+    options = {}  # the plugin's, whether it is listed (and turned off) or not
     for entry in fields.get("plugins") or []:
         name, value = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         if name == "reviewgen":
-            listed, options = True, value or {}
+            options = value or {}
     return SiteConfig(
         path.parent / str(fields.get("docs_dir") or "docs"), fields.get("use_directory_urls", True) is not False,
-        extensions, configs, Features.from_options(options), listed,
+        extensions, configs, Features.from_options(options),
     )
 
 
