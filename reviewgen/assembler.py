@@ -10,7 +10,7 @@ mutable drafts while open, so the place of every item (a Slot) stays valid;
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from . import classify as rules
 from . import ids
@@ -18,6 +18,7 @@ from .cells import Fragment
 from .column import Before
 from .config import SourceConfig
 from .errors import ReviewgenError
+from .rules import Kind, Look, Quote, Rulebook, Verdict
 from .inline import closing_text, inline_from_text, join
 from .model import (
     BulletList, CaseStudy, Commitment, Decision, Document, Dropped, Figure, FigureNote, Heading, Inline, ListItem,
@@ -122,9 +123,11 @@ def freeze_figure(draft: FigureDraft) -> Figure:
 
 
 class Assembler:
-    def __init__(self, config: SourceConfig, source_name: str) -> None:
+    def __init__(self, config: SourceConfig, source_name: str, rulebook: Rulebook, heading_ranks: dict[int, int]) -> None:
         self.config = config
         self.source_name = source_name
+        self.rulebook = rulebook  # the rule tables this conversion decides by
+        self.heading_ranks = heading_ranks  # source line -> rank, by the document's own forms (headings.py)
         self.sections: list[SectionDraft] = []
         self.case: CaseDraft | None = None
         self.figure: FigureDraft | None = None
@@ -136,16 +139,17 @@ class Assembler:
         self.split_rank: int | None = None  # a part whose children each get a page
         self.last_number = 0
         self.names = ids.Names()
-        self.previous_bare = Before.NOTHING  # what a bare line follows, for its column
+        self.before = Before.NOTHING  # what the next bare line follows, for its column
         self.targets: dict[str, Slot | SectionDraft] = {}
         self.dropped: list[Dropped] = []
-        self.decisions: list[Decision] = []
+        self.decisions: list[Decision] = []  # what the configuration changed
+        self.rulings: list[Decision] = []  # every rule's decision, for --explain
 
     def document(self) -> Document:
         self.resolve_short_title(content_follows=False)
         self.close_box()
         sections = tuple(Section(d.heading, freeze(d.blocks), d.heading.item_id) for d in self.sections)
-        return Document(sections, tuple(self.dropped), tuple(self.decisions), self.source_name)
+        return Document(sections, tuple(self.dropped), tuple(self.decisions), self.source_name, tuple(self.rulings))
 
     # --- ids, places and rebuttals -----------------------------------------
 
@@ -273,80 +277,125 @@ class Assembler:
         self.joinable.put(replace(item, text=join(item.text, rest)))
         self.last = self.joinable
 
-    def add_paragraph(self, fragment: Fragment, line: int, same_cell: bool) -> None:
-        text = fragment.plain
-        if self.joinable is not None and rules.continues(closing_text(self.joinable.get().text), text, same_cell):
-            self.join_rest(fragment.text)
-            return
-        self.joinable = None
-        structure = rules.structure_of(text, self.last_number)
-        if structure is None and (stray := rules.stray_number(text, self.last_number)) is not None:
-            self.dropped.append(Dropped(line, f"paragraph number {stray} after paragraph {self.last_number}: kept as unnumbered text", "numbering"))
-        if structure == "paragraph":
-            if (number := rules.is_numbered(text, self.last_number)) != self.last_number + 1 and self.last_number:
-                self.dropped.append(Dropped(line, f"paragraph {number} follows paragraph {self.last_number}: numbers are missing in between", "numbering"))
-            self.content_block()
-            self.close_box()
-            self.last_number = rules.is_numbered(text, self.last_number)
-            self.joinable = self.place(Paragraph(fragment.text, line, self.names.paragraph(self.last_number), self.last_number))
-        elif structure == "figure":
-            self.open_figure(fragment, line)
-        elif structure == "box":
-            self.resolve_short_title(content_follows=True)
-            self.close_box()
-            case = CaseDraft(text, line)
-            self.blocks.append(case)  # no box is open, so this is the section's list
-            self.case = case
-        elif structure == "heading":
-            self.add_heading(fragment.text, rules.heading_rank(text), line)
-        elif fragment.kind == "heading":
-            self.add_heading(fragment.text, fragment.heading_rank, line)
-        else:
-            self.add_unnumbered(fragment, line)
+    # --- what the rules see, and building what they decided ------------------
 
-    def add_unnumbered(self, fragment: Fragment, line: int) -> None:
-        text = fragment.plain
-        if self.quotation is not None and self.extend_quotation(fragment):
-            return
-        if rules.is_quotation_start(text):
-            self.content_block()
-            self.quotation = self.place(Quotation((fragment.text,), line, self.next_id(text)))
-            self.quotation_marks = rules.quote_marks(text)
-        elif rules.is_commitment(text) and self.case is None:
-            self.content_block()
-            self.close_box()
-            self.joinable = self.place(Commitment(fragment.text, line, self.next_id(text)))
-        elif rules.is_short_title(text) and not self.sections:
-            self.add_heading(fragment.text, 1, line)  # the document's first line names its first part
-        elif rules.is_short_title(text):
-            had_short = self.short_title is not None
-            self.resolve_short_title(content_follows=False)
-            if self.case is not None and not had_short:
-                self.close_box()  # a title after a case study starts something new
-            self.short_title = self.place(Paragraph(fragment.text, line, self.next_id(text)))
-        else:
-            self.content_block()
-            self.joinable = self.place(Paragraph(fragment.text, line, self.next_id(text)))
-
-    def extend_quotation(self, fragment: Fragment) -> bool:
-        """More paragraphs of an open quotation, or the attribution after a closed one."""
-        quotation = self.quotation.get()
-        if rules.quotation_is_open(self.quotation_marks):
-            self.quotation.put(replace(quotation, paragraphs=quotation.paragraphs + (fragment.text,)))
-            self.quotation_marks = rules.quote_marks(fragment.plain, self.quotation_marks)
-            return True
-        if not quotation.attribution and rules.is_attribution(fragment.plain):
-            self.quotation.put(replace(quotation, attribution=fragment.text))
-            self.quotation = None
-            return True
-        return False
-
-    def add_item(self, fragment: Fragment, line: int) -> None:
+    def look(self, fragment: Fragment, line: int, same_cell: bool, figure_row: bool) -> Look:
+        """The state a block rule reads, as a frozen, typed view."""
         joinable = self.joinable
-        if joinable is not None and joinable.item_index is not None and not fragment.plain[:1].isupper():
-            if rules.continues(closing_text(joinable.get().text), fragment.plain, same_cell=True):
-                self.join_rest(fragment.text)
-                return
+        return Look(
+            text=fragment.plain, fragment=fragment.kind, tagged_rank=fragment.heading_rank,
+            has_table=fragment.table is not None, same_cell=same_cell, figure_row=figure_row,
+            last_number=self.last_number,
+            joinable=closing_text(joinable.get().text) if joinable is not None else None,
+            joinable_item=joinable is not None and joinable.item_index is not None,
+            quote=self.quote_state(), in_box=self.case is not None, has_sections=bool(self.sections),
+            heading_rank=None if same_cell else self.heading_ranks.get(line),
+        )
+
+    def after_row(self, original: bool, answered: bool) -> Before:
+        """What a bare line after a tagged row follows: the same evidence as after a bare one."""
+        last = self.last
+        if not original or not isinstance(last, Slot):
+            return Before.START
+        if isinstance(last.get(), Heading) or self.short_title is not None:
+            return Before.HEADING
+        return Before.ANSWERED if answered else Before.UNANSWERED
+
+    def after_bare_line(self) -> Before:
+        """What a bare line after a bare line of the original follows."""
+        last = self.last
+        opened = (
+            self.short_title is not None
+            or (self.case is not None and not self.case.blocks)
+            or not isinstance(last, Slot)
+            or isinstance(last.get(), Heading)
+        )
+        return Before.HEADING if opened else Before.BARE_TEXT
+
+    def quote_state(self) -> Quote:
+        if self.quotation is None:
+            return Quote.NONE
+        if rules.quotation_is_open(self.quotation_marks):
+            return Quote.OPEN
+        return Quote.NONE if self.quotation.get().attribution else Quote.CLOSED
+
+    def last_id(self) -> str:
+        last = self.last
+        if isinstance(last, SectionDraft):
+            return last.heading.item_id
+        return last.get().item_id if last is not None else ""
+
+    def build(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
+        """Build what a block rule decided ``fragment`` is."""
+        kind = verdict.kind
+        if fragment.kind in ("p", "heading") and kind is not Kind.CONTINUATION:
+            self.joinable = None
+            if (stray := rules.stray_number(fragment.plain, self.last_number)) is not None:
+                self.dropped.append(Dropped(line, f"paragraph number {stray} after paragraph {self.last_number}: kept as unnumbered text", "numbering"))
+        self.BUILDERS[kind](self, verdict, fragment, line)
+
+    def add_continuation(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
+        self.join_rest(fragment.text)
+
+    def add_table_fragment(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
+        self.add_table(fragment.table, line)
+
+    def add_figure_body(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
+        self.add_figure_text(fragment.text, note=False)
+
+    def add_numbered(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
+        number = verdict.rank
+        if number != self.last_number + 1 and self.last_number:
+            self.dropped.append(Dropped(line, f"paragraph {number} follows paragraph {self.last_number}: numbers are missing in between", "numbering"))
+        self.content_block()
+        self.close_box()
+        self.last_number = number
+        self.joinable = self.place(Paragraph(fragment.text, line, self.names.paragraph(number), number))
+
+    def add_figure(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
+        self.open_figure(fragment, line)
+
+    def add_box(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
+        self.resolve_short_title(content_follows=True)
+        self.close_box()
+        case = CaseDraft(fragment.plain, line)
+        self.blocks.append(case)  # no box is open, so this is the section's list
+        self.case = case
+
+    def add_heading_fragment(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
+        self.add_heading(fragment.text, verdict.rank, line)
+
+    def more_quotation(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
+        quotation = self.quotation.get()
+        self.quotation.put(replace(quotation, paragraphs=quotation.paragraphs + (fragment.text,)))
+        self.quotation_marks = rules.quote_marks(fragment.plain, self.quotation_marks)
+
+    def add_attribution(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
+        self.quotation.put(replace(self.quotation.get(), attribution=fragment.text))
+        self.quotation = None
+
+    def add_quotation(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
+        self.content_block()
+        self.quotation = self.place(Quotation((fragment.text,), line, self.next_id(fragment.plain)))
+        self.quotation_marks = rules.quote_marks(fragment.plain)
+
+    def add_commitment(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
+        self.content_block()
+        self.close_box()
+        self.joinable = self.place(Commitment(fragment.text, line, self.next_id(fragment.plain)))
+
+    def add_short_title(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
+        had_short = self.short_title is not None
+        self.resolve_short_title(content_follows=False)
+        if self.case is not None and not had_short:
+            self.close_box()  # a title after a case study starts something new
+        self.short_title = self.place(Paragraph(fragment.text, line, self.next_id(fragment.plain)))
+
+    def add_plain(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
+        self.content_block()
+        self.joinable = self.place(Paragraph(fragment.text, line, self.next_id(fragment.plain)))
+
+    def add_item(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
         self.content_block()
         item = ListItem(fragment.text, line, self.next_id(fragment.plain))
         container = self.blocks
@@ -355,6 +404,14 @@ class Assembler:
         else:
             container.append(BulletList((item,), line))
         self.joinable = self.place(item, item_index=len(container[-1].items) - 1)
+
+    BUILDERS: dict[Kind, Callable[[Assembler, Verdict, Fragment, int], None]] = {
+        Kind.CONTINUATION: add_continuation, Kind.TABLE: add_table_fragment, Kind.FIGURE_BODY: add_figure_body,
+        Kind.NUMBERED: add_numbered, Kind.FIGURE: add_figure, Kind.BOX: add_box, Kind.HEADING: add_heading_fragment,
+        Kind.QUOTATION_MORE: more_quotation, Kind.ATTRIBUTION: add_attribution,
+        Kind.QUOTATION: add_quotation, Kind.COMMITMENT: add_commitment, Kind.SHORT_TITLE: add_short_title,
+        Kind.PARAGRAPH: add_plain, Kind.BULLET: add_item,
+    }
 
     def last_was_item_of(self, container: list) -> bool:
         last = self.last

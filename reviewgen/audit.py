@@ -52,7 +52,7 @@ def line_words(lines, document: Document) -> Counter:
     for line in without_controls(list(lines)):
         counted += words(as_read(text_of_html(SOURCE.as_text(line)) if has_markup(line) else line))
     for dropped in document.dropped:
-        if dropped.reason in ("furniture", "duplicate table"):  # the others describe, they hold no source text
+        if dropped.reason in ("furniture", "duplicate table", "contents"):  # the others describe, they hold no source text
             counted -= words(dropped.text)
     return counted
 

@@ -1,9 +1,9 @@
-"""What a piece of the original is, decided by an ordered table of rules.
+"""The shapes a piece of text can have, as predicates over its plain text.
 
-Each rule is a name and a predicate over the fragment's plain text; the first
-rule that matches wins. The patterns describe shapes that government papers
-share (numbered paragraphs, "Part 2:", "2.1 Title", "Figure 5", boxes), not
-the strings of one document.
+The patterns describe shapes that government papers share (numbered
+paragraphs, "Part 2:", "2.1 Title", "Figure 5", boxes), not the strings of one
+document. They answer questions about text only; what a line *is* is decided
+by the rule tables of ``rules.py``, which call them.
 """
 
 from __future__ import annotations

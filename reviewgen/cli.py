@@ -36,9 +36,24 @@ def run_convert(args: argparse.Namespace) -> int:
             f"{count(len(sources), 'source')} here ({listing(str(s) for s in sources)}); name the one to convert, "
             f"e.g. reviewgen convert {sources[0]}", DEFAULT_SOURCE_DIR,
         )
+    if args.explain:
+        return run_explain(sources[0], args)
     with progress(f"converting {sources[0]}", args.progress):
         summary = convert(sources[0], args.out, force=args.force, merge_edits=args.merge, encoding=args.encoding)
     print(f"converted {sources[0]} -> {args.out}: {summary}")
+    return 0
+
+
+def run_explain(source: Path, args: argparse.Namespace) -> int:
+    """Print which rules decided what the asked lines are; nothing is written."""
+    from .convert import convert_document
+    from .explain import explain, wanted_lines
+    from .source import read_source
+
+    lines = read_source(source, args.encoding)
+    wanted = wanted_lines(args.explain, source, len(lines))
+    document, _, _ = convert_document(source, encoding=args.encoding)
+    print(explain(document, lines, wanted))
     return 0
 
 
@@ -223,6 +238,8 @@ def parser() -> argparse.ArgumentParser:
     convert.add_argument("--force", action="store_true", help="replace pages an editor has changed")
     convert.add_argument("--merge", action="store_true", help="carry the rebuttals of pages an editor changed over to the new pages")
     convert.add_argument("--encoding", help="read a source that is not UTF-8, e.g. cp1252 (default: UTF-8 only)")
+    convert.add_argument("--explain", action="append", metavar="LINE",
+                         help="print which rules decided what source line LINE is (or a range, 30-33; may repeat) and write nothing")
     convert.set_defaults(run=run_convert)
     audit = with_progress(commands.add_parser("audit", help="check that every word of the source reached the pages"))
     audit.add_argument("source", nargs="?", type=Path, help="the export (default: the one in sources/)")

@@ -44,6 +44,7 @@ class SourceConfig:
     review_date: str = ""  # when the review was published
     description: str = ""
     furniture_patterns: tuple[str, ...] = ()
+    heading_parts: tuple[str, ...] = ()  # words of part headings ("Chapter") or whole titles ("Conclusion")
     overrides: tuple[Override, ...] = ()
     path: Path | None = None
 
@@ -65,9 +66,10 @@ def slug_from_name(name: str) -> str:
 
 # Every key a configuration may hold, by where it sits: the one table validation reads.
 KEYS: dict[str, tuple[str, ...]] = {
-    "": ("slug", "title", "reviewer", "reviewer_url", "review_date", "description", "original", "furniture", "overrides"),
+    "": ("slug", "title", "reviewer", "reviewer_url", "review_date", "description", "original", "furniture", "headings", "overrides"),
     "original": ("title", "publisher", "date", "url"),
     "furniture": ("patterns",),
+    "headings": ("parts",),
     "overrides": ("line", "column", "furniture", "answers"),
 }
 
@@ -166,6 +168,10 @@ def _config_from_mapping(raw: dict[str, Any], source: Path, at: Located) -> Sour
             re.compile(pattern)
         except re.error as error:
             raise at.error(f"furniture pattern {pattern!r} is not a valid regular expression: {error}", "furniture", "patterns", position) from None
+    headings = _mapping(raw, "headings", at, "parts")
+    parts = headings.get("parts") or []
+    if not isinstance(parts, list) or not all(isinstance(part, str) and part.strip() for part in parts):
+        raise at.error("'headings: parts' must be a list of words or titles, e.g. [Chapter, Annex, Conclusion]", "headings", "parts")
     entries = raw.get("overrides")
     entries = [] if entries is None else entries
     if not isinstance(entries, list):
@@ -182,6 +188,7 @@ def _config_from_mapping(raw: dict[str, Any], source: Path, at: Located) -> Sour
         reviewer_url=_web_address(raw, "reviewer_url", at),
         review_date=_text(raw, "review_date", at),
         furniture_patterns=patterns,
+        heading_parts=tuple(part.strip() for part in parts),
         overrides=tuple(_override(entry, at, position) for position, entry in enumerate(entries)),
         path=at.path,
     )

@@ -89,6 +89,12 @@ def figure_number(item_id: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def follows(item_id: str) -> int | None:
+    """N for an unnumbered item ``para-N-<words>``: the paragraph it comes after (0 before the first)."""
+    match = UNNUMBERED.match(item_id)
+    return int(match.group(1)) if match else None
+
+
 def figure_note_id(figure: str, position: int) -> str:
     """The id of the ``position``-th line under the figure ``figure`` (its source, a note)."""
     return f"{figure}-note-{position}"
@@ -114,6 +120,12 @@ def words_key(text: str, words: int = KEY_WORDS) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     key = "-".join(re.findall(r"[a-z0-9]+", folded)[:words])
     return key[:KEY_LENGTH].rstrip("-") or "item"
+
+
+def heading_label(heading: str) -> str | None:
+    """The label a heading opens with ("Part 2" of "Part 2: What we know"), or None."""
+    label = LABEL.match(heading)
+    return " ".join(label.group(1).split()) if label else None
 
 
 def section_key(heading: str) -> str:

@@ -184,10 +184,15 @@ class Dropped:
 
 @dataclass(frozen=True)
 class Decision:
-    """A converter decision changed by the source's configuration."""
+    """A converter decision about a source line: the rule that made it (``reviewgen.rules``),
+    what it made of the line, and the item that got it; or what the configuration changed."""
 
     line: int
     what: str
+    rule: str = ""
+    kind: str = ""
+    column: str = ""
+    item_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -196,6 +201,7 @@ class Document:
     dropped: tuple[Dropped, ...] = ()
     overrides_applied: tuple[Decision, ...] = ()
     source_name: str = ""
+    decisions: tuple[Decision, ...] = ()  # every rule's decision, in source order (--explain)
 
 
 def walk_items(blocks: tuple[Block, ...]):

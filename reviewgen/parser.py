@@ -1,16 +1,12 @@
 """Source lines -> the document model.
 
 Rows come one per line. Tagged and TAB-separated rows say which column each
-cell is in; bare lines (no tags, no TAB) do not, so their column is inferred:
-
-* a line that opens structure (a numbered paragraph, "Figure 5", a heading)
-  belongs to the original;
-* inside a figure, a citation or a note belongs to the original, other
-  sentences are the reviewer's comment on the figure;
-* a bare line straight after a bare paragraph of the original is the
-  reviewer's (the export put the right column below the left one), and so is
-  every bare line in the run that follows;
-* anything else is the original.
+cell is in; bare lines (no tags, no TAB) do not, so their column is decided
+by ``rules.LINE_RULES`` (an override, the document's own headings, a line
+that opens structure, then the evidence of ``column.py``). Rows under an open
+figure go to ``rules.FIGURE_RULES`` and every fragment of the original to
+``rules.BLOCK_RULES``; the assembler builds what they decide. Each decision is
+kept with the rule that made it (``reviewgen convert --explain LINE``).
 
 Each decision can be overridden per source line in the source's configuration.
 """
@@ -22,29 +18,35 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
-from . import classify as rules
+from . import classify
 from .assembler import Assembler, Slot, rebuttal_blocks
 from .cells import Fragment, Row, fragments, read_row, removals
-from .column import BareLine, Before, Column, judge
+from .column import Before, Column
 from .config import SourceConfig
 from .errors import ReviewgenError
 from .furniture import furniture_lines
+from .headings import plan_headings
 from .inline import closing_text, join
-from .model import Decision, Document, Dropped, Heading
+from .model import Decision, Document, Dropped
 from .plural import count, plural
+from .rules import Kind, Look, Rulebook, Verdict
 from .source import read_source, without_controls
 
-ORIGINAL, REVIEWER = "original", "reviewer"
 
-
-def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "source") -> Document:
-    """The document model of a two-column review export."""
+def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "source", rulebook: Rulebook | None = None) -> Document:
+    """The document model of a two-column review export, decided by ``rulebook``'s rules (the defaults when None)."""
     lines = without_controls(list(lines))
-    assembler = Assembler(config, source_name)
-    furniture = _furniture(lines, config, assembler)
+    furniture, changed = _furniture(lines, config)
+    headings = plan_headings(lines, furniture, config.heading_parts)
+    assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks)
+    _record_furniture(assembler, furniture, changed)
     for number, line in enumerate(lines, 1):
         if number in furniture:
             assembler.dropped.append(Dropped(number, line.strip(), "furniture"))
+            continue
+        if number in headings.contents and not getattr(config.override_for(number), "column", None):
+            assembler.dropped.append(Dropped(number, line.strip(), "contents"))
+            _record(assembler, number, "contents", Verdict(Kind.CONTENTS, why="a line of the table of contents: its heading comes again later (headings.py)"))
             continue
         for part in removals(line):
             assembler.dropped.append(Dropped(number, part, "unsafe"))
@@ -66,25 +68,36 @@ def parse_file(path: Path, config: SourceConfig, encoding: str | None = None) ->
     return document
 
 
-def _furniture(lines: Sequence[str], config: SourceConfig, assembler: Assembler) -> set[int]:
+def _furniture(lines: Sequence[str], config: SourceConfig) -> tuple[set[int], dict[int, bool]]:
+    """The furniture lines, and those the configuration changed (line -> whether it is furniture)."""
     patterns = [re.compile(p, re.IGNORECASE) for p in config.furniture_patterns]
     found = furniture_lines(lines, (lambda text: any(p.search(text) for p in patterns)) if patterns else None)
+    changed: dict[int, bool] = {}
     for override in config.overrides:
         if override.furniture is True and override.line not in found:
             found.add(override.line)
-            assembler.decisions.append(Decision(override.line, "furniture"))
+            changed[override.line] = True
         elif override.furniture is False and override.line in found:
             found.discard(override.line)
-            assembler.decisions.append(Decision(override.line, "not furniture"))
-    return found
+            changed[override.line] = False
+    return found, changed
 
 
-def _overridden_column(assembler: Assembler, line: int) -> str | None:
-    override = assembler.config.override_for(line)
-    if override and override.column:
-        assembler.decisions.append(Decision(line, f"column {override.column}"))
-        return override.column
-    return None
+def _record_furniture(assembler: Assembler, found: set[int], changed: dict[int, bool]) -> None:
+    for line, furniture in changed.items():
+        assembler.decisions.append(Decision(line, "furniture" if furniture else "not furniture"))
+    for line in sorted(found | set(changed)):
+        if line in changed and not changed[line]:
+            _record(assembler, line, "furniture override", Verdict(Kind.TEXT, why="the configuration says it is not furniture"))
+        elif line not in changed:
+            _record(assembler, line, "furniture", Verdict(Kind.FURNITURE, why="a short line that recurs like a running header or footer (furniture.py)"))
+        else:
+            _record(assembler, line, "furniture override", Verdict(Kind.FURNITURE, why="the configuration says it is furniture"))
+
+
+def _record(assembler: Assembler, line: int, rule: str, verdict: Verdict, item_id: str = "") -> None:
+    """Keep a rule's decision, for ``reviewgen convert --explain``."""
+    assembler.rulings.append(Decision(line, verdict.why, rule, verdict.kind.value, verdict.column.value, item_id))
 
 
 def _answer(assembler: Assembler, found: Sequence[Fragment], line: int) -> None:
@@ -97,6 +110,9 @@ def _answer(assembler: Assembler, found: Sequence[Fragment], line: int) -> None:
     if target:
         assembler.decisions.append(Decision(line, f"answers {target}"))
     assembler.attach(blocks, line, target)
+    _record(assembler, line, "answers override" if target else "answers the last item",
+            Verdict(Kind.REBUTTAL, column=Column.REVIEWER, why=f"the reviewer's words answer {target or 'the item before them'}"),
+            target or assembler.last_id())
 
 
 def _read_row(assembler: Assembler, row: Row) -> None:
@@ -105,7 +121,7 @@ def _read_row(assembler: Assembler, row: Row) -> None:
     if row.bare:
         _read_bare_row(assembler, row)
         return
-    assembler.previous_bare = Before.START
+    assembler.before = Before.START
     if row.is_grid:  # cells of a grid outside a figure are all the original's
         for cell in row.grid_cells:
             _add_original(assembler, fragments(cell), row.line)
@@ -116,18 +132,9 @@ def _read_row(assembler: Assembler, row: Row) -> None:
     answered = [fragment for cell in right for fragment in fragments(cell)]
     if lead is not None and _introduces_list(left) and answered and assembler.config.override_for(row.line) is None:
         assembler.last = lead  # the response answers the paragraph that opens the list, as the row reads
+        _record(assembler, row.line, "list lead", Verdict(Kind.REBUTTAL, column=Column.REVIEWER, why="a row's response answers the paragraph that opens its list"), lead.get().item_id)
     _answer(assembler, answered, row.line)
-    assembler.previous_bare = _after_row(assembler, bool(left), bool(answered))
-
-
-def _after_row(assembler: Assembler, original: bool, answered: bool) -> Before:
-    """What a bare line after this tagged row follows: the same evidence as after a bare one."""
-    last = assembler.last
-    if not original or not isinstance(last, Slot):
-        return Before.START
-    if isinstance(last.get(), Heading) or assembler.short_title is not None:
-        return Before.HEADING
-    return Before.ANSWERED if answered else Before.UNANSWERED
+    assembler.before = assembler.after_row(bool(left), bool(answered))
 
 
 def _introduces_list(found: Sequence[Fragment]) -> bool:
@@ -150,114 +157,120 @@ def _drop_table_copy(assembler: Assembler, row: Row) -> list[str]:
     return cells[copied:]
 
 
-def _bare_column(assembler: Assembler, row: Row, first: Fragment) -> str:
-    overridden = _overridden_column(assembler, row.line)
-    if overridden:
-        return overridden
-    if rules.structure_of(first.plain, assembler.last_number):
-        return ORIGINAL
+def _bare_look(assembler: Assembler, row: Row, first: Fragment) -> Look:
+    override = assembler.config.override_for(row.line)
     last = assembler.last
-    after_item = isinstance(last, Slot) and last.item_index is not None
-    line = BareLine(first.plain, assembler.previous_bare, first.kind == "item", after_item, assembler.config.reviewer)
-    judgement = judge(line)
-    if not judgement.confident:
-        other = REVIEWER if judgement.column is Column.ORIGINAL else ORIGINAL
+    return Look(
+        text=first.plain, fragment=first.kind, last_number=assembler.last_number, before=assembler.before,
+        list_item=first.kind == "item", after_list_item=isinstance(last, Slot) and last.item_index is not None,
+        reviewer=assembler.config.reviewer, column_override=override.column if override else None,
+        heading_rank=assembler.heading_ranks.get(row.line),
+    )
+
+
+def _bare_column(assembler: Assembler, row: Row, first: Fragment) -> Column:
+    rule, verdict = assembler.rulebook.lines.decide(_bare_look(assembler, row, first))
+    _record(assembler, row.line, rule, verdict)
+    if rule == "column override":
+        assembler.decisions.append(Decision(row.line, f"column {verdict.column.value}"))
+    if verdict.doubt:
+        other = Column.REVIEWER if verdict.column is Column.ORIGINAL else Column.ORIGINAL
         assembler.dropped.append(Dropped(
             row.line,
-            f"a bare line taken as {judgement.explain()}; if it is the {other}'s, "
-            f"add the override {{line: {row.line}, column: {other}}}",
+            f"a bare line {verdict.why}; if it is the {other.value}'s, "
+            f"add the override {{line: {row.line}, column: {other.value}}}",
             "column",
         ))
-    return judgement.column.value
+    return verdict.column
 
 
 def _read_bare_row(assembler: Assembler, row: Row) -> None:
     found = fragments(row.cells[0])
     if not found:
         return
-    if _bare_column(assembler, row, found[0]) == REVIEWER:
+    if _bare_column(assembler, row, found[0]) is Column.REVIEWER:
         _answer(assembler, found, row.line)
-        assembler.previous_bare = Before.REVIEWER
+        assembler.before = Before.REVIEWER
         return
     _add_original(assembler, found, row.line)
-    last = assembler.last
-    opened = (
-        assembler.short_title is not None
-        or (assembler.case is not None and not assembler.case.blocks)
-        or not isinstance(last, Slot)
-        or isinstance(last.get(), Heading)
-    )
-    assembler.previous_bare = Before.HEADING if opened else Before.BARE_TEXT
+    assembler.before = assembler.after_bare_line()
 
 
-def _rejoin_cell(found: Sequence[Fragment]) -> list[Fragment]:
+def _rejoin_cell(found: Sequence[Fragment], assembler: Assembler, line: int) -> list[Fragment]:
     """Merge pieces of one cell that a page break split ("... to the UN</p> <p>Sustainable ...")."""
-    if found and rules.figure_number(found[0].plain) is not None:
+    if found and classify.figure_number(found[0].plain) is not None:
         return list(found)  # a figure's cell holds its body, piece by piece
     merged: list[Fragment] = []
+    why = Verdict(Kind.CONTINUATION, why="a piece of the cell that carries on the sentence before it")
     for fragment in found:
         previous = merged[-1] if merged else None
         if (
             previous is not None
             and previous.kind in ("p", "item")
             and fragment.kind == "p"
-            and rules.continues(closing_text(previous.text), fragment.plain, same_cell=previous.kind == "p" or not fragment.plain[:1].isupper())
+            and classify.continues(closing_text(previous.text), fragment.plain, same_cell=previous.kind == "p" or not fragment.plain[:1].isupper())
         ):
             merged[-1] = replace(previous, text=join(previous.text, fragment.text))
+            _record(assembler, line, "page break in a cell", why)
         else:
             merged.append(fragment)
     return merged
 
 
 def _add_original(assembler: Assembler, found: Sequence[Fragment], line: int) -> Slot | None:
-    """Place a cell's fragments; returns where its first one went (None when it opened nothing)."""
+    """Place a cell's fragments as the block rules decide; returns where its first one went (None when it opened nothing)."""
     figure_row = None  # the figure this row's first fragment opened: the rest is its body
     lead = None
-    for position, fragment in enumerate(_rejoin_cell(found)):
-        if fragment.kind == "table" and fragment.table is not None:
-            assembler.add_table(fragment.table, line)
-        elif figure_row is not None and assembler.figure is figure_row:
-            assembler.add_figure_text(fragment.text, note=False)
-        elif fragment.kind == "item":
-            assembler.add_item(fragment, line)
-        else:
-            assembler.add_paragraph(fragment, line, same_cell=position > 0)
-            if assembler.figure is not None and assembler.figure.figure.line == line:
-                figure_row = assembler.figure
+    for position, fragment in enumerate(_rejoin_cell(found, assembler, line)):
+        look = assembler.look(fragment, line, position > 0, figure_row is not None and assembler.figure is figure_row)
+        rule, verdict = assembler.rulebook.blocks.decide(look)
+        assembler.build(verdict, fragment, line)
+        _record(assembler, line, rule, verdict, "" if verdict.kind in (Kind.BOX, Kind.CONTENTS) else assembler.last_id())
+        if verdict.kind is Kind.FIGURE and assembler.figure is not None and assembler.figure.figure.line == line:
+            figure_row = assembler.figure
         if position == 0 and isinstance(assembler.last, Slot):
             lead = assembler.last
     return lead
 
 
-def _read_figure_row(assembler: Assembler, row: Row) -> bool:
-    """Rows inside an open figure; False hands the row back to the usual path."""
+def _figure_look(assembler: Assembler, row: Row, left: Sequence[Fragment]) -> Look:
     draft = assembler.figure
-    if draft.copies and not row.has_html and row.grid_cells == draft.copies[0]:
+    override = assembler.config.override_for(row.line)
+    first = left[0] if left else Fragment("")
+    return Look(
+        text=first.plain, fragment=first.kind, last_number=assembler.last_number, bare=row.bare,
+        row_has_html=row.has_html, tabbed=row.tabbed, column_override=override.column if override else None,
+        copies_table=bool(draft.copies) and not row.has_html and row.grid_cells == draft.copies[0],
+        figure_has_table=draft.figure.table is not None, figure_has_note=draft.has_note,
+        heading_rank=assembler.heading_ranks.get(row.line),
+    )
+
+
+def _read_figure_row(assembler: Assembler, row: Row) -> bool:
+    """Rows inside an open figure, as the figure rules decide; False hands the row back to the usual path."""
+    draft = assembler.figure
+    left = fragments(row.cells[0])
+    look = _figure_look(assembler, row, left)
+    rule, verdict = assembler.rulebook.figures.decide(look)
+    _record(assembler, row.line, rule, verdict, draft.figure.item_id)
+    at = len(assembler.rulings) - 1
+    if rule == "figure column" and look.column_override:
+        assembler.decisions.append(Decision(row.line, f"column {look.column_override}"))
+    kind = verdict.kind
+    if kind is Kind.TABLE_COPY:
         draft.copies.pop(0)
         assembler.dropped.append(Dropped(row.line, "\t".join(row.grid_cells), "duplicate table"))
-        return True
-    if draft.figure.table is None and not row.has_html and row.tabbed:
+    elif kind is Kind.DIAGRAM_ROW:
         draft.grid.append(tuple(cell.strip() for cell in row.cells))
-        return True
-    left = fragments(row.cells[0])
-    if not left:
+    elif kind in (Kind.NOT_FIGURE, Kind.FIGURE_END):
+        if kind is Kind.FIGURE_END:
+            assembler.close_figure()
         return False
-    first = left[0].plain
-    if left[0].kind == "table" and draft.figure.table is None:
-        return False  # the figure's own table on the row below its caption: the usual path adds it to the figure
-    if rules.structure_of(first, assembler.last_number) or left[0].kind in ("heading", "table"):
-        assembler.close_figure()
-        return False
-    belongs = rules.is_source_note(first) or draft.has_note
-    if row.bare:
-        column = _overridden_column(assembler, row.line) or (ORIGINAL if belongs else REVIEWER)
-        if column == REVIEWER:
-            _answer(assembler, left, row.line)
-            return True
-    elif not belongs:
-        assembler.close_figure()
-        return False
-    for fragment in left:
-        assembler.add_figure_text(fragment.text, note=True, line=row.line)
-    _answer(assembler, [fragment for cell in row.cells[1:] for fragment in fragments(cell)], row.line)
+    elif kind is Kind.REBUTTAL:
+        _answer(assembler, left, row.line)
+    else:
+        for fragment in left:
+            assembler.add_figure_text(fragment.text, note=True, line=row.line)
+        assembler.rulings[at] = replace(assembler.rulings[at], item_id=assembler.last_id())  # the note's own id
+        _answer(assembler, [fragment for cell in row.cells[1:] for fragment in fragments(cell)], row.line)
     return True

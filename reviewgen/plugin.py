@@ -38,8 +38,10 @@ from .site.navigation import in_document_order
 from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages
 from .site.safety import removal_notes
 from .site.search import search_entries
+from .site.print_edition import PRINT_NAME
 from .site.steps import (
-    Features, PageKind, added_html, added_markdown, annotation_files, finished_index, page_content, page_kind, write_json,
+    Features, PageKind, added_html, added_markdown, annotation_files, finished_index, page_content, page_kind,
+    reading_files, reading_for, reading_of, write_json,
 )
 from .site.template_values import escape_config, escape_nav, escape_page, title_text
 from .source import SOURCE_SUFFIXES, source_of
@@ -77,6 +79,7 @@ class ReviewgenConfig(base.Config):
     paragraph_search = c.Type(bool, default=True)
     abbreviations = c.Type(bool, default=True)
     permalinks = c.Type(bool, default=True)
+    reading = c.Type(bool, default=True)  # cross-references, citations, the paragraph box, links between rebuttals
     annotations = c.Type(str, default="annotations.jsonld")
 
 
@@ -87,6 +90,7 @@ class BuildState:
     docs_dir: Path
     reviews: dict = field(default_factory=dict)  # slug -> ReviewInfo
     pages: dict = field(default_factory=dict)  # slug -> its ReviewedPages
+    reading: dict = field(default_factory=dict)  # slug (or the print edition's src_uri) -> the whole review as its pages link into it
     abbreviations: dict = field(default_factory=dict)  # slug -> {acronym: expansion}
     footnotes: dict = field(default_factory=dict)  # page's src_uri -> its footnote definitions
     typed: dict = field(default_factory=dict)  # page's src_uri -> (its Markdown, its first body line): where removals are
@@ -176,7 +180,11 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         state = self.state
         for slug, review in state.reviews.items():
             state.pages[slug] = reviewed_pages(state.docs_dir, slug, config.markdown_extensions, config.mdx_configs)
+            found = ((files.get_file_from_path(f"{slug}/{page.path}"), page) for page in state.pages[slug])
+            located = [(file.url, page) for file, page in found if file is not None]
             texts = [read_text(path) for path in section_files(state.docs_dir, slug)]
+            if self.config.reading:
+                self.add_reading_files(files, config, review, located, texts)
             state.abbreviations[slug] = find_abbreviations(texts) if self.config.abbreviations else {}
             if self.config.rebuttal_index:
                 if files.get_file_from_path(f"{slug}/{INDEX_NAME}") is not None:
@@ -184,6 +192,16 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
                 content = index_markdown(review.original_title, review.reviewer, state.pages[slug])
                 files.append(File.generated(config, f"{slug}/{INDEX_NAME}", content=content))
         return files
+
+    def add_reading_files(self, files, config, review, located: list, sections: list[str]) -> None:
+        """What the review's pages link to (the print edition, the paragraph box's map, the downloads), and
+        what they link into."""
+        for path, content in reading_files(review, located, sections).items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"reviewgen: {path} exists in the docs folder; reviewgen writes that file itself, so rename yours")
+            files.append(File.generated(config, path, content=content))
+        print_url = files.get_file_from_path(f"{review.slug}/{PRINT_NAME}").url
+        self.state.reading.update(reading_of(review, located, print_url))
 
     def review_of(self, page) -> str | None:
         return page_kind(page.file.src_uri, self.state.reviews)[1]
@@ -230,12 +248,15 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         state = self.state
         kind, slug = page_kind(page.file.src_uri, state.reviews)
         review = state.reviews.get(slug)
-        enhanced = page_content(html, kind, review, self.features)
+        reading = reading_for(page.file.src_uri, state.reading)
+        enhanced = page_content(html, kind, review, self.features, reading, page.url)
         self.warn_removed(page, enhanced.removed)
+        if kind is PageKind.PRINT_EDITION:
+            return enhanced.html
         if kind is not PageKind.REVIEW_TEXT:
             return enhanced.html + added_html(page.file.src_uri, state.reviews, state.pages, self.features)
         if self.config.paragraph_search:
-            state.search += search_entries(page.url, title_text(page), list(enhanced.items))
+            state.search += search_entries(page.url, title_text(page), list(enhanced.items), enhanced.places, review.reviewer)
         footnotes = state.footnotes.get(page.file.src_uri, {})
         state.annotated.append(AnnotatedPage(page.url, enhanced.items, footnotes, review.reviewer))
         return enhanced.html

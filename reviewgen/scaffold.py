@@ -33,8 +33,15 @@ furniture:
   patterns: []
   # patterns: ["^our organisation review$"]
 
+# Parts ("Part", "Chapter", "Annex", ...) and the headings a table of contents
+# lists are found without help. Name others here: words of a form ("Priority"
+# for "Priority 1: ...") or whole titles ("Looking ahead"):
+headings:
+  parts: []
+
 # Corrections of the converter's decisions, by line of {file}{lines}; each is
-# applied and counted in the summary of 'reviewgen convert':
+# applied and counted in the summary of 'reviewgen convert'. To see which rule
+# decided a line, add --explain LINE to 'reviewgen convert' (nothing is written).
 overrides: []
   # - {{line: 12, column: reviewer}}     # this bare line is the reviewer's (or: original)
   # - {{line: 40, furniture: false}}     # this short line is content, not a footer (or: true)

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import io
 import re
 import shutil
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
@@ -13,6 +16,7 @@ import subprocess
 import sys
 
 from reviewgen import ids
+from reviewgen.cli import main as reviewgen_main
 from reviewgen.convert import convert
 from reviewgen.pages import section_files
 from reviewgen.page_reader import split_front_matter
@@ -24,7 +28,7 @@ EXTENSIONS = ["footnotes", "attr_list", "admonition", "tables", "toc", "md_in_ht
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--regen", action="store_true", help="rewrite the golden files from the current output")
+    parser.addoption("--regen", action="store_true", help="rewrite the golden and fixture files from the current output, then compare as always")
 
 
 @pytest.fixture(scope="session")
@@ -43,8 +47,47 @@ def seed_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@dataclass(frozen=True)
+class Finished:
+    """What a command leaves its user: the exit code and what it printed (named as ``subprocess.run``'s result)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def reviewgen(*args: str, cwd: Path = ROOT) -> Finished:
+    """``reviewgen ARGS`` run in this process from ``cwd``: the command's own parser, output and exit
+    codes, without a Python start-up per call. Tests about the process itself (signals, a server,
+    being killed) start a real one instead."""
+    out, err = io.StringIO(), io.StringIO()
+    before = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = reviewgen_main(list(args))
+            except SystemExit as stopped:  # argparse's usage errors and --version
+                code = stopped.code if isinstance(stopped.code, int) else (0 if stopped.code is None else 1)
+    finally:
+        os.chdir(before)
+    return Finished(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def seed_copy(seed_content: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """The embedded review as converted, copied for one test to change: (its source, with its
+    configuration beside it; its content folder). Conversion is deterministic, so a copy is a fresh one."""
+    source = tmp_path / SEED.name
+    shutil.copy(SEED, source)
+    shutil.copy(SEED.with_suffix(".yml"), source.with_suffix(".yml"))
+    content = Path(shutil.copytree(seed_content, tmp_path / "content"))
+    return source, content
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace the first ``old`` in a file, which must be there: a damage that misses is a failed test."""
+    assert old != new, f"an edit that changes nothing: {old!r}"
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -114,10 +157,26 @@ def mkdocs_build(site: Path, docs: Path | None = None, sources: Path = ROOT / "s
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def site_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The project's own site, built once per session with ``mkdocs build --strict``: (folder, the build)."""
     site = tmp_path_factory.mktemp("site") / "site"
     result = mkdocs_build(site)
     assert result.returncode == 0, result.stderr
-    return site
+    return site, result
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    """The built site, shared by every test that reads it: copy it before changing anything in it."""
+    return site_build[0]
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory) -> tuple[Path, str, str]:
+    """The hostile corpus converted, edited as an editor would and built once per session:
+    (the site, the converter's report, the build's log). Copy the site before changing it."""
+    from hostile_corpus import hostile_site  # here, not at the top: hostile_corpus imports this module
+
+    return hostile_site(tmp_path_factory.mktemp("hostile"))
 
 

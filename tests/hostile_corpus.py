@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import Finished, reviewgen
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "tests" / "fixtures" / "hostile-everywhere.txt"
 SLUG = "hostile-everywhere"
@@ -37,9 +39,8 @@ PAYLOADS = [*range(101, 120), *range(201, 207), *range(301, 310)]
 WORDS_TO_SEARCH = ["onerror", "onload", "onclick", "Evil", "Pwned", "caption", "bullet", "WIO", "spending"]
 
 
-def convert(docs: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reviewgen", "convert", str(SOURCE), "--out", str(docs)],
-                          capture_output=True, text=True, cwd=ROOT)
+def convert(docs: Path) -> Finished:
+    return reviewgen("convert", str(SOURCE), "--out", str(docs))
 
 
 def edit_as_an_editor(docs: Path) -> Path:

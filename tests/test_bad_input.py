@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import Finished, reviewgen
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reviewgen", *args], capture_output=True, text=True, cwd=ROOT)
+def run(*args: str) -> Finished:
+    return reviewgen(*args)
 
 
 def make_missing(tmp_path):

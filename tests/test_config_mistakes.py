@@ -33,6 +33,8 @@ MISTAKES = {
     "misspelt key": (GOOD + "titel: Another\n", 5, "unknown key 'titel'; did you mean 'title'?"),
     "misspelt key of the original": (GOOD + "  publsher: Home Office\n", 5, "unknown key 'publsher' in original; did you mean 'publisher'?"),
     "misspelt key of an override": (GOOD + "overrides:\n  - {line: 4, colum: original}\n", 6, "unknown key 'colum' in overrides; did you mean 'column'?"),
+    "misspelt key of the headings": (GOOD + "headings:\n  part: [Chapter]\n", 6, "unknown key 'part' in headings; did you mean 'parts'?"),
+    "heading parts not a list": (GOOD + "headings:\n  parts: Chapter\n", 6, "'headings: parts' must be a list of words or titles"),
     "line 0": (GOOD + "overrides:\n  - {line: 0, column: original}\n", 6, "the override of line 0 names no line of review.txt, which has 7 lines (1 to 7)"),
     "a negative line": (GOOD + "overrides:\n  - {line: 4, column: original}\n  - {line: -5, furniture: true}\n", 7, "the override of line -5 names no line of review.txt"),
     "a line past the end": (GOOD + "overrides:\n  - {line: 99999, column: reviewer}\n", 6, "the override of line 99999 names no line of review.txt"),

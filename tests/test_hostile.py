@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, edit
-from hostile_corpus import EDITED, SLUG, build, hostile_site
+from conftest import ROOT, edit, reviewgen
+from hostile_corpus import EDITED, SLUG, build
 
 from reviewgen.audit import audit
 from reviewgen.config import load_config
@@ -24,15 +23,15 @@ UNSAFE_ADDRESS = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    return hostile_site(tmp_path_factory.mktemp("hostile"))
+def corpus(hostile_build):
+    return hostile_build
 
 
 @pytest.fixture(scope="module")
 def legacy_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("legacy")
     docs = work / "docs"
-    result = subprocess.run([sys.executable, "-m", "reviewgen", "convert", str(LEGACY), "--out", str(docs)], capture_output=True, text=True, cwd=ROOT)
+    result = reviewgen("convert", str(LEGACY), "--out", str(docs))
     assert result.returncode == 0, result.stderr
     from hostile_corpus import config
 
@@ -74,6 +73,12 @@ def check_site(site) -> int:
         elif path.name == "search_index.json":  # Material shows each entry's title and text as HTML
             for doc in json.loads(text)["docs"]:
                 assert executable_parts(doc["title"], False) == [] and executable_parts(doc["text"], False) == [], doc["location"]
+        elif path.name == "review.json":  # the download: plain text, which no consumer renders as markup
+            rows = json.loads(text)["rows"]
+            assert rows and all(not UNSAFE_ADDRESS.match(row["address"]) for row in rows)
+        elif path.name == "paragraphs.json":  # the paragraph box's map: numbers to addresses in the site
+            for number, address in json.loads(text).items():
+                assert number.isdigit() and not UNSAFE_ADDRESS.match(address) and address.endswith(f"/#para-{number}"), address
         else:  # the annotation export: a Markdown body is rendered by whoever reads it
             import markdown
 
@@ -87,7 +92,7 @@ def check_site(site) -> int:
 
 def test_no_built_file_holds_anything_that_could_run(corpus, legacy_site):
     site, _, _ = corpus
-    assert check_site(site) == 10  # six pages and the 404 page, the search index, two annotation exports
+    assert check_site(site) == 13  # six pages, the print edition and the 404 page, the search index, two annotation exports, the paragraph map, the download
     assert check_site(legacy_site[0]) >= 9
 
 
@@ -123,7 +128,8 @@ def test_search_entries_are_escaped_for_materials_html(corpus):
     site, _, _ = corpus
     docs = {doc["location"]: doc for doc in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]}
     entry = docs[f"{SLUG}/02-part-1/#para-1"]
-    assert "&lt;script&gt;alert(103)&lt;/script&gt;" in entry["text"] and "First paragraph of the rebuttal &lt;img" in entry["text"]
+    assert "&lt;script&gt;alert(103)&lt;/script&gt;" in entry["text"]
+    assert "First paragraph of the rebuttal &lt;img" in docs[f"{SLUG}/02-part-1/#fn:para-1"]["text"]
     assert entry["title"] == "Paragraph 1 · Part 1: Attacks &lt;img src=x onerror=alert(102)&gt; heading"
 
 
@@ -169,7 +175,8 @@ def test_an_editors_removals_are_warned_with_file_and_line_and_fail_the_strict_b
         (f"{EDITED}:21", "onerror attribute"), (f"{EDITED}:21", "javascript: link"),
         (f"{EDITED}:21", "onclick attribute"), (f"{EDITED}:23", "<script> element"),
     ]
-    strict = build(site.parent, strict=True)
+    shutil.copy(site.parent / "mkdocs.yml", tmp_path / "mkdocs.yml")  # the shared site stays as it was built
+    strict = build(tmp_path, strict=True)
     assert strict.returncode != 0 and f"{EDITED}:23: removed <script> element" in strict.stderr
 
 
@@ -177,7 +184,7 @@ def test_the_audit_counts_what_a_reader_sees(tmp_path):
     source = tmp_path / "lt.txt"
     source.write_text("<h2>Part 1: Less</h2>\t\n<p>1. When spending x<y the council said 5 < 6 and stopped.</p>\t<p>Fine.</p>\n", encoding="utf-8")
     out = tmp_path / "out"
-    converted = subprocess.run([sys.executable, "-m", "reviewgen", "convert", str(source), "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+    converted = reviewgen("convert", str(source), "--out", str(out))
     assert converted.returncode == 0, converted.stderr
     document = parse_file(source, load_config(source))
     result = audit(source, out, "lt", document)

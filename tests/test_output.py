@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT, SEED, SLUG, edit
+from conftest import ROOT, SEED, SLUG, edit, reviewgen
 
 from reviewgen import output
 from reviewgen.convert import convert
@@ -57,10 +55,7 @@ def test_an_edited_page_is_not_overwritten_without_force(source, tmp_path):
     edit(source, "Operation Yewtree", "Operation Yew Tree")
     before = snapshot(out)
 
-    result = subprocess.run(
-        [sys.executable, "-m", "reviewgen", "convert", str(source), "--out", str(out)],
-        capture_output=True, text=True, cwd=ROOT,
-    )
+    result = reviewgen("convert", str(source), "--out", str(out))
     assert result.returncode == 2
     assert "overwritten: 04-part-2.md" in result.stderr and "--force" in result.stderr
     assert snapshot(out) == before
@@ -142,10 +137,7 @@ def test_merge_touches_only_the_reviews_pages(source, tmp_path):
     edit(config, 'title: "Tackling Child Sexual Abuse Strategy: the Mandate Now review"', 'title: "The Mandate Now review"')
     edit(source, "Operation Yew Tree", "Operation Yewtree")
     before = snapshot(out)
-    result = subprocess.run(
-        [sys.executable, "-m", "reviewgen", "convert", str(source), "--out", str(out), "--merge"],
-        capture_output=True, text=True, cwd=ROOT,
-    )
+    result = reviewgen("convert", str(source), "--out", str(out), "--merge")
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr == (
         f"reviewgen: {home}: --merge changes only the review's pages, and would also replace index.md "

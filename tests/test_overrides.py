@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 
-from conftest import ROOT, Review
+from conftest import Finished, Review, reviewgen
 
 SOURCE = """\
 <h2>Part 2: Knowledge</h2>\t
@@ -19,14 +17,11 @@ We know this is a concern, and we will act on it.
 """
 
 
-def convert(tmp_path, overrides: str = "") -> tuple[subprocess.CompletedProcess, Review]:
+def convert(tmp_path, overrides: str = "") -> tuple[Finished, Review]:
     source = tmp_path / "review.txt"
     source.write_text(SOURCE, encoding="utf-8")
     (tmp_path / "review.yml").write_text(textwrap.dedent(overrides), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "reviewgen", "convert", str(source), "--out", str(tmp_path / "out")],
-        capture_output=True, text=True, cwd=ROOT,
-    )
+    result = reviewgen("convert", str(source), "--out", str(tmp_path / "out"))
     return result, Review(tmp_path / "out", "review")
 
 
@@ -40,7 +35,11 @@ def test_a_column_override_puts_the_line_in_the_original(tmp_path):
     result, review = convert(tmp_path, "overrides:\n  - {line: 4, column: original}\n")
     assert result.returncode == 0 and "1 override applied" in result.stdout
     assert "para-44" not in review.rebuttals
-    assert "We know this is a concern" in review.items[review.find("We know this is a concern")]
+    # the line is now an item of the original of its own, right after paragraph 44, and no one's rebuttal
+    line = review.find("We know this is a concern")
+    assert line not in ("para-44", "para-45")
+    assert review.order.index(line) == review.order.index("para-44") + 1
+    assert not any("We know this is a concern" in rebuttal for rebuttal in review.rebuttals.values())
 
 
 def test_an_answers_override_moves_a_rebuttal(tmp_path):

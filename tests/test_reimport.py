@@ -10,13 +10,12 @@ another item, and never a word lost.
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SEED, SLUG, Review, edit, mkdocs_build
+from conftest import SLUG, Review, edit, mkdocs_build
 
 from reviewgen.check import check_content
 from reviewgen.convert import convert
@@ -143,12 +142,8 @@ SCENARIOS = {
 
 
 @pytest.fixture()
-def edited_review(tmp_path):
-    source = tmp_path / f"{SLUG}.txt"
-    shutil.copy(SEED, source)
-    shutil.copy(SEED.with_suffix(".yml"), source.with_suffix(".yml"))
-    content = tmp_path / "content"
-    convert(source, content)
+def edited_review(seed_copy):
+    source, content = seed_copy
     for item in EDITS:
         make_edit(content / SLUG / item.page, item)
     return source, content
@@ -211,7 +206,8 @@ def test_the_rebuttals_awaiting_a_paragraph_are_on_the_built_page(edited_review,
     assert "#para-103-prioritisation-of-offenders-will" in waiting.select_one(".admonition-title").get_text()
     assert "Nothing is stated as to how" in waiting.get_text()
     # and no rebuttal of the page's items holds it
-    assert not any("Numbat" in aside.get_text() for aside in soup.select("aside.rebuttal"))
+    asides = soup.select("aside.rebuttal")
+    assert len(asides) > 10 and not any("Numbat" in aside.get_text() for aside in asides)
 
 
 def test_pages_written_before_fingerprints_were_kept_merge_the_same_way(edited_review):

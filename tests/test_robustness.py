@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
-from conftest import ROOT, Review
+from conftest import Review, reviewgen
 
 
 def convert(tmp_path, name: str, data: bytes, *extra: str):
     source = tmp_path / f"{name}.txt"
     source.write_bytes(data)
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "reviewgen", "convert", str(source), "--out", str(out), *extra],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = reviewgen("convert", str(source), "--out", str(out), *extra)
     return result, source, out
 
 

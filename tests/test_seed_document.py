@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 from bs4 import BeautifulSoup
 
-from conftest import SEED, SLUG, ROOT
+from conftest import SEED, SLUG, reviewgen
 
 SOURCE_LINES = SEED.read_text(encoding="utf-8").split("\n")
 
@@ -152,10 +150,7 @@ def test_each_table_once_with_its_deliberate_duplicate_label(seed_content):
 
 
 def test_audit_reports_no_word_lost_or_added(seed_content):
-    result = subprocess.run(
-        [sys.executable, "-m", "reviewgen", "audit", str(SEED), "--content", str(seed_content)],
-        capture_output=True, text=True, cwd=ROOT,
-    )
+    result = reviewgen("audit", str(SEED), "--content", str(seed_content))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "lost: 0; added: 0" in result.stdout
     assert int(re.search(r"source words: (\d+)", result.stdout).group(1)) > 40000
@@ -168,10 +163,7 @@ def test_audit_fails_when_a_word_is_lost(seed_content, tmp_path):
     shutil.copytree(seed_content, damaged)
     page = next((damaged / SLUG).rglob("*part-2.md"))
     page.write_text(page.read_text(encoding="utf-8").replace("Operation Yewtree", "Operation"), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "reviewgen", "audit", str(SEED), "--content", str(damaged)],
-        capture_output=True, text=True, cwd=ROOT,
-    )
+    result = reviewgen("audit", str(SEED), "--content", str(damaged))
     assert result.returncode == 1
     assert "lost: Yewtree" in result.stdout
 

@@ -27,7 +27,8 @@ def test_the_annotation_export_holds_one_annotation_per_rebuttal(site):
     assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
     assert data["type"] == "AnnotationCollection"
     items = data["first"]["items"]
-    on_site = sum(len(html(site, p.parent.relative_to(site).as_posix()).select("aside.rebuttal")) for p in (site / SLUG).rglob("*/index.html"))
+    sections = [p for p in (site / SLUG).rglob("*/index.html") if p.parent.name != "print"]  # the print edition repeats them all
+    on_site = sum(len(html(site, p.parent.relative_to(site).as_posix()).select("aside.rebuttal")) for p in sections)
     assert len(items) == data["total"] == on_site == definitions_in_content() == 194
     for annotation in items:
         assert annotation["type"] == "Annotation" and annotation["motivation"] == "assessing"
@@ -56,9 +57,35 @@ def test_search_has_an_entry_per_paragraph_landing_on_it(site):
     for number in range(1, 269):
         assert sum(location.endswith(f"#para-{number}") for location in locations) == 1, number
     entry = next(doc for doc in index["docs"] if doc["location"].endswith("04-part-2/#para-43"))
-    assert "Mathews" in entry["text"] and entry["text"].startswith("43. 7.5% of adults")
-    others = [doc for doc in index["docs"] if "Mathews" in doc["text"] and "#para-" not in doc["location"]]
-    assert others == []  # Material's own section entries leave the paragraph to its entry
+    assert entry["text"].startswith("43. 7.5% of adults") and "Mathews" not in entry["text"]  # the original's words only
+    assert entry["title"] == "Paragraph 43 · Part 2: What do we know about child sexual abuse?" and entry["tags"] == ["Original"]
+    rebuttal = next(doc for doc in index["docs"] if doc["location"].endswith("04-part-2/#fn:para-43"))
+    assert rebuttal["title"] == "Mandate Now on paragraph 43" and rebuttal["tags"] == ["Rebuttal · Mandate Now"]
+    assert rebuttal["text"].startswith("This ignores Mathews")
+    others = [doc["location"] for doc in index["docs"] if "Mathews" in doc["text"]]
+    assert others == [rebuttal["location"]]  # Material's own section entries leave the paragraph to its entries
+
+
+def test_search_names_every_item_and_its_speaker_as_a_reader_would(site):
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    ours = [doc for doc in docs if "tags" in doc]
+    rebuttals = [doc for doc in ours if doc["tags"] == ["Rebuttal · Mandate Now"]]
+    assert len(rebuttals) == definitions_in_content()  # one entry per rebuttal, each its own
+    assert all(doc["title"].startswith("Mandate Now on ") and "#fn:" in doc["location"] for doc in rebuttals)
+    assert not [doc["title"] for doc in ours if re.search("Unnumbered|Commentary|para-", doc["title"])]
+    titles = {doc["location"].split("/", 1)[1]: doc["title"] for doc in ours}
+    # Read by hand in the pages: a bullet before the first numbered paragraph, a heading, a figure's note.
+    assert titles["02-executive-summary/#fn:para-0-drawing-these-hidden-crimes"] == "Mandate Now on the bullet “Drawing these hidden crimes out of …” · Executive Summary"
+    assert titles["03-part-1/#fn:para-27-principle-1-safeguarding-is"].startswith("Mandate Now on the heading “Principle 1: Safeguarding is everyone’s")
+    assert titles["04-part-2/#figure-5-note-4"] == "Figure 5, note 4 · Part 2: What do we know about child sexual abuse?"
+    assert titles["04-part-2/#fn:figure-5-note-4"] == "Mandate Now on figure 5, note 4"
+    # The case study's quotation after paragraph 70, under the sub-section it is in.
+    assert titles["04-part-2/#para-70-in-my-first-week"] == "Quotation after paragraph 70 · 2.5 What is the impact of child sexual abuse?"
+    assert titles["04-part-2/#fn:para-70-in-my-first-week"] == "Mandate Now on the quotation after paragraph 70 · 2.5 What is the impact of child sexual abuse?"
+    page = html(site, f"{SLUG}/04-part-2")
+    for doc in rebuttals:
+        if "/04-part-2/" in doc["location"]:  # each lands on its rebuttal, beside its paragraph
+            assert page.find(id=doc["location"].split("#")[1]).name == "aside"
 
 
 def test_the_rebuttal_index_lists_every_rebuttal_in_order_with_counts(site):

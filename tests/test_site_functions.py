@@ -44,7 +44,7 @@ def test_rebuttals_move_beside_paragraphs_and_into_list_items():
     aside = item.select_one("div.reviewed > aside.rebuttal[data-target='para-43-1']")
     assert aside.p.get_text(strip=True) == "Nothing is stated as to how."
     # an unnumbered item is named by its opening words, and the rebuttal links back to it
-    assert aside["aria-label"] == "Reviewer on “Disruptions will increase”"
+    assert aside["aria-label"] == "Reviewer on the bullet after paragraph 43, “Disruptions will increase”"
     assert aside.select_one("a.rebuttal-back")["href"] == "#para-43-1"
     assert paragraph_aside["aria-label"] == "Reviewer on paragraph 43"
     marker = soup.select_one("#para-43 a.footnote-ref")

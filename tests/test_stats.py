@@ -6,16 +6,14 @@ import csv
 import io
 import json
 import re
-import subprocess
-import sys
 
-from conftest import ROOT, SLUG
+from conftest import ROOT, SLUG, Finished, reviewgen
 
 from reviewgen.pages import section_files
 
 
-def stats(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reviewgen", "stats", *args], capture_output=True, text=True, cwd=ROOT)
+def stats(*args: str) -> Finished:
+    return reviewgen("stats", *args)
 
 
 def test_json_counts_match_the_pages():

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..markdown import escape
+from .crossrefs import Heading, Reference
 from .html import text
-from .items import Item, item_label
+from .items import Item
+from .speakers import place_of
 
 EXCERPT_WORDS = 24
 
@@ -17,6 +19,9 @@ class ReviewedPage:
     title: str
     items: tuple[Item, ...]
     part: str = ""  # the path of the part's page that holds this one, "" for a page of its own
+    headings: tuple[Heading, ...] = ()  # where a cross-reference to a division can land
+    references: tuple[Reference, ...] = ()  # the cross-references its text makes
+    places: dict = field(default_factory=dict)  # item id -> its Place: how a reader names it
 
     @property
     def paragraphs(self) -> int:
@@ -104,7 +109,7 @@ def index_markdown(original_title: str, reviewer: str, pages: list[ReviewedPage]
             continue
         lines += [f"{'###' if page.part else '##'} {escape(page.title)}", ""]
         for item in answered:
-            lines.append(f"- [{item_label(item, 'Unnumbered text')}]({page.path}#{item.item_id}): {escape(excerpt(item.text))}  ")
+            lines.append(f"- [{escape(place_of(item, page.places).label)}]({page.path}#{item.item_id}): {escape(excerpt(item.text))}  ")
             lines.append(f"  **{escape(reviewer or 'Rebuttal')}:** {escape(excerpt(item.rebuttal_text))}")
         lines.append("")
     return "\n".join(lines)

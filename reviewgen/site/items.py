@@ -33,28 +33,6 @@ class Item:
         return id_scheme.paragraph_number(self.item_id)
 
 
-def item_label(item: Item, otherwise: str) -> str:
-    """How a reader names an item: "Paragraph 43", "Figure 5", or ``otherwise``."""
-    return label_of(item.item_id, otherwise)
-
-
-def label_of(item_id: str, otherwise: str) -> str:
-    """How a reader names the item with this id: "Paragraph 43", "Figure 5, note 4", or ``otherwise``."""
-    if (number := id_scheme.paragraph_number(item_id)) is not None:
-        return f"Paragraph {number}"
-    if (figure := id_scheme.figure_number(item_id)) is not None:
-        return f"Figure {figure}"
-    if (note := id_scheme.figure_note(item_id)) is not None:
-        return f"Figure {note[0]}, note {note[1]}"
-    return otherwise
-
-
-def opening_words(text: str, words: int = 6) -> str:
-    """An item named by its first words, for one the document gives no number."""
-    parts = text.split()
-    return "“" + " ".join(parts[:words]) + ("…”" if len(parts) > words else "”")
-
-
 def parse(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 
@@ -67,6 +45,8 @@ def is_added(node: Tag) -> bool:
         or "footnote-backref" in classes
         or "para-tools" in classes
         or "rebuttal-back" in classes
+        or "cite-tools" in classes
+        or "rebuttal-nav" in classes
         or (node.name == "aside" and "rebuttal" in classes)
     )
 

@@ -15,7 +15,8 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .. import ids as id_scheme
 from .html import serialise
-from .items import ids_of, is_item, label_of, opening_words, parse, rebuttal_of, text_of, without_backlinks
+from .items import ids_of, is_item, parse, rebuttal_of, without_backlinks
+from .speakers import item_name
 
 
 def name_markers(element: Tag, label: str, answered: str) -> None:
@@ -37,7 +38,7 @@ def place(soup: BeautifulSoup, ids: dict[str, Tag], label: str = "") -> None:
         note = rebuttal_of(ids, element)
         if note is None or note.name != "li":
             continue
-        answered = label_of(element["id"], "").lower() or opening_words(text_of(element))
+        answered = item_name(element)  # "paragraph 43", "the bullet after paragraph 39, “Disruptions will …”"
         attrs = {"class": "rebuttal", "data-target": element["id"], "id": note["id"]}
         attrs["aria-label"] = f"{label or 'Rebuttal'} on {answered}"  # each aside its own name
         if label:

@@ -7,15 +7,16 @@ search entries cover is marked for Material's search to skip.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from dataclasses import dataclass, field
 from .html import serialise
 from .items import Item, analyse, ids_of, parse
 from .layout import place
 from .permalinks import link_numbers
+from .reading import Review, add_reading_aids
 from ..sanitise import Allowlist
 from .safety import PAGE, clean_page, mark_external_links
 from .search import exclude
+from .speakers import Place, item_places
 
 
 @dataclass(frozen=True)
@@ -23,20 +24,29 @@ class EnhancedPage:
     html: str
     items: tuple[Item, ...] = ()
     removed: tuple[str, ...] = ()  # what the page allowlist took out of the rendered HTML
+    places: dict[str, Place] = field(default_factory=dict)  # each item's reader's name and section, by id
 
 
-def enhance(html: str, label: str = "", permalinks: bool = True, search: bool = True) -> EnhancedPage:
+def enhance(
+    html: str, label: str = "", permalinks: bool = True, search: bool = True,
+    review: Review | None = None, here: str = "",
+) -> EnhancedPage:
+    """With ``review`` (the whole review, see ``reading.Review``) and ``here`` (this page's url from the
+    site's root), the page's cross-references link, its items can be cited, and it can go to any paragraph."""
     cleaned = clean_page(html)
     soup = parse(cleaned.html)
     ids = ids_of(soup)
     items = tuple(analyse(soup, ids))
+    places_of_items = item_places(soup)
     place(soup, ids, label)
     if permalinks:
         link_numbers(soup)
     if search:
         exclude(soup, ids)
+    if review is not None:
+        add_reading_aids(soup, places_of_items, review, here)
     mark_external_links(soup)
-    return EnhancedPage(serialise([soup]), items, cleaned.removed)
+    return EnhancedPage(serialise([soup]), items, cleaned.removed, places_of_items)
 
 
 def safe_page(html: str, allowlist: Allowlist = PAGE) -> EnhancedPage:

@@ -10,7 +10,9 @@ import markdown
 from ..page_reader import read_text, split_front_matter
 from ..pages import landing_pages, section_files
 from .index_page import ReviewedPage
-from .items import page_items
+from .crossrefs import page_headings, page_references
+from .items import analyse, parse
+from .speakers import item_places
 
 INDEX_NAME = "rebuttals.md"
 
@@ -40,8 +42,12 @@ def reviewed_pages(docs_dir: Path, slug: str, extensions: list, extension_config
     pages = []
     for path in section_files(docs_dir, slug):
         fields, body = split_front_matter(read_text(path))
-        html = renderer.reset().convert(body)
+        soup = parse(renderer.reset().convert(body))
         relative = path.relative_to(docs_dir / slug)
         part = f"{relative.parent.as_posix()}/index.md" if len(relative.parts) > 1 and relative.name != "index.md" else ""
-        pages.append(ReviewedPage(relative.as_posix(), str(fields.get("title") or path.stem), tuple(page_items(html)), part))
+        title = str(fields.get("title") or path.stem)
+        pages.append(ReviewedPage(
+            relative.as_posix(), title, tuple(analyse(soup)), part,
+            headings=page_headings(soup), references=page_references(soup), places=item_places(soup),
+        ))
     return pages

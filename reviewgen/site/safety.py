@@ -61,7 +61,7 @@ FINISHED = Allowlist(
         "meta": frozenset({"charset", "name", "content", "property"}),
         "link": frozenset({"rel", "href", "type", "sizes", "media"}),
         "script": frozenset({"src", "type", "defer", "async"}),
-        "input": frozenset({"type", "name", "checked", "placeholder", "autocapitalize", "autocomplete", "autocorrect", "spellcheck", "required"}),
+        "input": frozenset({"type", "name", "checked", "placeholder", "autocapitalize", "autocomplete", "autocorrect", "spellcheck", "required", "inputmode"}),
         "label": frozenset({"for"}),
         "button": frozenset({"type"}),
         "form": frozenset({"name"}),

@@ -1,9 +1,15 @@
-"""Search that lands on the paragraph: one index entry per reviewed item.
+"""Search that lands on the paragraph, and says whose words it found.
 
 Each numbered paragraph, and each other item with a rebuttal, gets an entry
-whose location ends with ``#<its id>`` and whose text holds the item and its
-rebuttal. Those elements are marked ``data-search-exclude`` so Material's
-own per-heading entries do not repeat them and outrank the paragraph.
+whose location ends with ``#<its id>``, titled as a reader names it
+("Paragraph 43 · Part 2: …") and tagged as the original's; its rebuttal
+gets an entry of its own at the rebuttal (``#fn:<label>``), titled after
+its speaker ("Mandate Now on paragraph 43") and tagged "Rebuttal · Mandate
+Now". Material shows an entry's tags under its title, so a result never runs
+the two voices together, and ``+tags:rebuttal`` (or the theme's "rebuttals
+only" switch) limits a search to the rebuttals. Those elements are marked
+``data-search-exclude`` so Material's own per-heading entries do not repeat
+them and outrank the paragraph.
 """
 
 from __future__ import annotations
@@ -14,25 +20,35 @@ from .. import ids as id_scheme
 from ..sanitise import Allowlist
 from .html import serialise, text
 from .safety import TEXT_TAGS
-from .items import Item, ids_of, is_item, item_label, parse, rebuttal_of, text_of
+from .items import Item, ids_of, is_item, parse, rebuttal_of, text_of
+from .speakers import Place, place_of
 
 EXCLUDE = "data-search-exclude"
+ORIGINAL = "Original"
+REBUTTAL = "Rebuttal"
+TAG_BOOST = 1.0  # Material weighs tags a million times the text: a speaker's name would outrank every word
 
 
 def has_own_entry(item: Item) -> bool:
     return item.number is not None or bool(item.rebuttal_html)
 
 
-def search_entries(location: str, page_title: str, items: list[Item]) -> list[dict]:
-    return [
-        {
-            "location": f"{location}#{item.item_id}",
-            "title": text(f"{item_label(item, 'Commentary')} · {page_title}"),  # Material shows entries as HTML
-            "text": text(f"{item.text} {item.rebuttal_text}".strip()),
-        }
-        for item in items
-        if has_own_entry(item)
-    ]
+def entry(location: str, title: str, words: str, tag: str) -> dict:
+    return {"location": location, "title": text(title), "text": text(words), "tags": [text(tag)]}  # Material shows entries as HTML
+
+
+def search_entries(location: str, page_title: str, items: list[Item], places: dict[str, Place] | None = None, reviewer: str = "") -> list[dict]:
+    """The original's entry for each item that has one, each followed by its rebuttal's."""
+    entries = []
+    for item in items:
+        place = place_of(item, places or {})
+        if has_own_entry(item):
+            entries.append(entry(f"{location}#{item.item_id}", place.title(page_title), item.text, ORIGINAL))
+        if item.rebuttal_html:
+            speaker = f"{REBUTTAL} · {reviewer}" if reviewer else REBUTTAL
+            where = f"{location}#{id_scheme.footnote_id(item.label)}"  # the rebuttal keeps its footnote's id beside the paragraph
+            entries.append(entry(where, place.answered_by(reviewer, page_title), item.rebuttal_text, speaker))
+    return entries
 
 
 def exclude(soup: BeautifulSoup, ids: dict[str, Tag]) -> None:
@@ -61,15 +77,18 @@ def page_of(location: str) -> str:
 
 def merge_into_index(index: dict, entries: list[dict]) -> dict:
     """A generator's search index with the per-item entries added once. Fields the generator's
-    entries carry that ours lack (Zensical's ``path`` and ``tags``) come from the page's own entry."""
+    entries carry that ours lack (Zensical's ``path``) come from the page's own entry."""
     key = entry_list(index)
     known = {entry["location"] for entry in entries}
     docs = [doc for doc in index.get(key, []) if doc.get("location") not in known]
+    config = index.get("config", {})
+    if "tags" in config.get("fields", {}):
+        config = {**config, "fields": {**config["fields"], "tags": {**config["fields"]["tags"], "boost": TAG_BOOST}}}
     pages: dict[str, dict] = {}
     for doc in docs:
         pages.setdefault(page_of(str(doc.get("location", ""))), doc)
     added = [{**pages.get(page_of(entry["location"]), {}), **entry} for entry in entries]
-    return {**index, key: docs + added}
+    return {**index, **({"config": config} if config else {}), key: docs + added}
 
 
 # Material shows an entry's title and text as HTML: the inline markup of its own entries may stay.

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -29,22 +30,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-# The same reader's site either way: MkDocs with the plugin, or Zensical followed by ``reviewgen enhance``.
-BUILDS = {
-    "mkdocs": lambda site: [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-    "zensical": lambda site: [sys.executable, "-m", "reviewgen", "build", "--generator", "zensical", "--site", str(site), "--no-progress"],
-}
+# The same reader's site either way: MkDocs with the plugin (the session's build), or Zensical followed by ``reviewgen enhance``.
+ZENSICAL = [sys.executable, "-m", "reviewgen", "build", "--generator", "zensical", "--no-progress", "--site"]
 
 
-@pytest.fixture(scope="session", params=sorted(BUILDS))
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
 def built_site(tmp_path_factory, request) -> Path:
-    site = tmp_path_factory.mktemp(f"www-{request.param}") / SUB_PATH
+    """The project's site under a sub-path (every link is relative), from either generator."""
+    www = tmp_path_factory.mktemp(f"www-{request.param}") / SUB_PATH
+    if request.param == "mkdocs":
+        return Path(shutil.copytree(request.getfixturevalue("site"), www))
     result = subprocess.run(
-        BUILDS[request.param](site),
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        [*ZENSICAL, str(www)], cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return www
 
 
 def serve(directory: Path):
@@ -90,6 +90,22 @@ def page(browser, request):
     page.on("request", lambda req: not req.url.startswith(("http://127.0.0.1:", "data:", "blob:")) and page.problems.append(f"request: {req.url}"))
     yield page
     context.close()
+
+
+IN_VIEW = """id => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"""
+
+
+def after_frames(page, frames: int = 2) -> None:
+    """Wait until the page has painted ``frames`` more frames (layout scripts and tooltips run on the next one)."""
+    page.evaluate("n => new Promise(done => { const step = k => k ? requestAnimationFrame(() => step(k - 1)) : done(); step(n); })", frames)
+
+
+def wait_until(page, condition, what: str, limit: float = 10.0) -> None:
+    """Poll a condition on the Python side (console messages, dialogs) while the page runs."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {limit:.0f} s for {what}"
+        page.wait_for_timeout(10)
 
 
 def screenshot(page, name: str) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import screenshot
+from .conftest import after_frames, screenshot
 
 HEAVIEST = "tackling-child-sexual-abuse-strategy/05-part-3/08-objective-3/"
 PART_1 = "tackling-child-sexual-abuse-strategy/03-part-1/"
@@ -55,7 +55,7 @@ def measure(page, base_url, path: str, width: int) -> dict:
     page.goto(base_url + path)
     page.wait_for_load_state("load")
     page.wait_for_function("document.fonts.status === 'loaded'")
-    page.wait_for_timeout(100)  # one animation frame for the margin layout
+    after_frames(page)  # the margin layout runs on the next frame
     return page.evaluate(MEASURE)
 
 
@@ -84,6 +84,7 @@ def test_no_hole_between_paragraphs_when_rebuttals_are_beside(page, base_url, pa
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_two_rebuttals_overlap(page, base_url, width):
     asides = measure(page, base_url, HEAVIEST, width)["asides"]
+    assert len(asides) == 60  # every rebuttal of the page, as in print
     for upper, lower in zip(asides, asides[1:]):
         assert lower["top"] >= upper["bottom"] - 0.5, (upper["target"], lower["target"])
 

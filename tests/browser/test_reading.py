@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ARTIFACTS, ROOT, screenshot
+from .conftest import ARTIFACTS, IN_VIEW, ROOT, screenshot
 
 PART_2 = "tackling-child-sexual-abuse-strategy/04-part-2/"
 LANDING = "tackling-child-sexual-abuse-strategy/"
@@ -52,13 +52,14 @@ def test_a_phrase_from_a_rebuttal_finds_its_paragraph(page, base_url):
     page.keyboard.type("Mathews peer reviewed")
     # Material lists results as items; Zensical's search dialog as options (in its shadow root, which locators enter).
     first = page.locator(".md-search-result__item a[href*='#'], a[role='option'][href*='#']").first
-    expect(first).to_have_attribute("href", re.compile(r"#para-43$"))  # once the results follow the whole phrase
+    # once the results follow the whole phrase: the rebuttal, which sits beside its paragraph
+    expect(first).to_have_attribute("href", re.compile(r"#fn:para-43$"))
     screenshot(page, "search-results")
     first.click()
-    page.wait_for_url(re.compile(r"#para-43$"))
-    page.wait_for_timeout(300)
-    box = page.locator("#para-43").bounding_box()
-    assert 0 <= box["y"] < 900
+    page.wait_for_url(re.compile(r"#fn:para-43$"))
+    page.wait_for_function(IN_VIEW, arg="fn:para-43")  # the scroll to the rebuttal has ended
+    rebuttal, paragraph = page.locator("aside.rebuttal[data-target='para-43']").bounding_box(), page.locator("#para-43").bounding_box()
+    assert 0 <= rebuttal["y"] < 900 and paragraph["y"] < 900 and paragraph["y"] + paragraph["height"] > 0
     screenshot(page, "search-landed")
 
 
@@ -79,13 +80,13 @@ def test_a_paragraph_permalink_works_by_keyboard_alone(page, base_url):
             break
     assert page.evaluate("document.activeElement.matches('#para-43 button.para-copy')")
     page.keyboard.press("Enter")
-    page.wait_for_timeout(200)
+    page.wait_for_function("async end => (await navigator.clipboard.readText()).endsWith(end)", arg=f"{PART_2}#para-43")
     assert page.evaluate("navigator.clipboard.readText()").endswith(f"{PART_2}#para-43")
 
 
 def test_opening_a_paragraph_link_scrolls_to_it_highlighted(page, base_url):
     page.goto(base_url + PART_2 + "#para-57")
-    page.wait_for_timeout(300)
+    page.wait_for_function(IN_VIEW, arg="para-57")
     box = page.locator("#para-57").bounding_box()
     assert 0 <= box["y"] < 900
     background = page.locator("#para-57").evaluate("e => getComputedStyle(e).backgroundColor")

@@ -69,6 +69,8 @@ document.addEventListener("click", function (event) {
     }
   }
 
+  var first = true;  /* the first layout after the page opened */
+
   function layout() {
     scheduled = false;
     var column = document.querySelector(".md-content__inner");
@@ -104,6 +106,12 @@ document.addEventListener("click", function (event) {
     });
     var needed = below - column.getBoundingClientRect().top;
     column.style.minHeight = needed > column.offsetHeight ? needed + "px" : "";
+    if (first && location.hash) {
+      /* the text made room above the paragraph the address names: bring it back into view */
+      var named = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (named) named.scrollIntoView();
+    }
+    first = false;
   }
 
   function schedule() {

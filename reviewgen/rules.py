@@ -1,0 +1,285 @@
+"""What a line of the source is: ordered tables of small named rules.
+
+As in markdown-it's rule chains, each table (a ``Ruler``) is a list of named
+rules tried in order; the first that answers decides, and the decision keeps
+the rule's name, so ``reviewgen convert --explain LINE`` can say why a line
+went where it went. A rule is added, disabled or moved in one place
+(``before``, ``after``, ``disable``), never by editing the parser.
+
+Three tables, one for each question the parser asks:
+
+* ``LINE_RULES``: a bare line (no tags, no TAB), which column is it?
+* ``FIGURE_RULES``: a row while a figure is open, is it the figure's?
+* ``BLOCK_RULES``: a fragment of the original, what does it open or continue?
+
+Rules read only a ``Look``: a frozen view of the line and of the parsing
+state, typed with enums, that the assembler gives them. They decide; the
+assembler builds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Callable, Generic, Literal, TypeVar
+
+from . import classify
+from .column import BareLine, Before, Column, judge
+
+
+class Kind(str, Enum):
+    """What a rule made of a line or a fragment."""
+
+    FURNITURE = "furniture"
+    TEXT = "text"  # kept: not furniture after all
+    REBUTTAL = "rebuttal"
+    NUMBERED = "numbered paragraph"
+    HEADING = "heading"
+    FIGURE = "figure"
+    TABLE = "table"
+    FIGURE_BODY = "figure body"
+    FIGURE_NOTE = "figure source or note"
+    TABLE_COPY = "copy of the figure's table"
+    DIAGRAM_ROW = "row of a diagram"
+    FIGURE_END = "end of the figure"
+    NOT_FIGURE = "not the figure's"
+    BOX = "box"
+    QUOTATION = "quotation"
+    QUOTATION_MORE = "quotation continued"
+    ATTRIBUTION = "attribution"
+    COMMITMENT = "commitment"
+    SHORT_TITLE = "short title"
+    PARAGRAPH = "paragraph"
+    CONTINUATION = "rest of a paragraph cut by a page break"
+    BULLET = "bullet"
+    CONTENTS = "table of contents"
+    ORIGINAL = "the original's"
+
+
+FragmentKind = Literal["p", "item", "heading", "table", ""]  # as cells.Fragment.kind names them
+
+
+class Quote(str, Enum):
+    """Where the open quotation stands, for the next fragment."""
+
+    NONE = "none"
+    OPEN = "open"  # its closing mark is still to come
+    CLOSED = "closed"  # closed, with no attribution yet
+
+
+@dataclass(frozen=True)
+class Look:
+    """What a rule sees: one line or fragment, and the state around it."""
+
+    text: str  # the plain text of the fragment (or of a bare line's first fragment)
+    fragment: FragmentKind = "p"  # the fragment's kind in its cell ("" for an empty cell)
+    tagged_rank: int = 0  # an HTML heading's rank
+    has_table: bool = False
+    same_cell: bool = False  # a later fragment of the cell that holds the one before
+    figure_row: bool = False  # the row opened a figure: the rest of its cell is the figure's body
+    last_number: int = 0  # the last numbered paragraph
+    joinable: str | None = None  # the end of a paragraph a page break may have cut
+    joinable_item: bool = False  # ... and it is a list item
+    quote: Quote = Quote.NONE
+    in_box: bool = False
+    has_sections: bool = False
+    heading_rank: int | None = None  # the rank the document's own headings give this text
+    # bare lines and figure rows
+    before: Before = Before.NOTHING
+    list_item: bool = False
+    after_list_item: bool = False
+    reviewer: str = ""
+    column_override: str | None = None
+    bare: bool = True
+    row_has_html: bool = False
+    tabbed: bool = False
+    copies_table: bool = False  # the row repeats the next row of the figure's table
+    figure_has_table: bool = False
+    figure_has_note: bool = False
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: Kind
+    rank: int = 0  # a heading's rank
+    column: Column = Column.ORIGINAL
+    why: str = ""
+    doubt: bool = False  # a close call the summary lists
+
+
+L = TypeVar("L")
+
+
+@dataclass(frozen=True)
+class Rule(Generic[L]):
+    name: str
+    decide: Callable[[L], Verdict | None]
+
+
+@dataclass
+class Ruler(Generic[L]):
+    """An ordered chain of rules, owned by one parse (copy the defaults to change them)."""
+
+    rules: list[Rule[L]]
+    disabled: set[str] = field(default_factory=set)
+
+    def names(self) -> list[str]:
+        return [rule.name for rule in self.rules]
+
+    def _at(self, name: str) -> int:
+        if name not in self.names():
+            raise KeyError(f"no rule named {name!r}; the rules are {', '.join(self.names())}")
+        return self.names().index(name)
+
+    def before(self, name: str, rule: Rule[L]) -> None:
+        self.rules.insert(self._at(name), rule)
+
+    def after(self, name: str, rule: Rule[L]) -> None:
+        self.rules.insert(self._at(name) + 1, rule)
+
+    def disable(self, name: str) -> None:
+        self._at(name)
+        self.disabled.add(name)
+
+    def enable(self, name: str) -> None:
+        self.disabled.discard(name)
+
+    def decide(self, look: L) -> tuple[str, Verdict]:
+        for rule in self.rules:
+            if rule.name not in self.disabled and (verdict := rule.decide(look)) is not None:
+                return rule.name, verdict
+        raise AssertionError("every chain ends with a rule that always answers")
+
+
+def _verdict(kind: Kind, why: str, **more) -> Callable[[Look], Verdict]:
+    return lambda look: Verdict(kind, why=why, **more)
+
+
+def when(test: Callable[[Look], bool], kind: Kind, why: str, **more) -> Callable[[Look], Verdict | None]:
+    """A rule that answers ``kind`` when ``test`` holds."""
+    answer = Verdict(kind, why=why, **more)
+    return lambda look: answer if test(look) else None
+
+
+# --- which column a bare line is ---------------------------------------------
+
+def _override_column(look: Look) -> Verdict | None:
+    if not look.column_override:
+        return None
+    column = Column(look.column_override)
+    kind = Kind.REBUTTAL if column is Column.REVIEWER else Kind.ORIGINAL
+    return Verdict(kind, column=column, why=f"the configuration says column {column.value}")
+
+
+def _weighed_column(look: Look) -> Verdict:
+    judgement = judge(BareLine(look.text, look.before, look.list_item, look.after_list_item, look.reviewer))
+    kind = Kind.REBUTTAL if judgement.column is Column.REVIEWER else Kind.ORIGINAL
+    return Verdict(kind, column=judgement.column, why=f"taken as {judgement.explain()}", doubt=not judgement.confident)
+
+
+LINE_RULES: tuple[Rule[Look], ...] = (
+    Rule("column override", _override_column),
+    Rule("document heading", when(lambda look: look.heading_rank is not None, Kind.ORIGINAL,
+                                  "a heading by the document's own forms or contents (headings.py)")),
+    Rule("opens structure", when(lambda look: classify.structure_of(look.text, look.last_number) is not None,
+                                 Kind.ORIGINAL, "it opens a paragraph, figure, box or heading")),
+    Rule("column evidence", _weighed_column),
+)
+
+
+# --- rows while a figure is open -----------------------------------------------
+
+def _figure_column(look: Look) -> Verdict | None:
+    if not look.bare:
+        return None
+    if look.column_override:
+        column = Column(look.column_override)
+        why = f"the configuration says column {column.value}"
+    else:
+        belongs = classify.is_source_note(look.text) or look.figure_has_note
+        column = Column.ORIGINAL if belongs else Column.REVIEWER
+        why = "a citation or note under a figure" if belongs else "a sentence under a figure: the reviewer's comment on it"
+    return Verdict(Kind.FIGURE_NOTE if column is Column.ORIGINAL else Kind.REBUTTAL, column=column, why=why)
+
+
+FIGURE_RULES: tuple[Rule[Look], ...] = (
+    Rule("table copy", when(lambda look: look.copies_table, Kind.TABLE_COPY, "the export repeats the figure's table row by row")),
+    Rule("diagram grid", when(lambda look: not look.figure_has_table and not look.row_has_html and look.tabbed,
+                              Kind.DIAGRAM_ROW, "cells between TABs under a caption: a diagram kept as a grid")),
+    Rule("empty left cell", when(lambda look: look.fragment == "", Kind.NOT_FIGURE, "nothing in the original's column")),
+    Rule("figure's table", when(lambda look: look.fragment == "table" and not look.figure_has_table,
+                                Kind.NOT_FIGURE, "the figure's own table on the row below its caption")),
+    Rule("structure ends figure", when(
+        lambda look: classify.structure_of(look.text, look.last_number) is not None or look.fragment in ("heading", "table")
+        or look.heading_rank is not None,
+        Kind.FIGURE_END, "a new paragraph, heading, box, figure or table")),
+    Rule("figure column", _figure_column),
+    Rule("figure note", when(lambda look: classify.is_source_note(look.text) or look.figure_has_note,
+                             Kind.FIGURE_NOTE, "a citation or note under a figure")),
+    Rule("tagged row ends figure", _verdict(Kind.FIGURE_END, "a row of the original that is no note")),
+)
+
+
+# --- what a fragment of the original is -------------------------------------
+
+def _continues(look: Look) -> bool:
+    return look.joinable is not None and classify.continues(look.joinable, look.text, look.same_cell)
+
+
+def _numbered(look: Look) -> Verdict | None:
+    number = classify.is_numbered(look.text, look.last_number)
+    return None if number is None else Verdict(Kind.NUMBERED, rank=number, why=f"it opens paragraph {number}")
+
+
+def _document_heading(look: Look) -> Verdict | None:
+    rank = look.heading_rank
+    return None if rank is None else Verdict(Kind.HEADING, rank=rank, why=f"rank {rank} by the document's own forms or contents (headings.py)")
+
+
+def _heading_form(look: Look) -> Verdict | None:
+    rank = classify.heading_rank(look.text)
+    return None if rank is None else Verdict(Kind.HEADING, rank=rank, why=f"a heading form of rank {rank}")
+
+
+def _tagged_heading(look: Look) -> Verdict | None:
+    if look.fragment != "heading":
+        return None
+    return Verdict(Kind.HEADING, rank=look.tagged_rank, why=f"an HTML heading, rank {look.tagged_rank}")
+
+
+BLOCK_RULES: tuple[Rule[Look], ...] = (
+    Rule("table", when(lambda look: look.fragment == "table" and look.has_table, Kind.TABLE, "an HTML table")),
+    Rule("figure body", when(lambda look: look.figure_row, Kind.FIGURE_BODY, "the rest of the cell that opened a figure")),
+    Rule("bullet continued", when(
+        lambda look: look.fragment == "item" and look.joinable_item and not look.text[:1].isupper()
+        and look.joinable is not None and classify.continues(look.joinable, look.text, True),
+        Kind.CONTINUATION, "a list item's rest after a page break")),
+    Rule("bullet", when(lambda look: look.fragment == "item", Kind.BULLET, "a list item")),
+    Rule("page break", when(_continues, Kind.CONTINUATION, "it carries on the sentence a page break cut")),
+    Rule("numbered", _numbered),
+    Rule("figure", when(lambda look: classify.figure_number(look.text) is not None, Kind.FIGURE, "a figure's caption")),
+    Rule("box", when(lambda look: classify.is_box_label(look.text), Kind.BOX, "a box's label")),
+    Rule("document heading", _document_heading),
+    Rule("heading form", _heading_form),
+    Rule("tagged heading", _tagged_heading),
+    Rule("quotation continued", when(lambda look: look.quote is Quote.OPEN, Kind.QUOTATION_MORE, "the quotation's closing mark is still to come")),
+    Rule("attribution", when(lambda look: look.quote is Quote.CLOSED and classify.is_attribution(look.text),
+                             Kind.ATTRIBUTION, "a few words after a closed quotation")),
+    Rule("quotation", when(lambda look: classify.is_quotation_start(look.text), Kind.QUOTATION, "it opens with a quotation mark")),
+    Rule("commitment", when(lambda look: not look.in_box and classify.is_commitment(look.text),
+                            Kind.COMMITMENT, "a long line set apart, with no sentence ending")),
+    Rule("first title", when(lambda look: not look.has_sections and classify.is_short_title(look.text),
+                             Kind.HEADING, "the document's first line names its first part", rank=1)),
+    Rule("short title", when(lambda look: classify.is_short_title(look.text), Kind.SHORT_TITLE,
+                             "a short line with no sentence ending: a heading if content follows")),
+    Rule("paragraph", _verdict(Kind.PARAGRAPH, "text of the original")),
+)
+
+
+@dataclass
+class Rulebook:
+    """The three chains one parse uses; ``Rulebook()`` is a fresh copy of the defaults."""
+
+    lines: Ruler[Look] = field(default_factory=lambda: Ruler(list(LINE_RULES)))
+    figures: Ruler[Look] = field(default_factory=lambda: Ruler(list(FIGURE_RULES)))
+    blocks: Ruler[Look] = field(default_factory=lambda: Ruler(list(BLOCK_RULES)))

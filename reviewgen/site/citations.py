@@ -1,0 +1,64 @@
+"""A citation for every item: a link a keyboard reaches and a "cite" action, beside each paragraph,
+bullet and figure of the original.
+
+The tools are added at build time as plain markup (a link, two buttons with
+accessible names); the theme's ``reading.js`` does the copying, from the
+page itself: the item's words, the first words of its rebuttal, and the
+review's and the original's titles, which the page carries once in a
+``div.cite-context``. Their labels are drawn by CSS, so the original's text
+stays the original's when a reader selects and copies it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, Tag
+
+from .. import ids as id_scheme
+from .items import is_item
+from .speakers import HEADINGS, Place
+
+TOOLS = "cite-tools"
+
+
+@dataclass(frozen=True)
+class Citing:
+    """What a citation names besides the item: the review, who wrote it, and the document it answers."""
+
+    review: str
+    reviewer: str
+    original: str
+
+
+def holder(element: Tag) -> Tag:
+    """Where an item's own words end: a list item's text part once its rebuttal is beside it."""
+    wrapper = element.find("div", class_="reviewed", recursive=False) if element.name == "li" else None
+    text_part = wrapper.find("div", class_="reviewed-text", recursive=False) if wrapper is not None else None
+    return text_part or element
+
+
+def tools(soup: BeautifulSoup, item_id: str, place: Place) -> Tag:
+    named = place.named
+    span = soup.new_tag("span", attrs={"class": TOOLS, "data-search-exclude": "true"})
+    if id_scheme.paragraph_number(item_id) is None:  # a numbered paragraph's number is its link already
+        span.append(soup.new_tag("a", attrs={"class": "item-link", "href": f"#{item_id}", "aria-label": f"Link to {named}"}))
+    for format_name, said in (("text", ""), ("markdown", " as Markdown")):
+        span.append(soup.new_tag("button", attrs={
+            "class": "cite", "type": "button", "data-cite": item_id, "data-format": format_name,
+            "data-label": place.label, "aria-label": f"Cite {named}{said}",
+        }))
+    return span
+
+
+def add_citations(soup: BeautifulSoup, places: dict[str, Place], citing: Citing) -> None:
+    """A link and the cite actions at the end of every item but a heading; the page's context once."""
+    for element in soup.find_all(is_item):
+        if element.name in HEADINGS or element["id"] not in places:
+            continue
+        holder(element).append(tools(soup, element["id"], places[element["id"]]))
+    context = soup.new_tag("div", attrs={
+        "class": "cite-context", "hidden": "", "data-review": citing.review,
+        "data-reviewer": citing.reviewer, "data-original": citing.original,
+    })
+    soup.insert(0, context)

@@ -1,0 +1,101 @@
+"""Documents named their own way: heading levels read from the document (its table of
+contents, the forms that recur, what holds numbered paragraphs), or named in its configuration."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from reviewgen.config import SourceConfig, load_config
+from reviewgen.convert import convert_document
+from reviewgen.pages import review_pages
+from reviewgen.parser import parse_lines
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def page_names(source: str, config: SourceConfig | None = None) -> list[str]:
+    config = config or SourceConfig(slug="r")
+    document = parse_lines(source.split("\n"), config, "r.txt")
+    return [page.path.removeprefix("r/") for page in review_pages(document, config) if page.path != "r/index.md"]
+
+
+def test_a_table_of_contents_is_skipped_and_names_the_parts(tmp_path):
+    source = tmp_path / "plan.txt"
+    shutil.copy(FIXTURES / "contents-review.txt", source)
+    document, pages, _ = convert_document(source, load_config(source))
+    assert [page.path for page in pages][1:] == [
+        "plan/01-a-plan-for-community-care.md",
+        "plan/02-introduction.md",  # no number, no part word: a part because the contents list it with the chapters
+        "plan/03-chapter-1/index.md", "plan/03-chapter-1/04-section-1.md", "plan/03-chapter-1/05-section-2.md",
+        "plan/06-chapter-2/index.md", "plan/06-chapter-2/07-section-1-2.md", "plan/06-chapter-2/08-section-2-2.md",
+        "plan/09-conclusion.md",
+    ]
+    assert [(d.line, d.reason) for d in document.dropped] == [(n, "contents") for n in range(3, 10)]
+    assert [(d.rule, d.kind) for d in document.decisions if d.line == 4] == [("contents", "table of contents")]
+    assert [(d.rule, d.kind, d.item_id) for d in document.decisions if d.line == 24] == [("document heading", "heading", "conclusion")]
+    text = "\n".join(page.text for page in pages)
+    assert "....." not in text and "Contents" not in text
+    conclusion = pages[-1].text
+    assert "# Conclusion" in conclusion and "7\\. Together these steps will transform care.[^para-7]" in conclusion
+    assert "[^para-7]: Without funding they transform nothing." in conclusion
+    introduction = pages[2].text
+    assert "1\\. This plan sets out" in introduction and "[^para-1]: Closer to home for whom?" in introduction
+
+
+THEMES = """<p>Theme 1: Prevention</p>\t
+<p>1. We will act early.</p>\t<p>Early is a word, not a budget.</p>\t
+<p>2. Schools will teach safety.</p>\t
+<p>Theme 2: Protection</p>\t
+<p>3. Every area will have a hub.</p>\t
+<p>Theme 3: Justice</p>\t
+<p>4. Cases will be heard faster.</p>\t"""
+
+
+def test_a_recurring_form_that_holds_the_numbered_paragraphs_is_the_part_when_no_part_word_is_used():
+    assert page_names(THEMES) == ["01-theme-1.md", "02-theme-2.md", "03-theme-3.md"]
+
+
+def test_objectives_under_parts_keep_their_rank():
+    source = "<p>Part 1: Aims</p>\t\n<p>Objective 1: Know more</p>\t\n<p>1. We will study.</p>\t\n<p>Objective 2: Do more</p>\t\n<p>2. We will act.</p>\t"
+    assert page_names(source) == ["01-part-1/index.md", "01-part-1/02-objective-1.md", "01-part-1/03-objective-2.md"]
+
+
+def test_the_configuration_names_words_and_titles_of_parts():
+    source = """<p>Priority 1: Homes</p>\t
+<p>1. We will build.</p>\t
+<p>Priority 2: Jobs</p>\t
+<p>2. We will train.</p>\t
+<p>Looking ahead</p>\t
+<p>3. We will report each year.</p>\t"""
+    assert page_names(source, SourceConfig(slug="r", heading_parts=("Priority", "Looking ahead"))) == [
+        "01-priority-1.md", "02-priority-2.md", "03-looking-ahead.md",
+    ]
+    # without the configuration the same forms still recur and hold paragraphs, but "Looking ahead" is a heading on the last page
+    assert page_names(source) == ["01-priority-1.md", "02-priority-2.md"]
+
+
+def test_a_short_run_of_titles_without_repeats_is_not_contents():
+    source = "<p>Introduction</p>\t\n<p>Our aims</p>\t\n<p>What we found</p>\t\n<p>1. The study ran for two years.</p>\t"
+    document = parse_lines(source.split("\n"), SourceConfig(slug="r"), "r.txt")
+    assert not [d for d in document.dropped if d.reason == "contents"]
+
+
+def test_an_override_keeps_a_line_taken_as_contents(tmp_path):
+    source = tmp_path / "plan.txt"
+    shutil.copy(FIXTURES / "contents-review.txt", source)
+    source.with_suffix(".yml").write_text("overrides:\n  - {line: 3, column: original}\n", encoding="utf-8")
+    document, pages, _ = convert_document(source, load_config(source))
+    assert [d.line for d in document.dropped if d.reason == "contents"] == [4, 5, 6, 7, 8, 9]
+    assert "Contents" in pages[1].text
+
+
+def test_the_same_contents_in_bare_lines_give_the_same_parts():
+    tagged = (FIXTURES / "contents-review.txt").read_text(encoding="utf-8")
+    bare = tagged.replace("<p>", "").replace("</p>", "").replace("\t\n", "\n")
+    assert "<" not in bare and "\tCloser to home" in bare
+    assert page_names(bare) == page_names(tagged) == [
+        "01-a-plan-for-community-care.md", "02-introduction.md", "03-chapter-1/index.md", "03-chapter-1/04-section-1.md",
+        "03-chapter-1/05-section-2.md", "06-chapter-2/index.md", "06-chapter-2/07-section-1-2.md",
+        "06-chapter-2/08-section-2-2.md", "09-conclusion.md",
+    ]
