@@ -33,8 +33,10 @@ from .items import parse
 from .reviews import INDEX_NAME, ReviewInfo, find_reviews, reviewed_pages
 from .safety import removal_notes
 from .search import search_entries, section_texts, without_covered_text
+from .print_edition import PRINT_NAME
 from .steps import (
-    Features, PageKind, added_html, added_markdown, annotation_files, finished_index, page_content, page_kind, write_json,
+    Features, PageKind, added_html, added_markdown, annotation_files, finished_index, page_content, page_kind,
+    reading_files, reading_for, reading_of, write_json,
 )
 
 ARTICLE = re.compile(r"(<article\b[^>]*\bmd-content__inner\b[^>]*>)(.*?)(</article>)", re.S)
@@ -113,6 +115,7 @@ class Enhancement:
     reviews: dict[str, ReviewInfo]
     urls: dict[str, str]  # Markdown file (src_uri) -> page address
     pages: dict[str, list]  # slug -> its ReviewedPages, as the plugin's BuildState holds them
+    reading: dict = field(default_factory=dict)  # slug (or the print edition's src_uri) -> what its pages link into
     search: list = field(default_factory=list)
     annotated: list = field(default_factory=list)
     sections: dict = field(default_factory=dict)  # page address -> its text per heading, for the generator's entries
@@ -145,7 +148,7 @@ def enhance_article(run: Enhancement, src_uri: str, content: str, abbreviations:
     extra = added_markdown(src_uri, run.reviews, run.pages, features)
     if extra.strip():
         content += "\n" + rendered(extra, run.config, src_uri, url, run.urls)
-    enhanced = page_content(content, kind, review, features)
+    enhanced = page_content(content, kind, review, features, reading_for(src_uri, run.reading), url)
     source = run.config.docs_dir / src_uri
     typed = read_front_matter(read_text(source)) if source.is_file() else None
     run.notes += removal_notes(src_uri, enhanced.removed, typed.body if typed else "", typed.body_line if typed else 1)
@@ -158,7 +161,7 @@ def enhance_article(run: Enhancement, src_uri: str, content: str, abbreviations:
         fields, body = split_front_matter(read_text(run.config.docs_dir / src_uri))
         title = str(fields.get("title") or "") or plain_heading(html)
         if features.paragraph_search:
-            run.search += search_entries(url, title, list(enhanced.items))
+            run.search += search_entries(url, title, list(enhanced.items), enhanced.places, review.reviewer)
             run.sections[url] = section_texts(html)
         run.annotated.append(AnnotatedPage(url, enhanced.items, footnote_definitions(body), review.reviewer))
     return html
@@ -183,21 +186,47 @@ def retitled(title_html: str, page_title: str) -> str:
     return title_html.strip()[len(own):] if title_html.strip().startswith(own) else ""
 
 
-def rebuttal_index(run: Enhancement, slug: str, shell: str, shell_title: str, abbreviations: dict[str, str]) -> None:
-    """The review's list of rebuttals, written into the article of one of its built pages."""
-    src_uri = f"{slug}/{INDEX_NAME}"
+def generated_page(run: Enhancement, src_uri: str, page_markdown: str, shell: tuple[str, str], abbreviations: dict[str, str]) -> str | None:
+    """A page reviewgen makes (the rebuttal index, the print edition), written into the article of one of
+    the review's built pages (``shell``: its HTML and its title) at the same depth; its title, or None if done."""
     url = run.urls[src_uri]
     path = page_file(run.site, url)
     if path.exists() and is_enhanced(read_text(path)):
-        return
-    review = run.reviews[slug]
-    fields, body = split_front_matter(index_markdown(review.original_title, review.reviewer, run.pages[slug]))
+        return None
+    fields, body = split_front_matter(page_markdown)
     content = enhance_article(run, src_uri, rendered(body, run.config, src_uri, url, run.urls), abbreviations)
     title = str(fields.get("title"))
-    page = TITLE.sub(lambda m: m[1] + text(title) + retitled(m[2], shell_title) + m[3], shell, count=1)
+    page = TITLE.sub(lambda m: m[1] + text(title) + retitled(m[2], shell[1]) + m[3], shell[0], count=1)
     write_page(run, path, with_article(page, content))
-    if run.config.features.paragraph_search:
+    return title
+
+
+def rebuttal_index(run: Enhancement, slug: str, shell: tuple[str, str], abbreviations: dict[str, str]) -> None:
+    """The review's list of rebuttals."""
+    review = run.reviews[slug]
+    markdown_text = index_markdown(review.original_title, review.reviewer, run.pages[slug])
+    title = generated_page(run, f"{slug}/{INDEX_NAME}", markdown_text, shell, abbreviations)
+    if title is not None and run.config.features.paragraph_search:
+        url = run.urls[f"{slug}/{INDEX_NAME}"]
         run.search.append({"location": url, "title": text(title), "text": text(f"Every rebuttal of {review.original_title}.")})
+
+
+def add_reading(run: Enhancement, sections: dict[str, list[str]]) -> dict[str, str]:
+    """What each review's pages link into, and the files they link to written beside them but for the print
+    edition, which is returned (src_uri -> its Markdown) to be written into a page."""
+    pages = {}
+    for slug, review in run.reviews.items():
+        located = [(run.urls[f"{slug}/{page.path}"], page) for page in run.pages[slug]]
+        print_uri = f"{slug}/{PRINT_NAME}"
+        run.reading.update(reading_of(review, located, run.urls[print_uri]))
+        for path, content in reading_files(review, located, sections[slug]).items():
+            if path == print_uri:
+                pages[path] = content
+            elif not (run.site / path).is_file() or read_text(run.site / path) != content:
+                (run.site / path).parent.mkdir(parents=True, exist_ok=True)
+                (run.site / path).write_text(content, encoding="utf-8")
+                run.changed.append(run.site / path)
+    return pages
 
 
 @dataclass(frozen=True)
@@ -217,13 +246,13 @@ def enhance_site(site: Path, config_path: Path = Path("mkdocs.yml")) -> Enhanced
     sources = sorted(path.relative_to(config.docs_dir).as_posix() for path in config.docs_dir.rglob("*.md"))
     urls = {src: page_url(src, config.directory_urls) for src in sources}
     for slug in reviews:
-        urls.setdefault(f"{slug}/{INDEX_NAME}", page_url(f"{slug}/{INDEX_NAME}", config.directory_urls))
+        for name in (INDEX_NAME, PRINT_NAME):
+            urls.setdefault(f"{slug}/{name}", page_url(f"{slug}/{name}", config.directory_urls))
     pages = {slug: reviewed_pages(config.docs_dir, slug, config.extensions, config.extension_configs) for slug in reviews}
     run = Enhancement(config, site, reviews, urls, pages)
-    abbreviations = {
-        slug: find_abbreviations(read_text(path) for path in section_files(config.docs_dir, slug)) if config.features.abbreviations else {}
-        for slug in reviews
-    }
+    sections = {slug: [read_text(path) for path in section_files(config.docs_dir, slug)] for slug in reviews}
+    abbreviations = {slug: find_abbreviations(sections[slug]) if config.features.abbreviations else {} for slug in reviews}
+    print_pages = add_reading(run, sections) if config.features.reading else {}
     shells: dict[str, tuple[str, str]] = {}
     for src_uri in sources:
         path = page_file(site, urls[src_uri])
@@ -242,9 +271,11 @@ def enhance_site(site: Path, config_path: Path = Path("mkdocs.yml")) -> Enhanced
                 shells.setdefault(slug, (page, str(title)))
             page = parts[0] + parts[1] + content + parts[3] + parts[4]
         write_page(run, path, page)
-    if config.features.rebuttal_index:
-        for slug, (shell, title) in shells.items():
-            rebuttal_index(run, slug, shell, title, abbreviations[slug])
+    for slug, shell in shells.items():
+        if config.features.rebuttal_index:
+            rebuttal_index(run, slug, shell, abbreviations[slug])
+        if f"{slug}/{PRINT_NAME}" in print_pages:
+            generated_page(run, f"{slug}/{PRINT_NAME}", print_pages[f"{slug}/{PRINT_NAME}"], shell, abbreviations[slug])
     for path in sorted(site.rglob("*.html")):  # pages of no Markdown file (404.html): the last step all the same
         if path not in run.changed and not is_enhanced(page := read_text(path)):
             write_page(run, path, page)
