@@ -100,9 +100,12 @@ def test_without_the_plugin_the_rebuttals_stay_at_the_foot(bare):
 
 
 def test_the_plugins_build_has_what_readers_rely_on(plugin_contract):
-    paragraphs = [p for page in plugin_contract["pages"].values() for p in page["paragraphs"]]
+    sections = {name: page for name, page in plugin_contract["pages"].items() if name != f"{SLUG}/print"}
+    paragraphs = [p for page in sections.values() for p in page["paragraphs"]]
     assert len(paragraphs) == len(set(paragraphs)) == PARAGRAPHS
-    assert sum(len(page["rebuttals"]) for page in plugin_contract["pages"].values()) == REBUTTALS
+    assert sum(len(page["rebuttals"]) for page in sections.values()) == REBUTTALS
+    edition = plugin_contract["pages"][f"{SLUG}/print"]  # the whole review once more, on one page
+    assert edition["paragraphs"] == paragraphs and len(edition["rebuttals"]) == REBUTTALS
     assert plugin_contract["annotations"] == REBUTTALS
     assert plugin_contract["pages"][f"{SLUG}/04-part-2"]["rebuttals"][:2] == ["para-40", "para-43"]
 
@@ -149,11 +152,14 @@ def test_abbreviations_are_wrapped_where_python_markdown_would_wrap_them():
     )
 
 
-def test_a_paragraph_search_entry_holds_the_paragraph_and_its_rebuttal(zensical_site):
-    entry = next(e for e in search_index(zensical_site) if e["location"] == f"{SLUG}/04-part-2/#para-43")
-    assert entry["title"].startswith("Paragraph 43 · Part 2")
-    assert "7.5% of adults" in entry["text"] and "Mathews’ peer reviewed article" in entry["text"]
-    assert entry["path"] and "tags" in entry  # Zensical's own fields, from the page's entry
+def test_a_paragraph_and_its_rebuttal_are_found_apart_with_their_speakers(zensical_site):
+    entries = {e["location"]: e for e in search_index(zensical_site)}
+    paragraph, rebuttal = entries[f"{SLUG}/04-part-2/#para-43"], entries[f"{SLUG}/04-part-2/#fn:para-43"]
+    assert paragraph["title"].startswith("Paragraph 43 · Part 2") and paragraph["tags"] == ["Original"]
+    assert "7.5% of adults" in paragraph["text"] and "Mathews" not in paragraph["text"]
+    assert rebuttal["title"] == "Mandate Now on paragraph 43" and rebuttal["tags"] == ["Rebuttal · Mandate Now"]
+    assert "Mathews’ peer reviewed article" in rebuttal["text"] and "7.5% of adults" not in rebuttal["text"]
+    assert paragraph["path"] and rebuttal["path"]  # Zensical's own field, from the page's entry
     # the generator's own entry for the section no longer repeats what the paragraph's entry holds
     section = next(e for e in search_index(zensical_site) if e["location"] == f"{SLUG}/04-part-2/#21-scale-and-prevalence-of-child-sexual-abuse")
     assert "Mathews" not in section["text"]
