@@ -87,7 +87,26 @@ def checked(args: argparse.Namespace, command: str) -> bool:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    return 0 if checked(args, "check") else 1
+    content_ok = checked(args, "check")
+    return 0 if content_ok and (args.site is None or site_checked(args.site)) else 1
+
+
+def site_checked(site: Path) -> bool:
+    """Whether a built site has reviewgen's features; if not, one line saying why and what to run."""
+    from .site.postbuild import unenhanced_pages
+
+    if not (site / "index.html").is_file():
+        raise ReviewgenError("no built site here (no index.html); build it first with reviewgen build", site)
+    missing = unenhanced_pages(site)
+    if missing:
+        print(
+            f"{missing[0]}:1: the rebuttals are footnotes at the foot and the page has no reviewgen marker "
+            f"({count(len(missing), 'page')} like it): the reviewgen plugin did not run; "
+            f"run reviewgen enhance {site} (or build with reviewgen build)"
+        )
+        return False
+    print(f"{site}: every page has reviewgen's features")
+    return True
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -132,13 +151,76 @@ def mkdocs(*args: str, stopped: str) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    """Check the content, then build the site strictly: any warning fails it (``mkdocs.yml`` is lenient, for the preview)."""
+    """Check the content, then build the site strictly: any warning fails it (``mkdocs.yml`` is lenient, for the preview).
+    With Zensical, which runs no MkDocs plugin, ``enhance`` then gives the site the same features."""
     if not checked(args, "build"):
         return 1
-    code = mkdocs("build", "--strict", "-f", str(args.config), "-d", str(args.site), stopped=f"{args.site} may be half built; build again")
+    stopped = f"{args.site} may be half built; build again"
+    if args.generator == "zensical":
+        code = zensical(args.config, args.site, stopped=stopped)
+        if code == 0 and enhance_built(args.site, args.config) != 0:
+            print("reviewgen build: the pages held markup the allowlist removed (see above); strict, as with MkDocs", file=sys.stderr)
+            return 1
+    else:
+        code = mkdocs("build", "--strict", "-f", str(args.config), "-d", str(args.site), stopped=stopped)
     if code == 0:
         print(f"the site is in {args.site.resolve()}/ (open index.html, or serve the folder from any static host)")
     return code
+
+
+def enhance_built(site: Path, config: Path) -> int:
+    """Enhance a built site, print its warnings; how many there were."""
+    from .site.postbuild import enhance_site
+
+    enhanced = enhance_site(site, config)
+    for note in enhanced.notes:
+        print(f"WARNING - {note}", file=sys.stderr)
+    written = enhanced.written
+    print(f"enhanced {site}: {count(len(written), 'file')} written" if written else f"{site} already has reviewgen's features; nothing changed")
+    return len(enhanced.notes)
+
+
+def run_enhance(args: argparse.Namespace) -> int:
+    """reviewgen's site features for a site another generator built (Zensical, or MkDocs without the plugin).
+    What the allowlists removed are warnings, as in a lenient MkDocs build; ``reviewgen build`` fails on them."""
+    with progress(f"enhancing {args.site}", args.progress):
+        enhance_built(args.site, args.config)
+    return 0
+
+
+def zensical(config: Path, site: Path, stopped: str) -> int:
+    """Build with Zensical, strictly, into ``site``. It reads mkdocs.yml but writes only to a ``site_dir``
+    inside the project, so it builds into a staging folder there (from a copy of the configuration that
+    names it), which then replaces ``site``."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    import yaml
+
+    installed = Path(sys.executable).parent / "zensical"
+    program = str(installed) if installed.exists() else shutil.which("zensical")
+    if program is None:
+        raise ReviewgenError("Zensical is not installed; pip install 'reviewgen[zensical]' (or build with --generator mkdocs)", config)
+    project = config.resolve().parent
+    staging = Path(tempfile.mkdtemp(prefix=".reviewgen-site-", dir=project))
+    settings = project / f"{staging.name}.yml"
+    settings.write_text(config.read_text(encoding="utf-8") + "\n" + yaml.safe_dump({"site_dir": staging.name}), encoding="utf-8")
+    try:
+        child = subprocess.Popen([program, "build", "--strict", "-f", str(settings)])
+        try:
+            code = child.wait()
+        except Interrupted as interrupted:
+            child.send_signal(signal.SIGINT)
+            child.wait(timeout=10)
+            raise Interrupted(interrupted.signal, stopped) from None
+        if code == 0:
+            shutil.rmtree(site, ignore_errors=True)
+            shutil.move(staging, site)
+        return code
+    finally:
+        settings.unlink(missing_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -166,6 +248,7 @@ def parser() -> argparse.ArgumentParser:
     check = with_progress(commands.add_parser("check", help="check a review's pages: quoted text, paragraphs, rebuttals, anchors, links"))
     check.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT, help="the content folder (default: content)")
     check.add_argument("--sources", type=Path, default=DEFAULT_SOURCE_DIR, help="where the sources are (default: sources)")
+    check.add_argument("--site", type=Path, help="also check a built site: did the reviewgen plugin (or reviewgen enhance) give it its features?")
     check.set_defaults(run=run_check)
     new = with_progress(commands.add_parser("new", help="start another review on this site from a two-column export"))
     new.add_argument("slug", help="the review's short name, e.g. 'budget-2026' (its folder and address)")
@@ -183,7 +266,13 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--sources", type=Path, default=DEFAULT_SOURCE_DIR, help="where the sources are (default: sources)")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration")
     build.add_argument("--site", type=Path, default=Path("site"), help="where to write the site (default: site)")
+    build.add_argument("--generator", choices=("mkdocs", "zensical"), default="mkdocs",
+                       help="MkDocs with the reviewgen plugin, or Zensical followed by reviewgen enhance (default: mkdocs)")
     build.set_defaults(run=run_build)
+    enhance = with_progress(commands.add_parser("enhance", help="give a site built without the plugin (Zensical, MkDocs) reviewgen's features"))
+    enhance.add_argument("site", type=Path, help="the built site's folder, e.g. site")
+    enhance.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the configuration it was built from (default: mkdocs.yml)")
+    enhance.set_defaults(run=run_enhance)
     serve = commands.add_parser("serve", help="preview the site, rebuilding as pages change")
     serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration")
     serve.add_argument("--address", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)")

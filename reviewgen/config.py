@@ -210,3 +210,21 @@ def _override(entry: Any, at: Located, position: int) -> Override:
         raise at.error(f"override for line {entry['line']} says nothing: give column, furniture or answers", *where)
     return Override(line=entry["line"], column=column, furniture=furniture, answers=str(answers) if answers else None,
                     at=at.lines.get(where, 0))
+
+
+class Lenient(yaml.SafeLoader):
+    """Reads a site's mkdocs.yml without running its tags (``!ENV``, ``!!python/name``): their values are not needed."""
+
+
+Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def load_site_settings(path: Path) -> dict:
+    """The settings in a site's configuration (mkdocs.yml), for ``reviewgen enhance``."""
+    try:
+        settings = yaml.load(path.read_text(encoding="utf-8"), Loader=Lenient) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ReviewgenError(f"cannot read the site's configuration ({error}); give it with --config", path) from None
+    if not isinstance(settings, dict):
+        raise ReviewgenError("the site's configuration must be a mapping of keys to values", path, 1)
+    return settings

@@ -30,22 +30,19 @@ from .errors import ReviewgenError
 from .page_reader import footnote_definitions, read_front_matter, read_text
 from .pages import section_files
 from .site.abbreviations import definitions_markdown, find_abbreviations
-from .site.annotations import AnnotatedPage, collection
-from .site.citations import Citing
-from .site.crossrefs import review_places
-from .site.downloads import CSV_NAME, JSON_NAME, as_csv, as_json, downloads_markdown, review_rows
-from .site.jump import map_location, paragraph_map
-from .site.print_edition import PRINT_NAME, print_markdown, print_places
-from .site.reading import Review
+from .site.annotations import AnnotatedPage
 from .site.final import finalise_page
-from .site.index_page import bar_chart, index_markdown, landing_figures
+from .site.index_page import index_markdown
 from .site.items import page_description
 from .site.navigation import in_document_order
-from .site.parts import part_contents
-from .site.pipeline import enhance, safe_page
 from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages
-from .site.safety import INDEX_PAGE, PAGE, removal_notes
-from .site.search import clean_entries, exclude_lists, merge_into_index, search_entries
+from .site.safety import removal_notes
+from .site.search import search_entries
+from .site.print_edition import PRINT_NAME
+from .site.steps import (
+    Features, PageKind, added_html, added_markdown, annotation_files, finished_index, page_content, page_kind,
+    reading_files, reading_for, reading_of, write_json,
+)
 from .site.template_values import escape_config, escape_nav, escape_page, title_text
 from .source import SOURCE_SUFFIXES, source_of
 
@@ -55,11 +52,6 @@ log = get_plugin_logger(__name__)
 def first_body_line(path: Path) -> int:
     """The file line on which a page's Markdown starts, after its front matter."""
     return read_front_matter(read_text(path)).body_line
-
-
-def write_json(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 LATE = -50  # after other plugins: search has written its index, other content changes are made
@@ -98,7 +90,7 @@ class BuildState:
     docs_dir: Path
     reviews: dict = field(default_factory=dict)  # slug -> ReviewInfo
     pages: dict = field(default_factory=dict)  # slug -> its ReviewedPages
-    reading: dict = field(default_factory=dict)  # slug -> the whole review as its pages link into it
+    reading: dict = field(default_factory=dict)  # slug (or the print edition's src_uri) -> the whole review as its pages link into it
     abbreviations: dict = field(default_factory=dict)  # slug -> {acronym: expansion}
     footnotes: dict = field(default_factory=dict)  # page's src_uri -> its footnote definitions
     typed: dict = field(default_factory=dict)  # page's src_uri -> (its Markdown, its first body line): where removals are
@@ -190,9 +182,9 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             state.pages[slug] = reviewed_pages(state.docs_dir, slug, config.markdown_extensions, config.mdx_configs)
             found = ((files.get_file_from_path(f"{slug}/{page.path}"), page) for page in state.pages[slug])
             located = [(file.url, page) for file, page in found if file is not None]
-            if self.config.reading:
-                self.add_reading_files(files, config, slug, review, located)
             texts = [read_text(path) for path in section_files(state.docs_dir, slug)]
+            if self.config.reading:
+                self.add_reading_files(files, config, review, located, texts)
             state.abbreviations[slug] = find_abbreviations(texts) if self.config.abbreviations else {}
             if self.config.rebuttal_index:
                 if files.get_file_from_path(f"{slug}/{INDEX_NAME}") is not None:
@@ -201,33 +193,22 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
                 files.append(File.generated(config, f"{slug}/{INDEX_NAME}", content=content))
         return files
 
-    def add_reading_files(self, files, config, slug: str, review, located: list) -> None:
-        """What the review's pages link into (its places, its rebuttals in order) and the files they link to:
-        the paragraph map of the paragraph box, and the downloads."""
-        places = review_places(located)
-        answered = tuple(item.item_id for _, page in located for item in page.items if item.rebuttal_html)
-        citing = Citing(review.title, review.reviewer, review.original_title)
-        self.state.reading[slug] = Review(slug, citing, places, answered)
-        print_path = f"{slug}/{PRINT_NAME}"
-        sections = [read_text(path) for path in section_files(self.state.docs_dir, slug)]
-        rows = review_rows(located, review.reviewer, slug)
-        generated = {
-            print_path: print_markdown(review.title, review.original_title, review.reviewer, sections),
-            map_location(slug): json.dumps(paragraph_map(places, slug), indent=1),
-            f"{slug}/{CSV_NAME}": as_csv(rows),
-            f"{slug}/{JSON_NAME}": as_json(rows, review.title, review.reviewer, review.original_title),
-        }
-        for path, content in generated.items():
+    def add_reading_files(self, files, config, review, located: list, sections: list[str]) -> None:
+        """What the review's pages link to (the print edition, the paragraph box's map, the downloads), and
+        what they link into."""
+        for path, content in reading_files(review, located, sections).items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"reviewgen: {path} exists in the docs folder; reviewgen writes that file itself, so rename yours")
             files.append(File.generated(config, path, content=content))
-        print_url = files.get_file_from_path(print_path).url
-        tops = {url: next((h.anchor for h in page.headings if h.level == 1), "") for url, page in located}
-        self.state.reading[print_path] = Review(slug, citing, print_places(places, tops, print_url), answered)
+        print_url = files.get_file_from_path(f"{review.slug}/{PRINT_NAME}").url
+        self.state.reading.update(reading_of(review, located, print_url))
 
     def review_of(self, page) -> str | None:
-        slug = page.file.src_uri.split("/", 1)[0]
-        return slug if slug in self.state.reviews and "/" in page.file.src_uri else None
+        return page_kind(page.file.src_uri, self.state.reviews)[1]
+
+    @property
+    def features(self) -> Features:
+        return Features.from_options(dict(self.config))
 
     def on_nav(self, nav, config, files):
         if not self.config.enabled:
@@ -245,21 +226,12 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         if page.file.abs_src_path:  # a page from the docs folder, not one reviewgen made: where its removals are
             state.typed[page.file.src_uri] = (markdown, first_body_line(Path(page.file.abs_src_path)))
         slug = self.review_of(page)
-        if page.file.src_uri == "index.md" and len(state.reviews) == 1 and self.config.rebuttal_index:
-            only = next(iter(state.reviews))  # the home page is that review: its counts and chart too
-            return markdown + "\n" + landing_figures(state.pages[only], f"{only}/{INDEX_NAME}")
+        markdown += added_markdown(page.file.src_uri, state.reviews, state.pages, self.features)
         if slug is None:
             return markdown
         state.footnotes[page.file.src_uri] = footnote_definitions(markdown)
         if not page.meta.get("description"):
             page.meta["description"] = page_description(page.meta, state.reviews[slug])
-        if page.file.src_uri == f"{slug}/index.md" and self.config.rebuttal_index:
-            markdown += "\n" + landing_figures(state.pages[slug], INDEX_NAME)
-        here = next((p for p in state.pages[slug] if f"{slug}/{p.path}" == page.file.src_uri), None)
-        if here is not None:
-            markdown += "\n\n" + part_contents(here, state.pages[slug])
-        if page.file.src_uri == f"{slug}/index.md" and self.config.reading:
-            markdown += "\n" + downloads_markdown(self.config.annotations, PRINT_NAME)
         if state.abbreviations.get(slug):
             markdown += "\n\n" + definitions_markdown(state.abbreviations[slug]) + "\n"
         return markdown
@@ -274,23 +246,15 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         if not self.config.enabled:
             return html
         state = self.state
-        slug = self.review_of(page)
-        landing = slug is not None and page.file.src_uri == f"{slug}/index.md"
-        if slug is None or landing or page.file.src_uri.endswith(f"/{INDEX_NAME}"):
-            index = slug is not None and page.file.src_uri.endswith(f"/{INDEX_NAME}")
-            cleaned = safe_page(html, INDEX_PAGE if index else PAGE)
-            self.warn_removed(page, cleaned.removed)
-            if page.file.src_uri == "index.md" and len(state.reviews) == 1 and self.config.rebuttal_index:
-                # the chart is reviewgen's own markup (SVG from escaped titles and counts), as on the rebuttal index
-                return cleaned.html + "\n" + bar_chart(state.pages[next(iter(state.reviews))], parts_only=True)
-            return exclude_lists(cleaned.html) if index and self.config.paragraph_search else cleaned.html
-        review = state.reviews[slug]
-        if page.file.src_uri in state.reading:  # the print edition: the whole review once more, so not searched,
-            # exported or warned about again (each section's own page names its removals with their lines)
-            return enhance(html, review.reviewer, False, False, state.reading[page.file.src_uri], page.url).html
-        reading = state.reading.get(slug) if self.config.reading else None
-        enhanced = enhance(html, review.reviewer, self.config.permalinks, self.config.paragraph_search, reading, page.url)
+        kind, slug = page_kind(page.file.src_uri, state.reviews)
+        review = state.reviews.get(slug)
+        reading = reading_for(page.file.src_uri, state.reading)
+        enhanced = page_content(html, kind, review, self.features, reading, page.url)
         self.warn_removed(page, enhanced.removed)
+        if kind is PageKind.PRINT_EDITION:
+            return enhanced.html
+        if kind is not PageKind.REVIEW_TEXT:
+            return enhanced.html + added_html(page.file.src_uri, state.reviews, state.pages, self.features)
         if self.config.paragraph_search:
             state.search += search_entries(page.url, title_text(page), list(enhanced.items), enhanced.places, review.reviewer)
         footnotes = state.footnotes.get(page.file.src_uri, {})
@@ -330,13 +294,6 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         index_path = site / "search" / "search_index.json"
         if index_path.exists():  # every entry, Material's own too, through the allowlist
             index = json.loads(index_path.read_text(encoding="utf-8"))
-            index = clean_entries(merge_into_index(index, state.search) if self.config.paragraph_search else index)
-            index_path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
-        if self.config.annotations and state.reviews:
-            name = self.config.annotations
-            label = " and ".join(review.title for review in state.reviews.values())
-            write_json(site / name, collection(state.annotated, name, label))
-            for slug, review in state.reviews.items():  # and one export per review, in its folder
-                mine = [page for page in state.annotated if page.url.startswith(f"{slug}/")]
-                write_json(site / slug / name, collection(mine, name, review.title))
-
+            write_json(index_path, finished_index(index, state.search, self.config.paragraph_search), compact=True)
+        for name, data in annotation_files(state.annotated, state.reviews, self.config.annotations).items():
+            write_json(site / name, data)

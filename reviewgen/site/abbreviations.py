@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from bs4 import NavigableString
+from bs4.element import Comment
+
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 CONNECTORS = {"of", "for", "and", "the", "into", "on", "in", "to", "&", "with"}
 MAX_WORDS = 10
@@ -46,3 +49,31 @@ def find_abbreviations(texts) -> dict[str, str]:
 def definitions_markdown(abbreviations: dict[str, str]) -> str:
     """Python-Markdown ``abbr`` definitions, appended to a page at build time."""
     return "\n".join(f"*[{acronym}]: {meaning}" for acronym, meaning in sorted(abbreviations.items()))
+
+
+# Where Python-Markdown's ``abbr`` leaves text alone: code, and what is already an abbreviation.
+NOT_WRAPPED = frozenset({"code", "pre", "kbd", "abbr", "script", "style", "button", "svg"})
+
+
+def wrap_abbreviations(soup, abbreviations: dict[str, str]) -> int:
+    """In rendered HTML, each defined acronym wrapped in ``<abbr title>`` as Python-Markdown's ``abbr``
+    would have done from the definitions: for a site built without them. How many were wrapped."""
+    if not abbreviations:
+        return 0
+    names = sorted(abbreviations, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b")
+    wrapped = 0
+    for node in list(soup.find_all(string=pattern)):
+        if isinstance(node, Comment) or any(parent.name in NOT_WRAPPED for parent in node.parents):
+            continue
+        value, parts, start = str(node), [], 0
+        for match in pattern.finditer(value):
+            parts.append(NavigableString(value[start:match.start()]))
+            abbr = soup.new_tag("abbr", attrs={"title": abbreviations[match.group(0)]})
+            abbr.string = match.group(0)
+            parts.append(abbr)
+            start = match.end()
+        parts.append(NavigableString(value[start:]))
+        node.replace_with(*[part for part in parts if part != ""])
+        wrapped += len(parts) // 2
+    return wrapped

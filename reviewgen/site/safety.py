@@ -51,6 +51,8 @@ THEME_TAGS = frozenset({
     "meta", "link", "title", "script", "header", "footer", "main", "nav", "article", "section",
     "form", "input", "label", "button", "svg", "path", "g", "circle",
 })
+# Zensical's icons (Lucide) are drawn with strokes their <svg> names: presentation, never script.
+ICON_STROKES = frozenset({"fill", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin"})
 FINISHED = Allowlist(
     tags=TEXT_TAGS | REVIEWGEN_TAGS | THEME_TAGS,
     attributes={
@@ -65,7 +67,9 @@ FINISHED = Allowlist(
         "button": frozenset({"type"}),
         "form": frozenset({"name"}),
         **CHART_ATTRIBUTES,
+        "svg": CHART_ATTRIBUTES["svg"] | ICON_STROKES,
         "path": frozenset({"d"}),
+        "circle": frozenset({"cx", "cy", "r"}),
     },
     attribute_prefixes=frozenset({"data-", "aria-"}),
     style_properties=frozenset({"text-align"}),

@@ -20,7 +20,7 @@ from .. import ids as id_scheme
 from ..sanitise import Allowlist
 from .html import serialise, text
 from .safety import TEXT_TAGS
-from .items import Item, ids_of, is_item, parse, rebuttal_of
+from .items import Item, ids_of, is_item, parse, rebuttal_of, text_of
 from .speakers import Place, place_of
 
 EXCLUDE = "data-search-exclude"
@@ -66,14 +66,29 @@ def exclude(soup: BeautifulSoup, ids: dict[str, Tag]) -> None:
             element[EXCLUDE] = "true"
 
 
+def entry_list(index: dict) -> str:
+    """Where an index keeps its entries: MkDocs and Material under ``docs``, Zensical under ``items``."""
+    return "items" if "items" in index and "docs" not in index else "docs"
+
+
+def page_of(location: str) -> str:
+    return location.partition("#")[0]
+
+
 def merge_into_index(index: dict, entries: list[dict]) -> dict:
-    """Material's search_index.json with the per-item entries added once."""
+    """A generator's search index with the per-item entries added once. Fields the generator's
+    entries carry that ours lack (Zensical's ``path``) come from the page's own entry."""
+    key = entry_list(index)
     known = {entry["location"] for entry in entries}
-    docs = [doc for doc in index.get("docs", []) if doc.get("location") not in known]
+    docs = [doc for doc in index.get(key, []) if doc.get("location") not in known]
     config = index.get("config", {})
     if "tags" in config.get("fields", {}):
         config = {**config, "fields": {**config["fields"], "tags": {**config["fields"]["tags"], "boost": TAG_BOOST}}}
-    return {**index, "config": config, "docs": docs + entries}
+    pages: dict[str, dict] = {}
+    for doc in docs:
+        pages.setdefault(page_of(str(doc.get("location", ""))), doc)
+    added = [{**pages.get(page_of(entry["location"]), {}), **entry} for entry in entries]
+    return {**index, **({"config": config} if config else {}), key: docs + added}
 
 
 # Material shows an entry's title and text as HTML: the inline markup of its own entries may stay.
@@ -82,8 +97,9 @@ SEARCH_ENTRY = Allowlist(tags=TEXT_TAGS - {"a", "img", "div", "details", "summar
 
 def clean_entries(index: dict) -> dict:
     """The search index with every entry's title and text through the allowlist."""
-    docs = [{**doc, **{key: SEARCH_ENTRY.clean(doc[key]) for key in ("title", "text") if isinstance(doc.get(key), str)}} for doc in index.get("docs", [])]
-    return {**index, "docs": docs}
+    entries = entry_list(index)
+    docs = [{**doc, **{key: SEARCH_ENTRY.clean(doc[key]) for key in ("title", "text") if isinstance(doc.get(key), str)}} for doc in index.get(entries, [])]
+    return {**index, entries: docs}
 
 
 def exclude_lists(html: str) -> str:
@@ -92,3 +108,39 @@ def exclude_lists(html: str) -> str:
     for listing in soup.find_all(["ul", "ol"]):
         listing[EXCLUDE] = "true"
     return serialise([soup])
+
+
+def section_texts(html: str) -> dict[str, str]:
+    """A page's text per heading, less what the per-item entries cover: what a generator that indexed
+    the page before reviewgen saw it (Zensical, MkDocs without the plugin) should have kept.
+    Keyed by the heading's id; the page's first heading is also the page itself, ``""``."""
+    soup = parse(html)
+    covered = {id(node) for node in soup.select(f"[{EXCLUDE}], aside.rebuttal, div.footnote")}
+    sections: dict[str, list[str]] = {"": []}
+    current, seen_heading = "", False
+    for node in soup.find_all(True):
+        if any(id(parent) in covered for parent in [node, *node.parents]):
+            continue
+        if node.name in {"h1", "h2", "h3", "h4", "h5", "h6"} and node.get("id"):
+            if not seen_heading and not sections[""]:  # the page's first heading opens the page's own entry
+                sections[node["id"]] = sections[""]
+            else:
+                current = node["id"]
+                sections.setdefault(current, [])
+            seen_heading = True
+            continue
+        if node.name in {"p", "li", "td", "th", "figcaption", "dt", "dd"} and not node.find_parent(["p", "li", "td", "th"]):
+            sections[current].append(text_of(node))
+    return {anchor: " ".join(" ".join(parts).split()) for anchor, parts in sections.items()}
+
+
+def without_covered_text(index: dict, page_url: str, texts: dict[str, str]) -> dict:
+    """The generator's own entries for ``page_url`` with the text of each section as ``section_texts`` has it."""
+    key = entry_list(index)
+    docs = []
+    for doc in index.get(key, []):
+        page, _, anchor = str(doc.get("location", "")).partition("#")
+        if page == page_url and anchor in texts:
+            doc = {**doc, "text": text(texts[anchor])}
+        docs.append(doc)
+    return {**index, key: docs}

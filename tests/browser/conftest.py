@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -27,10 +30,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory, site) -> Path:
-    """The session's build of the project (``site``), copied under a sub-path: every link is relative."""
-    return Path(shutil.copytree(site, tmp_path_factory.mktemp("www") / SUB_PATH))
+# The same reader's site either way: MkDocs with the plugin (the session's build), or Zensical followed by ``reviewgen enhance``.
+ZENSICAL = [sys.executable, "-m", "reviewgen", "build", "--generator", "zensical", "--no-progress", "--site"]
+
+
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def built_site(tmp_path_factory, request) -> Path:
+    """The project's site under a sub-path (every link is relative), from either generator."""
+    www = tmp_path_factory.mktemp(f"www-{request.param}") / SUB_PATH
+    if request.param == "mkdocs":
+        return Path(shutil.copytree(request.getfixturevalue("site"), www))
+    result = subprocess.run(
+        [*ZENSICAL, str(www)], cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return www
 
 
 def serve(directory: Path):
@@ -69,6 +83,8 @@ def page(browser, request):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.problems = []  # console errors, uncaught exceptions, requests to other hosts
+    callspec = getattr(request.node, "callspec", None)
+    page.generator = callspec.params.get("built_site", "") if callspec else ""  # which build's site, for screenshot names
     page.on("console", lambda message: message.type == "error" and page.problems.append(f"console: {message.text}"))
     page.on("pageerror", lambda error: page.problems.append(f"exception: {error}"))
     page.on("request", lambda req: not req.url.startswith(("http://127.0.0.1:", "data:", "blob:")) and page.problems.append(f"request: {req.url}"))
@@ -94,6 +110,6 @@ def wait_until(page, condition, what: str, limit: float = 10.0) -> None:
 
 def screenshot(page, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
+    path = ARTIFACTS / f"{name}{'-' + page.generator if getattr(page, 'generator', '') else ''}.png"
     page.screenshot(path=str(path))
     return path
