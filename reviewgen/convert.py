@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import SourceConfig, load_config
-from .model import Document, Paragraph, document_items
+from .model import NOTE_REASONS, Document, Paragraph, document_items
 from .output import Plan, apply, page_state, plan, recover_interrupted
 from .overrides import check_effects, check_lines
 from .page_reader import split_front_matter
@@ -80,7 +80,7 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
         removed_unsafe=tuple(
             f"{document.source_name}:{d.line}: removed {d.text} (not allowed in a source)" if d.reason == "unsafe"
             else f"{document.source_name}:{d.line}: {d.text}"
-            for d in document.dropped if d.reason in ("unsafe", "numbering", "column")
+            for d in document.dropped if d.reason in ("unsafe", *NOTE_REASONS)
         ),
     )
 

@@ -180,13 +180,18 @@ class Section:
     slug: str
 
 
+# Dropped entries that only say something about a decision ("numbering": a number out of order;
+# "column": a close call on a bare line's column): reported, but no text was left out and nothing decided.
+NOTE_REASONS = ("numbering", "column")
+
+
 @dataclass(frozen=True)
 class Dropped:
     """Source text deliberately left out, and why (for the audit and summary)."""
 
     line: int
     text: str
-    reason: str  # "furniture", "duplicate table", "unsafe" (a description) or "numbering" (a note)
+    reason: str  # "furniture", "duplicate table", "unsafe" (a description), or one of NOTE_REASONS
 
 
 @dataclass(frozen=True)

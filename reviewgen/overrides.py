@@ -9,7 +9,7 @@ from typing import Callable
 
 from .config import Override, SourceConfig
 from .errors import ReviewgenError
-from .model import Document
+from .model import NOTE_REASONS, Document
 from .plural import count
 
 
@@ -27,12 +27,11 @@ def check_lines(source: Path, config: SourceConfig, lines: list[str]) -> None:
             raise _refuse(config, override, f"names a blank line of {source.name}; give the number of the line to correct")
 
 
-NOTES = ("column", "numbering")  # what the converter says about its decisions, not a decision
 
 
 def decided(document: Document) -> tuple:
     """What a conversion decides: the pages' blocks and the text it leaves out."""
-    return document.sections, tuple(d for d in document.dropped if d.reason not in NOTES)
+    return document.sections, tuple(d for d in document.dropped if d.reason not in NOTE_REASONS)
 
 
 def check_effects(config: SourceConfig, document: Document, parse: Callable[[SourceConfig], Document]) -> None:
