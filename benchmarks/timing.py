@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reviewgen.check import check_content  # noqa: E402
-from reviewgen.convert import convert  # noqa: E402
+from reviewgen.commands.check import check_content  # noqa: E402
+from reviewgen.commands.convert import convert  # noqa: E402
 
 SOURCE = ROOT / "sources" / "tackling-child-sexual-abuse-strategy.txt"
 

@@ -25,10 +25,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from .check import check_content
-from .errors import ReviewgenError
-from .page_reader import footnote_definitions, read_front_matter, read_text
-from .pages import section_files
+from .commands.check import check_content
+from .document.errors import ReviewgenError
+from .writing.page_reader import footnote_definitions, read_front_matter, read_text
+from .writing.pages import section_files
 from .site.abbreviations import definitions_markdown, find_abbreviations
 from .site.annotations import AnnotatedPage
 from .site.final import finalise_page
@@ -44,7 +44,7 @@ from .site.steps import (
     reading_files, reading_for, reading_of, write_json,
 )
 from .site.template_values import escape_config, escape_nav, escape_page, title_text
-from .source import SOURCE_SUFFIXES, source_of
+from .reading.source import SOURCE_SUFFIXES, source_of
 
 log = get_plugin_logger(__name__)
 
@@ -137,7 +137,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
 
     def reconvert_changed_sources(self, docs_dir: Path) -> None:
         """In the preview, a changed source or configuration is converted again, carrying the editors' rebuttals."""
-        from .convert import convert
+        from .commands.convert import convert
 
         now = sources_state(Path(self.config.sources))
         if not self.seen_sources:  # the preview's first build: the content is what the editor has

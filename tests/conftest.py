@@ -15,11 +15,11 @@ import os
 import subprocess
 import sys
 
-from reviewgen import ids
-from reviewgen.cli import main as reviewgen_main
-from reviewgen.convert import convert
-from reviewgen.pages import section_files
-from reviewgen.page_reader import split_front_matter
+from reviewgen.document import ids
+from reviewgen.commands.cli import main as reviewgen_main
+from reviewgen.commands.convert import convert
+from reviewgen.writing.pages import section_files
+from reviewgen.writing.page_reader import split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "tackling-child-sexual-abuse-strategy"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reviewgen.anchoring import Quote, Target, anchor, comparable, quotes_in_order
+from reviewgen.commands.anchoring import Quote, Target, anchor, comparable, quotes_in_order
 
 PARAGRAPHS = [
     ("para-1", "1. The Government will publish a plan for victims within a year."),

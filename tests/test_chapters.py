@@ -10,8 +10,8 @@ import pytest
 
 from conftest import Review
 
-from reviewgen.config import SourceConfig
-from reviewgen.convert import convert
+from reviewgen.document.config import SourceConfig
+from reviewgen.commands.convert import convert
 
 FIXTURE = Path(__file__).parent / "fixtures" / "chapters-review.txt"
 

@@ -7,10 +7,10 @@ import time
 
 import pytest
 
-from reviewgen import progress as progress_module
-from reviewgen.cli import main, version
-from reviewgen.plural import count, listing
-from reviewgen.progress import progress
+from reviewgen.commands import progress as progress_module
+from reviewgen.commands.cli import main, version
+from reviewgen.document.plural import count, listing
+from reviewgen.commands.progress import progress
 
 
 def test_version(capsys):

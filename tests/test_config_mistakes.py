@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from reviewgen.cli import main
+from reviewgen.commands.cli import main
 
 from test_overrides import SOURCE  # line 1 a heading, 2 paragraph 44, 3 blank, 4 a bare line the converter gives the reviewer
 

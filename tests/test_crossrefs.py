@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import SLUG, edit
 from reviewgen.site.crossrefs import link_references, page_headings, page_places, page_references, unlinked
 from reviewgen.site.items import analyse, parse, text_of
-from reviewgen.stats import review_stats
+from reviewgen.commands.stats import review_stats
 
 
 def page(site, url: str) -> BeautifulSoup:

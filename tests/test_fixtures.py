@@ -10,10 +10,10 @@ import pytest
 from conftest import SEED, SLUG
 from fixture_file import read_fixture_file, write_fixture_file
 
-from reviewgen.config import SourceConfig, load_config
-from reviewgen.convert import convert_document
-from reviewgen.pages import render_section
-from reviewgen.parser import parse_lines
+from reviewgen.document.config import SourceConfig, load_config
+from reviewgen.commands.convert import convert_document
+from reviewgen.writing.pages import render_section
+from reviewgen.reading.parser import parse_lines
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHAPES = FIXTURES / "shapes.txt"

@@ -8,8 +8,8 @@ import re
 from conftest import SEED, Review
 from test_seed_document import FOOTER_LINES
 
-from reviewgen.config import SourceConfig
-from reviewgen.convert import convert
+from reviewgen.document.config import SourceConfig
+from reviewgen.commands.convert import convert
 
 GARBLED = [
     "Scrutiny Watch commentary", "SCRUTINY WATCH COMMENTARY", "Scrutny Watch commentary",

@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 
 from conftest import SEED
 
-from reviewgen.audit import line_words, text_words
-from reviewgen.check import PageText, check_footnotes
-from reviewgen.config import SourceConfig
-from reviewgen.errors import ReviewgenError
-from reviewgen.page_reader import split_front_matter
-from reviewgen.pages import review_pages
-from reviewgen.parser import parse_lines
+from reviewgen.commands.audit import line_words, text_words
+from reviewgen.commands.check import PageText, check_footnotes
+from reviewgen.document.config import SourceConfig
+from reviewgen.document.errors import ReviewgenError
+from reviewgen.writing.page_reader import split_front_matter
+from reviewgen.writing.pages import review_pages
+from reviewgen.reading.parser import parse_lines
 
 settings.register_profile("ci", max_examples=40, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,10 +6,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from reviewgen.config import SourceConfig, load_config
-from reviewgen.convert import convert_document
-from reviewgen.pages import review_pages
-from reviewgen.parser import parse_lines
+from reviewgen.document.config import SourceConfig, load_config
+from reviewgen.commands.convert import convert_document
+from reviewgen.writing.pages import review_pages
+from reviewgen.reading.parser import parse_lines
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

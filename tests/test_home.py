@@ -7,9 +7,9 @@ from bs4 import BeautifulSoup
 
 from conftest import SLUG
 
-from reviewgen.config import load_config
-from reviewgen.errors import ReviewgenError
-from reviewgen.pages import home_page
+from reviewgen.document.config import load_config
+from reviewgen.document.errors import ReviewgenError
+from reviewgen.writing.pages import home_page
 
 
 def test_a_one_review_home_page_is_the_review(site):

@@ -13,9 +13,9 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, edit, reviewgen
 from hostile_corpus import EDITED, SLUG, build
 
-from reviewgen.audit import audit
-from reviewgen.config import load_config
-from reviewgen.parser import parse_file
+from reviewgen.commands.audit import audit
+from reviewgen.document.config import load_config
+from reviewgen.reading.parser import parse_file
 
 LEGACY = ROOT / "tests" / "fixtures" / "hostile.txt"
 EXECUTABLE_TAGS = {"script", "iframe", "frame", "object", "embed", "applet", "base", "style", "foreignobject", "math"}

@@ -9,7 +9,7 @@ import sys
 
 from conftest import Review
 
-from reviewgen.convert import convert
+from reviewgen.commands.convert import convert
 
 HEAD = "<h2>Part 1: Shapes</h2>\t\n<p>1. The opening paragraph.</p>\t<p>A reply to one.</p>\t\n"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from reviewgen import ids
-from reviewgen.config import SourceConfig
-from reviewgen.model import document_items
-from reviewgen.parser import parse_lines
+from reviewgen.document import ids
+from reviewgen.document.config import SourceConfig
+from reviewgen.document.model import document_items
+from reviewgen.reading.parser import parse_lines
 
 PACKAGE = Path(__file__).resolve().parent.parent / "reviewgen"
 

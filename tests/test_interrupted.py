@@ -22,7 +22,7 @@ import pytest
 
 from conftest import ROOT
 
-from reviewgen.convert import convert
+from reviewgen.commands.convert import convert
 
 SPEC = importlib.util.spec_from_file_location("converter_benchmark", ROOT / "benchmarks" / "converter.py")
 scale = importlib.util.module_from_spec(SPEC)

@@ -7,7 +7,7 @@ import shutil
 
 from conftest import SEED, SLUG, Finished, Review, edit, reviewgen
 
-from reviewgen.output import page_state
+from reviewgen.writing.output import page_state
 
 
 def run(*args: str) -> Finished:

@@ -9,9 +9,9 @@ import pytest
 
 from conftest import ROOT, SEED, SLUG, edit, reviewgen
 
-from reviewgen import output
-from reviewgen.convert import convert
-from reviewgen.errors import ReviewgenError
+from reviewgen.writing import output
+from reviewgen.commands.convert import convert
+from reviewgen.document.errors import ReviewgenError
 
 
 def snapshot(folder):

@@ -10,12 +10,12 @@ from bs4 import BeautifulSoup
 from conftest import SEED, SLUG, edit, mkdocs_build
 from mkdocs.utils.meta import get_data
 
-from reviewgen.check import check_content
-from reviewgen.convert import convert
-from reviewgen.merge import editors_rebuttals
-from reviewgen.output import page_state
-from reviewgen.page_reader import footnote_definitions, read_front_matter, read_page
-from reviewgen.stats import review_stats
+from reviewgen.commands.check import check_content
+from reviewgen.commands.convert import convert
+from reviewgen.commands.merge import editors_rebuttals
+from reviewgen.writing.output import page_state
+from reviewgen.writing.page_reader import footnote_definitions, read_front_matter, read_page
+from reviewgen.commands.stats import review_stats
 
 BOM = "\ufeff"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from reviewgen.cli import main
+from reviewgen.commands.cli import main
 
 from conftest import ROOT, SLUG
 

@@ -17,10 +17,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import SLUG, Review, edit, mkdocs_build
 
-from reviewgen import ids
-from reviewgen.check import check_content
-from reviewgen.convert import convert
-from reviewgen.merge import HOLDING_HEADING
+from reviewgen.document import ids
+from reviewgen.commands.check import check_content
+from reviewgen.commands.convert import convert
+from reviewgen.commands.merge import HOLDING_HEADING
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ import pytest
 from conftest import SEED
 from fixture_file import read_fixture_file
 
-from reviewgen.cli import main
-from reviewgen.config import SourceConfig, load_config
-from reviewgen.model import Heading, document_items
-from reviewgen.parser import parse_file, parse_lines
-from reviewgen.rules import Kind, Rule, Rulebook, Verdict, when
+from reviewgen.commands.cli import main
+from reviewgen.document.config import SourceConfig, load_config
+from reviewgen.document.model import Heading, document_items
+from reviewgen.reading.parser import parse_file, parse_lines
+from reviewgen.reading.rules import Kind, Rule, Rulebook, Verdict, when
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = read_fixture_file(FIXTURES / "rules.txt")

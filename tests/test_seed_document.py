@@ -129,8 +129,8 @@ FOOTER_LINES = {
 
 
 def test_running_footer_is_dropped_and_nothing_else(seed_content):
-    from reviewgen.config import load_config
-    from reviewgen.parser import parse_file
+    from reviewgen.document.config import load_config
+    from reviewgen.reading.parser import parse_file
 
     document = parse_file(SEED, load_config(SEED))
     dropped = {d.line for d in document.dropped if d.reason == "furniture"}

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED, SLUG, mkdocs_build
 
-from reviewgen.convert import convert
+from reviewgen.commands.convert import convert
 
 
 def test_strict_build_passes_without_warnings(site_build):

@@ -6,7 +6,7 @@ import markdown
 from bs4 import BeautifulSoup
 
 from reviewgen.site.abbreviations import find_abbreviations
-from reviewgen.page_reader import footnote_definitions
+from reviewgen.writing.page_reader import footnote_definitions
 from reviewgen.site.items import page_items
 from reviewgen.site.layout import place_rebuttals
 from reviewgen.site.permalinks import add_permalinks

@@ -19,10 +19,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import SEED, SLUG
-from reviewgen.config import SourceConfig, load_config
-from reviewgen.model import document_items
-from reviewgen.parser import parse_file, parse_lines
-from reviewgen.source_pages import page_ends, page_of
+from reviewgen.document.config import SourceConfig, load_config
+from reviewgen.document.model import document_items
+from reviewgen.reading.parser import parse_file, parse_lines
+from reviewgen.reading.source_pages import page_ends, page_of
 
 # id: (source line of the item, footers above it, so its page)
 SAMPLE = {

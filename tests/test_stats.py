@@ -9,7 +9,7 @@ import re
 
 from conftest import ROOT, SLUG, Finished, reviewgen
 
-from reviewgen.pages import section_files
+from reviewgen.writing.pages import section_files
 
 
 def stats(*args: str) -> Finished:

@@ -9,12 +9,12 @@ import pytest
 from conftest import Review, mkdocs_build
 from word_document import CHAPTER_1, CHAPTER_2, build
 
-from reviewgen.audit import audit
-from reviewgen.check import check_content
-from reviewgen.convert import convert, convert_document
-from reviewgen.errors import ReviewgenError
-from reviewgen.source import read_source
-from reviewgen.word import html_lines
+from reviewgen.commands.audit import audit
+from reviewgen.commands.check import check_content
+from reviewgen.commands.convert import convert, convert_document
+from reviewgen.document.errors import ReviewgenError
+from reviewgen.reading.source import read_source
+from reviewgen.reading.word import html_lines
 
 SLUG = "workforce-plan"
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-from .. import ids as id_scheme
+from ..document import ids as id_scheme
 from .items import is_item
 from .speakers import HEADINGS, Place
 

@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment
 
-from .. import ids as id_scheme
+from ..document import ids as id_scheme
 
 NUMBERS = r"\d+(?:\s*(?:,|&|and|or|to|-|–|—)\s*\d+)*"
 NUMBER = re.compile(r"\d+")

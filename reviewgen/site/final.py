@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..sanitise import Cleaned, cleaned
+from ..document.sanitise import Cleaned, cleaned
 from .policy import policy_meta
 from .safety import FINISHED
 

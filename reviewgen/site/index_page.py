@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..markdown import escape
+from ..writing.markdown import escape
 from .crossrefs import Heading, Reference
 from .html import text
 from .items import Item

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment
 
-from .. import ids as id_scheme
+from ..document import ids as id_scheme
 from .html import serialise
 
 ITEM_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}

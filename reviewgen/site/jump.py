@@ -14,7 +14,7 @@ from typing import Mapping
 
 from bs4 import BeautifulSoup
 
-from .. import ids as id_scheme
+from ..document import ids as id_scheme
 from .crossrefs import relative
 
 MAP_NAME = "paragraphs.json"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from .. import ids as id_scheme
+from ..document import ids as id_scheme
 from .html import serialise
 from .items import ids_of, is_item, parse, rebuttal_of, without_backlinks
 from .speakers import item_name

@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links, _get_by_type
 from mkdocs.structure.pages import Page
 
-from ..pages import page_order
+from ..writing.pages import page_order
 
 LAST = 10**9  # pages reviewgen adds (the rebuttal index) come after the document
 

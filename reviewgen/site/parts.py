@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from ..markdown import escape
+from ..writing.markdown import escape
 from .index_page import ReviewedPage, held_by
 
 

@@ -6,7 +6,7 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString
 
-from .. import ids as id_scheme
+from ..document import ids as id_scheme
 from .html import serialise
 
 NUMBER = re.compile(r"^(\s*)(\d+)\.")

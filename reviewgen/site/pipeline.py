@@ -13,7 +13,7 @@ from .items import Item, analyse, ids_of, parse
 from .layout import place
 from .permalinks import link_numbers
 from .reading import Review, add_reading_aids
-from ..sanitise import Allowlist
+from ..document.sanitise import Allowlist
 from .safety import PAGE, clean_page, mark_external_links
 from .search import exclude
 from .speakers import Place, item_places

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import markdown
 
-from ..config import load_site_settings
-from ..errors import ReviewgenError
-from ..page_reader import footnote_definitions, read_front_matter, read_text, split_front_matter
-from ..pages import section_files
+from ..document.config import load_site_settings
+from ..document.errors import ReviewgenError
+from ..writing.page_reader import footnote_definitions, read_front_matter, read_text, split_front_matter
+from ..writing.pages import section_files
 from .abbreviations import find_abbreviations, wrap_abbreviations
 from .annotations import AnnotatedPage
 from .final import finalise_page, is_enhanced

@@ -14,8 +14,8 @@ from typing import Iterable, Mapping
 
 import yaml
 
-from ..markdown import escape
-from ..page_reader import split_front_matter
+from ..writing.markdown import escape
+from ..writing.page_reader import split_front_matter
 from .html import text
 
 PRINT_NAME = "print.md"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import markdown
 
-from ..page_reader import read_text, split_front_matter
-from ..pages import landing_pages, section_files
+from ..writing.page_reader import read_text, split_front_matter
+from ..writing.pages import landing_pages, section_files
 from .index_page import ReviewedPage
 from .crossrefs import page_headings, page_references
 from .items import analyse, parse

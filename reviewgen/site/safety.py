@@ -14,8 +14,8 @@ from collections import Counter
 
 from bs4 import BeautifulSoup
 
-from ..ids import PAGE_ATTRIBUTE
-from ..sanitise import Allowlist, Cleaned, cleaned
+from ..document.ids import PAGE_ATTRIBUTE
+from ..document.sanitise import Allowlist, Cleaned, cleaned
 
 TEXT_TAGS = frozenset({
     "p", "a", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",

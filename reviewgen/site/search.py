@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, Tag
 
-from .. import ids as id_scheme
-from ..sanitise import Allowlist
+from ..document import ids as id_scheme
+from ..document.sanitise import Allowlist
 from .html import serialise, text
 from .safety import TEXT_TAGS
 from .items import Item, ids_of, is_item, parse, rebuttal_of, text_of

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-from .. import ids as id_scheme
+from ..document import ids as id_scheme
 from .items import Item, is_item, text_of
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

@@ -11,8 +11,8 @@ import re
 from typing import Iterable
 
 from .celltree import Node
-from .model import Inline, Span
-from .sanitise import refused_scheme, safe_href
+from ..document.model import Inline, Span
+from ..document.sanitise import refused_scheme, safe_href
 
 EMPHASIS_TAGS = {"i", "em", "cite"}
 STRONG_TAGS = {"b", "strong"}

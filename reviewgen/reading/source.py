@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import ReviewgenError
+from ..document.errors import ReviewgenError
 
 # C0 controls other than TAB and line ends, and DEL: invisible, never words, and \x02/\x03
 # are the placeholders Python-Markdown uses inside its own processing.

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import yaml
 
-from .config import SourceConfig
+from ..document.config import SourceConfig
 from .home import home_markdown, introduction, start_list
 from .markdown import render_inline, escape
 from .page_reader import SOURCE_REBUTTALS, read_text, rebuttal_fingerprints, split_front_matter
-from .model import Document, Paragraph, Section, plain_text, walk_items
+from ..document.model import Document, Paragraph, Section, plain_text, walk_items
 from .writer import PageContext, anchor, footnote_ref, render_blocks, with_definitions
 
 GENERATOR = "reviewgen"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from . import ids
+from ..document import ids
 
 BOM = "\ufeff"
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)

@@ -6,15 +6,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import SourceConfig, load_config
-from .model import NOTE_REASONS, Document, Paragraph, document_items
-from .output import Plan, apply, page_state, plan, recover_interrupted
+from ..document.config import SourceConfig, load_config
+from ..document.model import NOTE_REASONS, Document, Paragraph, document_items
+from ..writing.output import Plan, apply, page_state, plan, recover_interrupted
 from .overrides import check_effects, check_lines
-from .page_reader import split_front_matter
-from .pages import Page, review_pages
-from .parser import parse_file
-from .plural import count
-from .source import read_source
+from ..writing.page_reader import split_front_matter
+from ..writing.pages import Page, review_pages
+from ..reading.parser import parse_file
+from ..document.plural import count
+from ..reading.source import read_source
 
 if TYPE_CHECKING:
     from .merge import Held, Merged
@@ -88,7 +88,7 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
 def merged_pages(document: Document, pages: list[Page], config: SourceConfig, out: Path) -> tuple[Document, list[Page], Merged | None, tuple[str, ...]]:
     """The pages with the editors' rebuttals carried over, and what could not be."""
     from .merge import editors_rebuttals, held_markdown, holding_section, lines_not_carried, merge, note  # only a re-import reads pages back
-    from .page_reader import read_page
+    from ..writing.page_reader import read_page
 
     edited = [path for path in sorted((out / config.slug).rglob("*.md")) if page_state(path) == "edited"]
     result = merge(document, [c for path in edited for c in editors_rebuttals(path)])

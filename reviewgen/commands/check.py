@@ -23,12 +23,12 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from . import ids
-from .config import load_config
-from .errors import ReviewgenError
-from .page_reader import PageText, Problem, read_page, read_front_matter, without_references
-from .pages import landing_pages, section_files
-from .source import source_of
+from ..document import ids
+from ..document.config import load_config
+from ..document.errors import ReviewgenError
+from ..writing.page_reader import PageText, Problem, read_page, read_front_matter, without_references
+from ..writing.pages import landing_pages, section_files
+from ..reading.source import source_of
 
 LINK = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(([^)\s]+)\)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")

@@ -7,10 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from .config import Override, SourceConfig
-from .errors import ReviewgenError
-from .model import NOTE_REASONS, Document
-from .plural import count
+from ..document.config import Override, SourceConfig
+from ..document.errors import ReviewgenError
+from ..document.model import NOTE_REASONS, Document
+from ..document.plural import count
 
 
 def _refuse(config: SourceConfig, override: Override, message: str) -> ReviewgenError:

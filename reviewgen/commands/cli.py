@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .errors import Interrupted, ReviewgenError
-from .plural import count, listing
+from ..document.errors import Interrupted, ReviewgenError
+from ..document.plural import count, listing
 from .progress import progress
 
 DEFAULT_SOURCE_DIR = Path("sources")
@@ -19,7 +19,7 @@ DEFAULT_CONTENT = Path("content")
 
 
 def default_sources() -> list[Path]:
-    from .source import source_files
+    from ..reading.source import source_files
 
     sources = source_files(DEFAULT_SOURCE_DIR)
     if not sources:
@@ -47,8 +47,8 @@ def run_convert(args: argparse.Namespace) -> int:
 def run_explain(source: Path, args: argparse.Namespace) -> int:
     """Print which rules decided what the asked lines are; nothing is written."""
     from .convert import convert_document
-    from .explain import explain, wanted_lines
-    from .source import read_source
+    from ..reading.explain import explain, wanted_lines
+    from ..reading.source import read_source
 
     lines = read_source(source, args.encoding)
     wanted = wanted_lines(args.explain, source, len(lines))
@@ -93,7 +93,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def site_checked(site: Path) -> bool:
     """Whether a built site has reviewgen's features; if not, one line saying why and what to run."""
-    from .site.postbuild import unenhanced_pages
+    from ..site.postbuild import unenhanced_pages
 
     if not (site / "index.html").is_file():
         raise ReviewgenError("no built site here (no index.html); build it first with reviewgen build", site)
@@ -112,7 +112,7 @@ def site_checked(site: Path) -> bool:
 def run_new(args: argparse.Namespace) -> int:
     from .convert import convert
     from .scaffold import new_review
-    from .source import read_source
+    from ..reading.source import read_source
 
     read_source(args.source)  # refuse bad input before anything is copied
     source = new_review(args.slug, args.source, args.sources, force=args.force)
@@ -170,7 +170,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 def enhance_built(site: Path, config: Path) -> int:
     """Enhance a built site, print its warnings; how many there were."""
-    from .site.postbuild import enhance_site
+    from ..site.postbuild import enhance_site
 
     enhanced = enhance_site(site, config)
     for note in enhanced.notes:

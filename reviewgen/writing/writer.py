@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from .ids import anchor, footnote_label
+from ..document.ids import anchor, footnote_label
 from .markdown import escape, escape_line_start, render_cell, render_inline
-from .model import (
+from ..document.model import (
     Block, BulletList, CaseStudy, Commitment, EditorsMarkdown, Figure, Heading, ListItem, Paragraph, Points, Prose,
     Quotation, Rebuttal, Table,
 )

@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from .errors import ReviewgenError
+from ..document.errors import ReviewgenError
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from .errors import Interrupted, ReviewgenError
+from ..document.errors import Interrupted, ReviewgenError
 from .page_reader import split_front_matter
 from .pages import GENERATOR, Page, checksum, home_page, landing_pages
-from .plural import listing, plural
+from ..document.plural import listing, plural
 
 NEW, OLD, HOME = "review", "old", "index.md"  # the entries of a staging folder
 

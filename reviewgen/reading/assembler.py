@@ -13,14 +13,14 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from . import classify as rules
-from . import ids
+from ..document import ids
 from .cells import Fragment
 from .column import Before
-from .config import SourceConfig
-from .errors import ReviewgenError
+from ..document.config import SourceConfig
+from ..document.errors import ReviewgenError
 from .rules import Kind, Look, Quote, Rulebook, Verdict
 from .inline import closing_text, inline_from_text, join
-from .model import (
+from ..document.model import (
     BulletList, CaseStudy, Commitment, Decision, Document, Dropped, Figure, FigureNote, Heading, Inline, ListItem,
     Paragraph, Points, Prose, Quotation, Rebuttal, RebuttalBlock, Section, Table, plain_text,
 )

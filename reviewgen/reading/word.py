@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from .errors import ReviewgenError
+from ..document.errors import ReviewgenError
 
 FOOTNOTE_REF = re.compile(r"^#(?:footnote|endnote)-(\d+)$")
 FOOTNOTE_ID = re.compile(r"^(?:footnote|endnote)-\d+$")

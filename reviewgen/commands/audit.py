@@ -20,12 +20,12 @@ from pathlib import Path
 import markdown
 from bs4 import BeautifulSoup
 
-from .inline import as_read
-from .model import Document
-from .page_reader import split_front_matter
-from .pages import GENERATOR
-from .sanitise import SOURCE, has_markup
-from .source import read_source, without_controls
+from ..reading.inline import as_read
+from ..document.model import Document
+from ..writing.page_reader import split_front_matter
+from ..writing.pages import GENERATOR
+from ..document.sanitise import SOURCE, has_markup
+from ..reading.source import read_source, without_controls
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 EXTENSIONS = ["footnotes", "attr_list", "admonition", "tables", "toc", "md_in_html"]
@@ -66,7 +66,7 @@ def text_words(text: str) -> Counter | None:
     fields, body = split_front_matter(text)
     if fields.get("landing") or (fields and fields.get("generator") != GENERATOR and "review" not in fields):
         return None
-    from .site.safety import clean_page  # the site's allowlist: what it removes, a reader never sees
+    from ..site.safety import clean_page  # the site's allowlist: what it removes, a reader never sees
 
     return words(text_of_html(clean_page(markdown.markdown(body, extensions=EXTENSIONS)).html))
 

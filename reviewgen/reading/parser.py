@@ -22,13 +22,13 @@ from . import classify
 from .assembler import Assembler, Slot, rebuttal_blocks
 from .cells import Fragment, Row, fragments, read_row, removals
 from .column import Before, Column
-from .config import SourceConfig
-from .errors import ReviewgenError
+from ..document.config import SourceConfig
+from ..document.errors import ReviewgenError
 from .furniture import furniture_lines
 from .headings import plan_headings
 from .inline import closing_text, join
-from .model import Decision, Document, Dropped
-from .plural import count, plural
+from ..document.model import Decision, Document, Dropped
+from ..document.plural import count, plural
 from .rules import Kind, Look, Rulebook, Verdict
 from .source_pages import page_ends, with_pages
 from .source import read_source, without_controls

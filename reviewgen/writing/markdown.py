@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from .model import Inline, Span
+from ..document.model import Inline, Span
 
 INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")

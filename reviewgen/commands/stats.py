@@ -10,8 +10,8 @@ from pathlib import Path
 
 from .audit import EXTENSIONS
 from .check import review_folders
-from .site.crossrefs import review_places, unlinked
-from .site.reviews import reviewed_pages
+from ..site.crossrefs import review_places, unlinked
+from ..site.reviews import reviewed_pages
 
 COLUMNS = ("section", "part", "paragraphs", "answered", "rebuttals", "rebuttal_words")
 NUMBERS = COLUMNS[2:]

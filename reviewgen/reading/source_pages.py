@@ -19,7 +19,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from .model import BulletList, CaseStudy, Document, Figure, Section
+from ..document.model import BulletList, CaseStudy, Document, Figure, Section
 
 FIRST_PAGE = 1
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from .celltree import Element, Node, parse
 from .inline import inline_from_text, refused_links, spans_from_nodes, strip_prefix, tidy
-from .model import Inline, Span, Table, plain_text
-from .sanitise import clean_html, clean_source, has_markup
+from ..document.model import Inline, Span, Table, plain_text
+from ..document.sanitise import clean_html, clean_source, has_markup
 
 BULLET = "•"
 INLINE_TAGS = {"i", "em", "b", "strong", "a", "span", "cite", "br", "u", "sup", "sub", "small"}

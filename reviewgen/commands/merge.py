@@ -15,14 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import ids
+from ..document import ids
 from .anchoring import THRESHOLD, Anchoring, Quote, Target, anchor, comparable, quotes_in_order, similarities
-from .markdown import escape
-from .model import (
+from ..writing.markdown import escape
+from ..document.model import (
     BulletList, CaseStudy, Document, EditorsMarkdown, Figure, Heading, Quotation, Rebuttal, Section, plain_text, walk_items,
 )
-from .page_reader import PageText, fingerprint, footnote_definitions, footnote_references, read_page, without_references
-from .writer import INDENT, render_rebuttal
+from ..writing.page_reader import PageText, fingerprint, footnote_definitions, footnote_references, read_page, without_references
+from ..writing.writer import INDENT, render_rebuttal
 
 HOLDING_TITLE = "Rebuttals awaiting a paragraph"
 HOLDING_HEADING = f"## {HOLDING_TITLE}"

@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .errors import ReviewgenError
-from .model import Document
+from ..document.errors import ReviewgenError
+from ..document.model import Document
 
 LINES = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
 SHOWN = 100  # characters of the source line printed
