@@ -1,0 +1,1 @@
+"""The editors' commands: convert, check, audit, stats, new, and the command line over them."""

@@ -2,7 +2,7 @@
 
 The rebuttals an editor added or changed (those whose fingerprint is not
 among the ones the page's front matter records for the source) are each
-anchored to the text they answered (see :mod:`reviewgen.anchoring`), not
+anchored to the text they answered (see :mod:`reviewgen.commands.anchoring`), not
 to a position, and put verbatim on the item of the new document that holds
 that text. Where the text changed beyond recognition, is gone, or matches
 several items equally, the rebuttal is never attached to a guess: it is

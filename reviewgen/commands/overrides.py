@@ -1,5 +1,7 @@
-"""Overrides that cannot be what the editor meant: a line the source does not have, a blank
-line, or a decision the converter makes anyway. Each is refused with the configuration's line."""
+"""The configuration's overrides checked against what the converter made of the source.
+
+An override that cannot be what the editor meant (a line the source does not have, a blank
+line, or a decision the converter makes anyway) is refused with the configuration's line."""
 
 from __future__ import annotations
 

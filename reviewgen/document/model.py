@@ -196,7 +196,7 @@ class Dropped:
 
 @dataclass(frozen=True)
 class Decision:
-    """A converter decision about a source line: the rule that made it (``reviewgen.rules``),
+    """A converter decision about a source line: the rule that made it (``reviewgen.reading.rules``),
     what it made of the line, and the item that got it; or what the configuration changed."""
 
     line: int

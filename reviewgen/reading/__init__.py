@@ -1,0 +1,1 @@
+"""Reading a source (a text export or a Word document) into the document model."""

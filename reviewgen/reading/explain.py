@@ -1,7 +1,7 @@
 """``reviewgen convert --explain LINE``: which rules decided what a source line is.
 
 Every decision the parser's rule tables make is kept on the document with the
-rule's name (``reviewgen.rules``); this prints those of the lines asked for,
+rule's name (``reviewgen.reading.rules``); this prints those of the lines asked for,
 and writes nothing.
 """
 

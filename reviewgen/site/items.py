@@ -71,7 +71,7 @@ def text_of(node: Tag) -> str:
 
 
 def is_item(element: Tag) -> bool:
-    """An item of the original: an id from reviewgen.ids, or a page's own heading when it is answered."""
+    """An item of the original: an id from reviewgen.document.ids, or a page's own heading when it is answered."""
     if element.name not in ITEM_TAGS or not element.get("id"):
         return False
     return id_scheme.is_item_id(element["id"]) or (element.name == "h1" and element.find("a", class_="footnote-ref") is not None)

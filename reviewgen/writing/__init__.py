@@ -1,0 +1,1 @@
+"""Writing the document model as Markdown pages in ``content/``, and reading those pages back."""

@@ -3,7 +3,7 @@
 Front matter is read the way MkDocs reads it (``mkdocs.utils.meta``: a
 ``---`` block closed by ``---`` or ``...``, a UTF-8 byte order mark ignored),
 so a page MkDocs builds is a page ``check``, ``merge``, ``stats``, the writer
-and the plugin can read; anchors are read through :mod:`reviewgen.ids`;
+and the plugin can read; anchors are read through :mod:`reviewgen.document.ids`;
 footnote references and definitions the way Python-Markdown reads them.
 """
 

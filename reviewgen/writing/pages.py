@@ -147,7 +147,7 @@ def landing_page(config: SourceConfig, pages: list[Page]) -> Page:
 
 
 def home_page(reviews: list[dict], pages_of_one: list[Page] | None = None) -> Page:
-    """The site's home page, from each review's landing front matter (see reviewgen.home)."""
+    """The site's home page, from each review's landing front matter (see reviewgen.writing.home)."""
     title, body = home_markdown(reviews, pages_of_one)
     return Page("index.md", with_front_matter({"title": title, "landing": True}, body), title)
 
