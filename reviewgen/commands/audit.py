@@ -21,7 +21,7 @@ import markdown
 from bs4 import BeautifulSoup
 
 from ..reading.inline import as_read
-from ..document.model import Document
+from ..document.model import TEXT_LEFT_OUT, Document
 from ..writing.page_reader import split_front_matter
 from ..writing.pages import GENERATOR
 from ..document.sanitise import SOURCE, has_markup
@@ -52,7 +52,7 @@ def line_words(lines, document: Document) -> Counter:
     for line in without_controls(list(lines)):
         counted += words(as_read(text_of_html(SOURCE.as_text(line)) if has_markup(line) else line))
     for dropped in document.dropped:
-        if dropped.reason in ("furniture", "duplicate table", "contents"):  # the others describe, they hold no source text
+        if dropped.reason in TEXT_LEFT_OUT:  # the others describe, they hold no source text
             counted -= words(dropped.text)
     return counted
 

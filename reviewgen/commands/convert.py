@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..document.config import SourceConfig, load_config
-from ..document.model import NOTE_REASONS, Document, Paragraph, document_items
+from ..document.model import NOTE_REASONS, Document, DropReason, Paragraph, document_items
 from ..writing.output import Plan, apply, page_state, plan, recover_interrupted
 from .overrides import check_effects, check_lines
 from ..writing.page_reader import split_front_matter
@@ -68,8 +68,8 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
         pages=len(pages),
         paragraphs=sum(1 for item in items if isinstance(item, Paragraph) and item.number),
         rebuttals=sum(1 for item in items if item.rebuttal),
-        furniture=sum(1 for dropped in document.dropped if dropped.reason == "furniture"),
-        duplicates=sum(1 for dropped in document.dropped if dropped.reason == "duplicate table"),
+        furniture=sum(1 for dropped in document.dropped if dropped.reason is DropReason.FURNITURE),
+        duplicates=sum(1 for dropped in document.dropped if dropped.reason is DropReason.DUPLICATE_TABLE),
         overrides=len(document.overrides_applied),
         written=len(result.writes) if result else 0,
         removed=len(result.removals) if result else 0,
@@ -78,9 +78,9 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
         held=len(merged.held) if merged else 0,
         notes=notes,
         removed_unsafe=tuple(
-            f"{document.source_name}:{d.line}: removed {d.text} (not allowed in a source)" if d.reason == "unsafe"
+            f"{document.source_name}:{d.line}: removed {d.text} (not allowed in a source)" if d.reason is DropReason.UNSAFE
             else f"{document.source_name}:{d.line}: {d.text}"
-            for d in document.dropped if d.reason in ("unsafe", *NOTE_REASONS)
+            for d in document.dropped if d.reason in {DropReason.UNSAFE, *NOTE_REASONS}
         ),
     )
 

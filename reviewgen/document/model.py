@@ -8,6 +8,7 @@ message can always say ``source.txt:352: ...``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import Union
 
 
@@ -180,9 +181,21 @@ class Section:
     slug: str
 
 
-# Dropped entries that only say something about a decision ("numbering": a number out of order;
-# "column": a close call on a bare line's column): reported, but no text was left out and nothing decided.
-NOTE_REASONS = ("numbering", "column")
+class DropReason(str, Enum):
+    """Why a line of the source is not in the pages as it stands, or what a note about it says."""
+
+    FURNITURE = "furniture"  # a running header or footer
+    CONTENTS = "contents"  # the original's table of contents
+    DUPLICATE_TABLE = "duplicate table"  # the second and third copies the export gives of a table
+    UNSAFE = "unsafe"  # markup the allowlist took out; the entry's text describes it
+    NUMBERING = "numbering"  # a note: a paragraph number out of order
+    COLUMN = "column"  # a note: a close call on a bare line's column
+
+
+# Dropped entries whose text is source text left out of the pages: the audit does not look for their words.
+TEXT_LEFT_OUT = frozenset({DropReason.FURNITURE, DropReason.DUPLICATE_TABLE, DropReason.CONTENTS})
+# Dropped entries that only say something about a decision: reported, but no text was left out and nothing decided.
+NOTE_REASONS = frozenset({DropReason.NUMBERING, DropReason.COLUMN})
 
 
 @dataclass(frozen=True)
@@ -191,7 +204,7 @@ class Dropped:
 
     line: int
     text: str
-    reason: str  # "furniture", "duplicate table", "unsafe" (a description), or one of NOTE_REASONS
+    reason: DropReason
 
 
 @dataclass(frozen=True)

@@ -14,14 +14,14 @@ from typing import Callable, Sequence
 
 from . import classify as rules
 from ..document import ids
-from .cells import Fragment
+from .cells import Fragment, FragmentKind
 from .column import Before
 from ..document.config import SourceConfig
 from ..document.errors import ReviewgenError
 from .rules import Kind, Look, Quote, Rulebook, Verdict
 from .inline import closing_text, inline_from_text, join
 from ..document.model import (
-    BulletList, CaseStudy, Commitment, Decision, Document, Dropped, Figure, FigureNote, Heading, Inline, ListItem,
+    BulletList, CaseStudy, Commitment, Decision, Document, DropReason, Dropped, Figure, FigureNote, Heading, Inline, ListItem,
     Paragraph, Points, Prose, Quotation, Rebuttal, RebuttalBlock, Section, Table, plain_text,
 )
 
@@ -37,12 +37,12 @@ def rebuttal_blocks(found: Sequence[Fragment], line: int) -> list[RebuttalBlock]
     """The reviewer's fragments as paragraphs and bulleted lists."""
     blocks: list[RebuttalBlock] = []
     for fragment in found:
-        if fragment.kind == "item":
+        if fragment.kind is FragmentKind.ITEM:
             if blocks and isinstance(blocks[-1], Points):
                 blocks[-1] = Points(blocks[-1].items + (fragment.text,), blocks[-1].line)
             else:
                 blocks.append(Points((fragment.text,), line))
-        elif fragment.kind == "table" and fragment.table:
+        elif fragment.kind is FragmentKind.TABLE and fragment.table:
             cells = [cell for row in (fragment.table.header,) + fragment.table.rows for cell in row]
             blocks.append(Prose(inline_from_text(" ".join(cells)), line))
         elif fragment.text:
@@ -224,7 +224,7 @@ class Assembler:
 
     def add_table(self, table: Table, line: int) -> None:
         if self.figure is None or self.figure.figure.table is not None:
-            self.open_figure(Fragment("p", ()), line)  # a table with no caption is a figure of its own
+            self.open_figure(Fragment(FragmentKind.PARAGRAPH, ()), line)  # a table with no caption is a figure of its own
         self.figure.figure = replace(self.figure.figure, table=replace(table, line=line))
         self.figure.copies = [table.header, *table.rows]
 
@@ -328,10 +328,10 @@ class Assembler:
     def build(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
         """Build what a block rule decided ``fragment`` is."""
         kind = verdict.kind
-        if fragment.kind in ("p", "heading") and kind is not Kind.CONTINUATION:
+        if fragment.kind in (FragmentKind.PARAGRAPH, FragmentKind.HEADING) and kind is not Kind.CONTINUATION:
             self.joinable = None
             if (stray := rules.stray_number(fragment.plain, self.last_number)) is not None:
-                self.dropped.append(Dropped(line, f"paragraph number {stray} after paragraph {self.last_number}: kept as unnumbered text", "numbering"))
+                self.dropped.append(Dropped(line, f"paragraph number {stray} after paragraph {self.last_number}: kept as unnumbered text", DropReason.NUMBERING))
         self.BUILDERS[kind](self, verdict, fragment, line)
 
     def add_continuation(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
@@ -346,7 +346,7 @@ class Assembler:
     def add_numbered(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
         number = verdict.rank
         if number != self.last_number + 1 and self.last_number:
-            self.dropped.append(Dropped(line, f"paragraph {number} follows paragraph {self.last_number}: numbers are missing in between", "numbering"))
+            self.dropped.append(Dropped(line, f"paragraph {number} follows paragraph {self.last_number}: numbers are missing in between", DropReason.NUMBERING))
         self.content_block()
         self.close_box()
         self.last_number = number

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import Enum
 
 from .celltree import Element, Node, parse
 from .inline import inline_from_text, refused_links, spans_from_nodes, strip_prefix, tidy
@@ -25,11 +26,21 @@ LETTERED_ITEM = re.compile(r"(?:^|(?<=\s))(?=[a-z]\.\s)")
 MARKDOWN_ITEM = re.compile(r"^\s*[-*+•]\s+")
 
 
+class FragmentKind(str, Enum):
+    """What a piece of a cell is."""
+
+    PARAGRAPH = "p"
+    ITEM = "item"
+    HEADING = "heading"
+    TABLE = "table"
+    NOTHING = ""  # an empty cell
+
+
 @dataclass(frozen=True)
 class Fragment:
     """A piece of a cell: a paragraph, a list item, a heading or a table."""
 
-    kind: str  # "p", "item", "heading", "table"
+    kind: FragmentKind
     text: Inline = ()
     heading_rank: int = 0
     table: Table | None = None
@@ -98,15 +109,15 @@ def _bare_fragment(text: str) -> Fragment:
     marker = MARKDOWN_ITEM.match(text)
     inline = inline_from_text(text)
     if marker:
-        return Fragment("item", strip_prefix(inline, len(marker.group(0).lstrip())))
-    return Fragment("p", inline)
+        return Fragment(FragmentKind.ITEM, strip_prefix(inline, len(marker.group(0).lstrip())))
+    return Fragment(FragmentKind.PARAGRAPH, inline)
 
 
 def _bare_fragment_from_inline(text: Inline) -> Fragment:
     marker = MARKDOWN_ITEM.match(plain_text(text))
     if marker:
-        return Fragment("item", strip_prefix(text, len(marker.group(0))), tagged=True)
-    return Fragment("p", text, tagged=True)
+        return Fragment(FragmentKind.ITEM, strip_prefix(text, len(marker.group(0))), tagged=True)
+    return Fragment(FragmentKind.PARAGRAPH, text, tagged=True)
 
 
 def _is_inline(node: Node) -> bool:
@@ -159,12 +170,12 @@ class _ParagraphRun(_Run):
             self.pending.append(node)
             return
         if self.pending:
-            found.append(Fragment("p", tidy(spans_from_nodes(self.pending)), tagged=True))
+            found.append(Fragment(FragmentKind.PARAGRAPH, tidy(spans_from_nodes(self.pending)), tagged=True))
             self.pending = []
         stack.append(_CellRun([node]))
 
     def finish(self, found: list[Fragment]) -> None:
-        found.append(Fragment("p", tidy(spans_from_nodes(self.pending)), tagged=True))
+        found.append(Fragment(FragmentKind.PARAGRAPH, tidy(spans_from_nodes(self.pending)), tagged=True))
 
 
 class _ListRun(_Run):
@@ -173,7 +184,7 @@ class _ListRun(_Run):
     def take(self, node: Node, found: list[Fragment], stack: list[_Run]) -> None:
         if isinstance(node, Element) and node.name == "li":
             self.finish(found)
-            found.append(Fragment("item", tidy(spans_from_nodes(node.children)), tagged=True))
+            found.append(Fragment(FragmentKind.ITEM, tidy(spans_from_nodes(node.children)), tagged=True))
         elif not _is_inline(node):
             self.finish(found)
             stack.append(_CellRun([node]))
@@ -192,9 +203,9 @@ def _open_block(node: Element, found: list[Fragment], stack: list[_Run]) -> bool
     if name in LIST_TAGS:
         stack.append(_ListRun(node.children, ordered=name == "ol"))
     elif name == "table":
-        found.append(Fragment("table", table=_table(node), tagged=True))
+        found.append(Fragment(FragmentKind.TABLE, table=_table(node), tagged=True))
     elif name in HEADING_TAGS:
-        found.append(Fragment("heading", tidy(spans_from_nodes(node.children)), HEADING_TAGS[name], tagged=True))
+        found.append(Fragment(FragmentKind.HEADING, tidy(spans_from_nodes(node.children)), HEADING_TAGS[name], tagged=True))
     elif name in ("p", "div"):
         stack.append(_ParagraphRun(node.children))
     else:
@@ -224,7 +235,7 @@ def _split_items(text: Inline, ordered: bool) -> list[Fragment]:
         pieces = _cut(text, [m.start() for m in LETTERED_ITEM.finditer(plain)], drop_marker=False)
     else:
         pieces = [text]
-    return [Fragment("item", piece, tagged=True) for piece in pieces if piece]
+    return [Fragment(FragmentKind.ITEM, piece, tagged=True) for piece in pieces if piece]
 
 
 def _cut(text: Inline, positions: list[int], drop_marker: bool) -> list[Inline]:

@@ -20,14 +20,14 @@ from typing import Sequence
 
 from . import classify
 from .assembler import Assembler, Slot, rebuttal_blocks
-from .cells import Fragment, Row, fragments, read_row, removals
+from .cells import Fragment, FragmentKind, Row, fragments, read_row, removals
 from .column import Before, Column
 from ..document.config import SourceConfig
 from ..document.errors import ReviewgenError
 from .furniture import furniture_lines
 from .headings import plan_headings
 from .inline import closing_text, join
-from ..document.model import Decision, Document, Dropped
+from ..document.model import Decision, Document, DropReason, Dropped
 from ..document.plural import count, plural
 from .rules import Kind, Look, Rulebook, Verdict
 from .source_pages import page_ends, with_pages
@@ -43,14 +43,14 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
     _record_furniture(assembler, furniture, changed)
     for number, line in enumerate(lines, 1):
         if number in furniture:
-            assembler.dropped.append(Dropped(number, line.strip(), "furniture"))
+            assembler.dropped.append(Dropped(number, line.strip(), DropReason.FURNITURE))
             continue
         if number in headings.contents and not getattr(config.override_for(number), "column", None):
-            assembler.dropped.append(Dropped(number, line.strip(), "contents"))
+            assembler.dropped.append(Dropped(number, line.strip(), DropReason.CONTENTS))
             _record(assembler, number, "contents", Verdict(Kind.CONTENTS, why="a line of the table of contents: its heading comes again later (headings.py)"))
             continue
         for part in removals(line):
-            assembler.dropped.append(Dropped(number, part, "unsafe"))
+            assembler.dropped.append(Dropped(number, part, DropReason.UNSAFE))
         row = read_row(number, line)
         if row is not None:
             _read_row(assembler, row)
@@ -60,7 +60,7 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
 def parse_file(path: Path, config: SourceConfig, encoding: str | None = None) -> Document:
     document = parse_lines(read_source(path, encoding), config, str(path))
     if not any(section.blocks or section.heading.text for section in document.sections):
-        furniture = sum(1 for dropped in document.dropped if dropped.reason == "furniture")
+        furniture = sum(1 for dropped in document.dropped if dropped.reason is DropReason.FURNITURE)
         raise ReviewgenError(
             f"found no text of the original ({count(furniture, 'line')} {plural('was', furniture)} running page furniture); "
             "is this the right file? If a line was taken for furniture wrongly, override it in the configuration",
@@ -140,7 +140,7 @@ def _read_row(assembler: Assembler, row: Row) -> None:
 
 def _introduces_list(found: Sequence[Fragment]) -> bool:
     """A cell holding one paragraph and then the list it introduces ("The plan has three aims:" • …)."""
-    return len(found) > 1 and found[0].kind == "p" and all(fragment.kind == "item" for fragment in found[1:])
+    return len(found) > 1 and found[0].kind is FragmentKind.PARAGRAPH and all(fragment.kind is FragmentKind.ITEM for fragment in found[1:])
 
 
 def _drop_table_copy(assembler: Assembler, row: Row) -> list[str]:
@@ -154,7 +154,7 @@ def _drop_table_copy(assembler: Assembler, row: Row) -> list[str]:
     while copied < min(len(cells), len(expected)) and "<" not in cells[copied] and cells[copied].strip() == expected[copied]:
         copied += 1
     if copied:
-        assembler.dropped.append(Dropped(row.line, "\t".join(cells[:copied]), "duplicate table"))
+        assembler.dropped.append(Dropped(row.line, "\t".join(cells[:copied]), DropReason.DUPLICATE_TABLE))
     return cells[copied:]
 
 
@@ -163,7 +163,7 @@ def _bare_look(assembler: Assembler, row: Row, first: Fragment) -> Look:
     last = assembler.last
     return Look(
         text=first.plain, fragment=first.kind, last_number=assembler.last_number, before=assembler.before,
-        list_item=first.kind == "item", after_list_item=isinstance(last, Slot) and last.item_index is not None,
+        list_item=first.kind is FragmentKind.ITEM, after_list_item=isinstance(last, Slot) and last.item_index is not None,
         reviewer=assembler.config.reviewer, column_override=override.column if override else None,
         heading_rank=assembler.heading_ranks.get(row.line),
     )
@@ -180,7 +180,7 @@ def _bare_column(assembler: Assembler, row: Row, first: Fragment) -> Column:
             row.line,
             f"a bare line {verdict.why}; if it is the {other.value}'s, "
             f"add the override {{line: {row.line}, column: {other.value}}}",
-            "column",
+            DropReason.COLUMN,
         ))
     return verdict.column
 
@@ -207,9 +207,9 @@ def _rejoin_cell(found: Sequence[Fragment], assembler: Assembler, line: int) -> 
         previous = merged[-1] if merged else None
         if (
             previous is not None
-            and previous.kind in ("p", "item")
-            and fragment.kind == "p"
-            and classify.continues(closing_text(previous.text), fragment.plain, same_cell=previous.kind == "p" or not fragment.plain[:1].isupper())
+            and previous.kind in (FragmentKind.PARAGRAPH, FragmentKind.ITEM)
+            and fragment.kind is FragmentKind.PARAGRAPH
+            and classify.continues(closing_text(previous.text), fragment.plain, same_cell=previous.kind is FragmentKind.PARAGRAPH or not fragment.plain[:1].isupper())
         ):
             merged[-1] = replace(previous, text=join(previous.text, fragment.text))
             _record(assembler, line, "page break in a cell", why)
@@ -237,7 +237,7 @@ def _add_original(assembler: Assembler, found: Sequence[Fragment], line: int) ->
 def _figure_look(assembler: Assembler, row: Row, left: Sequence[Fragment]) -> Look:
     draft = assembler.figure
     override = assembler.config.override_for(row.line)
-    first = left[0] if left else Fragment("")
+    first = left[0] if left else Fragment(FragmentKind.NOTHING)
     return Look(
         text=first.plain, fragment=first.kind, last_number=assembler.last_number, bare=row.bare,
         row_has_html=row.has_html, tabbed=row.tabbed, column_override=override.column if override else None,
@@ -260,7 +260,7 @@ def _read_figure_row(assembler: Assembler, row: Row) -> bool:
     kind = verdict.kind
     if kind is Kind.TABLE_COPY:
         draft.copies.pop(0)
-        assembler.dropped.append(Dropped(row.line, "\t".join(row.grid_cells), "duplicate table"))
+        assembler.dropped.append(Dropped(row.line, "\t".join(row.grid_cells), DropReason.DUPLICATE_TABLE))
     elif kind is Kind.DIAGRAM_ROW:
         draft.grid.append(tuple(cell.strip() for cell in row.cells))
     elif kind in (Kind.NOT_FIGURE, Kind.FIGURE_END):

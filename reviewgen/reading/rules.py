@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable, Generic, Literal, TypeVar
+from typing import Callable, Generic, TypeVar
 
 from . import classify
+from .cells import FragmentKind
 from .column import BareLine, Before, Column, judge
 
 
@@ -56,9 +57,6 @@ class Kind(str, Enum):
     ORIGINAL = "the original's"
 
 
-FragmentKind = Literal["p", "item", "heading", "table", ""]  # as cells.Fragment.kind names them
-
-
 class Quote(str, Enum):
     """Where the open quotation stands, for the next fragment."""
 
@@ -72,7 +70,7 @@ class Look:
     """What a rule sees: one line or fragment, and the state around it."""
 
     text: str  # the plain text of the fragment (or of a bare line's first fragment)
-    fragment: FragmentKind = "p"  # the fragment's kind in its cell ("" for an empty cell)
+    fragment: FragmentKind = FragmentKind.PARAGRAPH  # the fragment's kind in its cell
     tagged_rank: int = 0  # an HTML heading's rank
     has_table: bool = False
     same_cell: bool = False  # a later fragment of the cell that holds the one before
@@ -206,11 +204,11 @@ FIGURE_RULES: tuple[Rule[Look], ...] = (
     Rule("table copy", when(lambda look: look.copies_table, Kind.TABLE_COPY, "the export repeats the figure's table row by row")),
     Rule("diagram grid", when(lambda look: not look.figure_has_table and not look.row_has_html and look.tabbed,
                               Kind.DIAGRAM_ROW, "cells between TABs under a caption: a diagram kept as a grid")),
-    Rule("empty left cell", when(lambda look: look.fragment == "", Kind.NOT_FIGURE, "nothing in the original's column")),
-    Rule("figure's table", when(lambda look: look.fragment == "table" and not look.figure_has_table,
+    Rule("empty left cell", when(lambda look: look.fragment is FragmentKind.NOTHING, Kind.NOT_FIGURE, "nothing in the original's column")),
+    Rule("figure's table", when(lambda look: look.fragment is FragmentKind.TABLE and not look.figure_has_table,
                                 Kind.NOT_FIGURE, "the figure's own table on the row below its caption")),
     Rule("structure ends figure", when(
-        lambda look: classify.structure_of(look.text, look.last_number) is not None or look.fragment in ("heading", "table")
+        lambda look: classify.structure_of(look.text, look.last_number) is not None or look.fragment in (FragmentKind.HEADING, FragmentKind.TABLE)
         or look.heading_rank is not None,
         Kind.FIGURE_END, "a new paragraph, heading, box, figure or table")),
     Rule("figure column", _figure_column),
@@ -242,19 +240,19 @@ def _heading_form(look: Look) -> Verdict | None:
 
 
 def _tagged_heading(look: Look) -> Verdict | None:
-    if look.fragment != "heading":
+    if look.fragment is not FragmentKind.HEADING:
         return None
     return Verdict(Kind.HEADING, rank=look.tagged_rank, why=f"an HTML heading, rank {look.tagged_rank}")
 
 
 BLOCK_RULES: tuple[Rule[Look], ...] = (
-    Rule("table", when(lambda look: look.fragment == "table" and look.has_table, Kind.TABLE, "an HTML table")),
+    Rule("table", when(lambda look: look.fragment is FragmentKind.TABLE and look.has_table, Kind.TABLE, "an HTML table")),
     Rule("figure body", when(lambda look: look.figure_row, Kind.FIGURE_BODY, "the rest of the cell that opened a figure")),
     Rule("bullet continued", when(
-        lambda look: look.fragment == "item" and look.joinable_item and not look.text[:1].isupper()
+        lambda look: look.fragment is FragmentKind.ITEM and look.joinable_item and not look.text[:1].isupper()
         and look.joinable is not None and classify.continues(look.joinable, look.text, True),
         Kind.CONTINUATION, "a list item's rest after a page break")),
-    Rule("bullet", when(lambda look: look.fragment == "item", Kind.BULLET, "a list item")),
+    Rule("bullet", when(lambda look: look.fragment is FragmentKind.ITEM, Kind.BULLET, "a list item")),
     Rule("page break", when(_continues, Kind.CONTINUATION, "it carries on the sentence a page break cut")),
     Rule("numbered", _numbered),
     Rule("figure", when(lambda look: classify.figure_number(look.text) is not None, Kind.FIGURE, "a figure's caption")),
