@@ -1,27 +1,29 @@
 """Building the document model from the original's pieces, one at a time.
 
-The assembler keeps a little context: the open section, case study, figure
-or quotation, and the last item of the original, which is what the
-reviewer's next words answer. Boxes and figures sit in their section as
-mutable drafts while open, so the place of every item (a Slot) stays valid;
-``document()`` freezes everything once at the end.
+The assembler keeps a little context, all of it in one ``State``
+(``drafts.py``): the open case study, figure or quotation, and the last item
+of the original, which is what the reviewer's next words answer. Boxes and
+figures sit in their section as mutable drafts while open, so the place of
+every item (a Slot) stays valid; ``document()`` freezes everything once at
+the end.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Callable, Sequence
 
 from . import classify as rules
 from ..document import ids
 from .cells import Fragment, FragmentKind
 from .column import Before
+from .drafts import CaseDraft, FigureDraft, SectionDraft, Slot, State, freeze
 from ..document.config import SourceConfig
 from ..document.errors import ReviewgenError
 from .rules import Kind, Look, Quote, Rulebook, Verdict
 from .inline import closing_text, inline_from_text, join
 from ..document.model import (
-    BulletList, CaseStudy, Commitment, Decision, Document, DropReason, Dropped, Figure, FigureNote, Heading, Inline, ListItem,
+    BulletList, Commitment, Decision, Document, DropReason, Dropped, Figure, FigureNote, Heading, Inline, ListItem,
     Paragraph, Points, Prose, Quotation, Rebuttal, RebuttalBlock, Section, Table, plain_text,
 )
 
@@ -50,78 +52,6 @@ def rebuttal_blocks(found: Sequence[Fragment], line: int) -> list[RebuttalBlock]
     return blocks
 
 
-@dataclass
-class CaseDraft:
-    label: str
-    line: int
-    blocks: list = field(default_factory=list)
-
-
-@dataclass
-class FigureDraft:
-    figure: Figure
-    copies: list[tuple[str, ...]] = field(default_factory=list)  # table rows still expected as copies
-    has_note: bool = False
-    grid: list[tuple[str, ...]] = field(default_factory=list)
-
-
-@dataclass
-class SectionDraft:
-    heading: Heading
-    blocks: list = field(default_factory=list)
-
-
-@dataclass
-class Slot:
-    """Where an answerable item lives, so it can be changed later (a rebuttal, a page break)."""
-
-    container: list
-    index: int
-    item_index: int | None = None  # the position in a bulleted list
-
-    def get(self):
-        block = self.container[self.index]
-        if isinstance(block, FigureDraft):
-            return block.figure if self.item_index is None else block.figure.notes[self.item_index]
-        return block.items[self.item_index] if self.item_index is not None else block
-
-    def put(self, item) -> None:
-        block = self.container[self.index]
-        if isinstance(block, FigureDraft) and self.item_index is not None:
-            notes = list(block.figure.notes)
-            notes[self.item_index] = item
-            block.figure = replace(block.figure, notes=tuple(notes))
-        elif isinstance(block, FigureDraft):
-            block.figure = item
-        elif self.item_index is None:
-            self.container[self.index] = item
-        else:
-            items = list(block.items)
-            items[self.item_index] = item
-            self.container[self.index] = replace(block, items=tuple(items))
-
-
-def freeze(blocks: list) -> tuple:
-    frozen = []
-    for block in blocks:
-        if isinstance(block, CaseDraft):
-            frozen.append(CaseStudy(block.label, freeze(block.blocks), block.line))
-        elif isinstance(block, FigureDraft):
-            frozen.append(freeze_figure(block))
-        else:
-            frozen.append(block)
-    return tuple(frozen)
-
-
-def freeze_figure(draft: FigureDraft) -> Figure:
-    figure = draft.figure
-    if draft.grid:  # a diagram exported as a grid of cells, kept in its positions
-        width = max(len(row) for row in draft.grid)
-        padded = [row + ("",) * (width - len(row)) for row in draft.grid]
-        figure = replace(figure, table=Table(padded[0], tuple(padded[1:]), figure.line, diagram=True))
-    return figure
-
-
 class Assembler:
     def __init__(self, config: SourceConfig, source_name: str, rulebook: Rulebook, heading_ranks: dict[int, int]) -> None:
         self.config = config
@@ -129,17 +59,8 @@ class Assembler:
         self.rulebook = rulebook  # the rule tables this conversion decides by
         self.heading_ranks = heading_ranks  # source line -> rank, by the document's own forms (headings.py)
         self.sections: list[SectionDraft] = []
-        self.case: CaseDraft | None = None
-        self.figure: FigureDraft | None = None
-        self.last: Slot | SectionDraft | None = None  # what the reviewer's next words answer
-        self.joinable: Slot | None = None  # a paragraph a page break may have cut
-        self.quotation: Slot | None = None  # may take more paragraphs or an attribution
-        self.quotation_marks = (0, 0, 0)  # the open quotation's marks so far (rules.quote_marks)
-        self.short_title: Slot | None = None  # a heading if content follows it
-        self.split_rank: int | None = None  # a part whose children each get a page
-        self.last_number = 0
+        self.state = State()  # what is open between one piece and the next
         self.names = ids.Names()
-        self.before = Before.NOTHING  # what the next bare line follows, for its column
         self.targets: dict[str, Slot | SectionDraft] = {}
         self.dropped: list[Dropped] = []
         self.decisions: list[Decision] = []  # what the configuration changed
@@ -155,12 +76,12 @@ class Assembler:
 
     def next_id(self, text: str) -> str:
         """Unnumbered items are named after the paragraph they follow and their own words."""
-        return self.names.unnumbered(text, self.last_number)
+        return self.names.unnumbered(text, self.state.last_number)
 
     @property
     def blocks(self) -> list:
-        if self.case is not None:
-            return self.case.blocks
+        if self.state.case is not None:
+            return self.state.case.blocks
         if not self.sections:
             self.open_section(Heading((), 1, 0, self.unique_slug(self.config.title or "introduction")))
         return self.sections[-1].blocks
@@ -171,13 +92,13 @@ class Assembler:
             container.append(block)
         slot = Slot(container, len(container) - 1, item_index)
         self.targets[slot.get().item_id] = slot
-        self.last = slot
+        self.state.last = slot
         return slot
 
     def attach(self, blocks: Sequence[RebuttalBlock], line: int, target_id: str | None = None) -> None:
         if not blocks:
             return
-        target = self.targets.get(target_id) if target_id else self.last
+        target = self.targets.get(target_id) if target_id else self.state.last
         if target_id and target is None:
             raise ReviewgenError(
                 f"the override says line {line} answers '{target_id}', but no item has that id; "
@@ -201,126 +122,126 @@ class Assembler:
         self.close_box()
         self.sections.append(SectionDraft(heading))
         self.targets[heading.item_id] = self.sections[-1]
-        self.last = self.sections[-1]
+        self.state.last = self.sections[-1]
 
     def close_box(self) -> None:
         self.close_figure()
-        self.case = None
-        self.quotation = None
+        self.state.case = None
+        self.state.quotation = None
 
     def close_figure(self) -> None:
-        if self.figure is not None:
-            self.figure = None
-            self.joinable = None
+        if self.state.figure is not None:
+            self.state.figure = None
+            self.state.joinable = None
 
     def open_figure(self, fragment: Fragment, line: int) -> None:
         self.content_block()
         self.close_box()
         number = rules.figure_number(fragment.plain)
-        item_id = self.names.figure(number, fragment.plain, self.last_number)
+        item_id = self.names.figure(number, fragment.plain, self.state.last_number)
         draft = FigureDraft(Figure(fragment.text, line, item_id))
         self.place(draft)  # placing may open the first section, which closes boxes: only then is it the open figure
-        self.figure = draft
+        self.state.figure = draft
 
     def add_table(self, table: Table, line: int) -> None:
-        if self.figure is None or self.figure.figure.table is not None:
+        if self.state.figure is None or self.state.figure.figure.table is not None:
             self.open_figure(Fragment(FragmentKind.PARAGRAPH, ()), line)  # a table with no caption is a figure of its own
-        self.figure.figure = replace(self.figure.figure, table=replace(table, line=line))
-        self.figure.copies = [table.header, *table.rows]
+        self.state.figure.figure = replace(self.state.figure.figure, table=replace(table, line=line))
+        self.state.figure.copies = [table.header, *table.rows]
 
     def add_figure_text(self, text: Inline, note: bool, line: int = 0) -> None:
-        figure = self.figure.figure
+        figure = self.state.figure.figure
         if note:
             item = FigureNote(text, line, ids.figure_note_id(figure.item_id, len(figure.notes) + 1))
-            self.figure.figure = replace(figure, notes=figure.notes + (item,))
-            self.figure.has_note = self.figure.has_note or rules.is_note(plain_text(text))
-            slot = Slot(self.blocks, next(i for i, b in enumerate(self.blocks) if b is self.figure), len(figure.notes))
+            self.state.figure.figure = replace(figure, notes=figure.notes + (item,))
+            self.state.figure.has_note = self.state.figure.has_note or rules.is_note(plain_text(text))
+            slot = Slot(self.blocks, next(i for i, b in enumerate(self.blocks) if b is self.state.figure), len(figure.notes))
             self.targets[item.item_id] = slot
-            self.last = slot  # the reviewer's words beside a note answer that note
+            self.state.last = slot  # the reviewer's words beside a note answer that note
         else:
-            self.figure.figure = replace(figure, body=figure.body + (text,))
+            self.state.figure.figure = replace(figure, body=figure.body + (text,))
 
     # --- the original's blocks ---------------------------------------------
 
     def add_heading(self, text: Inline, rank: int, line: int) -> None:
         self.resolve_short_title(content_follows=False)
         opening_children = (
-            rank == 2 and self.case is None and not self.sections[-1].blocks and self.sections[-1].heading.rank == 1
+            rank == 2 and self.state.case is None and not self.sections[-1].blocks and self.sections[-1].heading.rank == 1
         ) if self.sections else False
         if not self.sections or rank == 1:
-            self.split_rank = None
+            self.state.split_rank = None
             self.open_section(Heading(text, 1, line, self.unique_slug(plain_text(text))))
-        elif rank == self.split_rank or opening_children:
-            self.split_rank = rank  # a part that is only its objectives: a page per objective
+        elif rank == self.state.split_rank or opening_children:
+            self.state.split_rank = rank  # a part that is only its objectives: a page per objective
             self.open_section(Heading(text, rank, line, self.unique_slug(plain_text(text))))
         else:
             self.close_box()
             self.place(Heading(text, rank, line, self.next_id(plain_text(text))))
-        self.joinable = None
+        self.state.joinable = None
 
     def resolve_short_title(self, content_follows: bool) -> None:
         """A short unpunctuated line is a heading when content follows it."""
-        slot, self.short_title = self.short_title, None
+        slot, self.state.short_title = self.state.short_title, None
         if slot is not None and content_follows:
             paragraph = slot.get()
             slot.put(Heading(paragraph.text, 4, paragraph.line, paragraph.item_id, paragraph.rebuttal))
 
     def content_block(self) -> None:
         self.resolve_short_title(content_follows=True)
-        self.quotation = None
+        self.state.quotation = None
 
     def join_rest(self, rest: Inline) -> None:
         """Glue the rest of a paragraph, cut off by a page break, back onto it."""
-        item = self.joinable.get()
+        item = self.state.joinable.get()
         if isinstance(item, Commitment):  # it only looked set apart because the cut took its full stop
             item = Paragraph(item.text, item.line, item.item_id, rebuttal=item.rebuttal)
-        self.joinable.put(replace(item, text=join(item.text, rest)))
-        self.last = self.joinable
+        self.state.joinable.put(replace(item, text=join(item.text, rest)))
+        self.state.last = self.state.joinable
 
     # --- what the rules see, and building what they decided ------------------
 
     def look(self, fragment: Fragment, line: int, same_cell: bool, figure_row: bool) -> Look:
         """The state a block rule reads, as a frozen, typed view."""
-        joinable = self.joinable
+        joinable = self.state.joinable
         return Look(
             text=fragment.plain, fragment=fragment.kind, tagged_rank=fragment.heading_rank,
             has_table=fragment.table is not None, same_cell=same_cell, figure_row=figure_row,
-            last_number=self.last_number,
+            last_number=self.state.last_number,
             joinable=closing_text(joinable.get().text) if joinable is not None else None,
             joinable_item=joinable is not None and joinable.item_index is not None,
-            quote=self.quote_state(), in_box=self.case is not None, has_sections=bool(self.sections),
+            quote=self.quote_state(), in_box=self.state.case is not None, has_sections=bool(self.sections),
             heading_rank=None if same_cell else self.heading_ranks.get(line),
         )
 
     def after_row(self, original: bool, answered: bool) -> Before:
         """What a bare line after a tagged row follows: the same evidence as after a bare one."""
-        last = self.last
+        last = self.state.last
         if not original or not isinstance(last, Slot):
             return Before.START
-        if isinstance(last.get(), Heading) or self.short_title is not None:
+        if isinstance(last.get(), Heading) or self.state.short_title is not None:
             return Before.HEADING
         return Before.ANSWERED if answered else Before.UNANSWERED
 
     def after_bare_line(self) -> Before:
         """What a bare line after a bare line of the original follows."""
-        last = self.last
+        last = self.state.last
         opened = (
-            self.short_title is not None
-            or (self.case is not None and not self.case.blocks)
+            self.state.short_title is not None
+            or (self.state.case is not None and not self.state.case.blocks)
             or not isinstance(last, Slot)
             or isinstance(last.get(), Heading)
         )
         return Before.HEADING if opened else Before.BARE_TEXT
 
     def quote_state(self) -> Quote:
-        if self.quotation is None:
+        if self.state.quotation is None:
             return Quote.NONE
-        if rules.quotation_is_open(self.quotation_marks):
+        if rules.quotation_is_open(self.state.quotation_marks):
             return Quote.OPEN
-        return Quote.NONE if self.quotation.get().attribution else Quote.CLOSED
+        return Quote.NONE if self.state.quotation.get().attribution else Quote.CLOSED
 
     def last_id(self) -> str:
-        last = self.last
+        last = self.state.last
         if isinstance(last, SectionDraft):
             return last.heading.item_id
         return last.get().item_id if last is not None else ""
@@ -329,9 +250,9 @@ class Assembler:
         """Build what a block rule decided ``fragment`` is."""
         kind = verdict.kind
         if fragment.kind in (FragmentKind.PARAGRAPH, FragmentKind.HEADING) and kind is not Kind.CONTINUATION:
-            self.joinable = None
-            if (stray := rules.stray_number(fragment.plain, self.last_number)) is not None:
-                self.dropped.append(Dropped(line, f"paragraph number {stray} after paragraph {self.last_number}: kept as unnumbered text", DropReason.NUMBERING))
+            self.state.joinable = None
+            if (stray := rules.stray_number(fragment.plain, self.state.last_number)) is not None:
+                self.dropped.append(Dropped(line, f"paragraph number {stray} after paragraph {self.state.last_number}: kept as unnumbered text", DropReason.NUMBERING))
         self.BUILDERS[kind](self, verdict, fragment, line)
 
     def add_continuation(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
@@ -345,12 +266,12 @@ class Assembler:
 
     def add_numbered(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
         number = verdict.rank
-        if number != self.last_number + 1 and self.last_number:
-            self.dropped.append(Dropped(line, f"paragraph {number} follows paragraph {self.last_number}: numbers are missing in between", DropReason.NUMBERING))
+        if number != self.state.last_number + 1 and self.state.last_number:
+            self.dropped.append(Dropped(line, f"paragraph {number} follows paragraph {self.state.last_number}: numbers are missing in between", DropReason.NUMBERING))
         self.content_block()
         self.close_box()
-        self.last_number = number
-        self.joinable = self.place(Paragraph(fragment.text, line, self.names.paragraph(number), number))
+        self.state.last_number = number
+        self.state.joinable = self.place(Paragraph(fragment.text, line, self.names.paragraph(number), number))
 
     def add_figure(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
         self.open_figure(fragment, line)
@@ -360,40 +281,40 @@ class Assembler:
         self.close_box()
         case = CaseDraft(fragment.plain, line)
         self.blocks.append(case)  # no box is open, so this is the section's list
-        self.case = case
+        self.state.case = case
 
     def add_heading_fragment(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
         self.add_heading(fragment.text, verdict.rank, line)
 
     def more_quotation(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
-        quotation = self.quotation.get()
-        self.quotation.put(replace(quotation, paragraphs=quotation.paragraphs + (fragment.text,)))
-        self.quotation_marks = rules.quote_marks(fragment.plain, self.quotation_marks)
+        quotation = self.state.quotation.get()
+        self.state.quotation.put(replace(quotation, paragraphs=quotation.paragraphs + (fragment.text,)))
+        self.state.quotation_marks = rules.quote_marks(fragment.plain, self.state.quotation_marks)
 
     def add_attribution(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
-        self.quotation.put(replace(self.quotation.get(), attribution=fragment.text))
-        self.quotation = None
+        self.state.quotation.put(replace(self.state.quotation.get(), attribution=fragment.text))
+        self.state.quotation = None
 
     def add_quotation(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
         self.content_block()
-        self.quotation = self.place(Quotation((fragment.text,), line, self.next_id(fragment.plain)))
-        self.quotation_marks = rules.quote_marks(fragment.plain)
+        self.state.quotation = self.place(Quotation((fragment.text,), line, self.next_id(fragment.plain)))
+        self.state.quotation_marks = rules.quote_marks(fragment.plain)
 
     def add_commitment(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
         self.content_block()
         self.close_box()
-        self.joinable = self.place(Commitment(fragment.text, line, self.next_id(fragment.plain)))
+        self.state.joinable = self.place(Commitment(fragment.text, line, self.next_id(fragment.plain)))
 
     def add_short_title(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
-        had_short = self.short_title is not None
+        had_short = self.state.short_title is not None
         self.resolve_short_title(content_follows=False)
-        if self.case is not None and not had_short:
+        if self.state.case is not None and not had_short:
             self.close_box()  # a title after a case study starts something new
-        self.short_title = self.place(Paragraph(fragment.text, line, self.next_id(fragment.plain)))
+        self.state.short_title = self.place(Paragraph(fragment.text, line, self.next_id(fragment.plain)))
 
     def add_plain(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
         self.content_block()
-        self.joinable = self.place(Paragraph(fragment.text, line, self.next_id(fragment.plain)))
+        self.state.joinable = self.place(Paragraph(fragment.text, line, self.next_id(fragment.plain)))
 
     def add_item(self, verdict: Verdict, fragment: Fragment, line: int) -> None:
         self.content_block()
@@ -403,7 +324,7 @@ class Assembler:
             container[-1] = replace(container[-1], items=container[-1].items + (item,))
         else:
             container.append(BulletList((item,), line))
-        self.joinable = self.place(item, item_index=len(container[-1].items) - 1)
+        self.state.joinable = self.place(item, item_index=len(container[-1].items) - 1)
 
     BUILDERS: dict[Kind, Callable[[Assembler, Verdict, Fragment, int], None]] = {
         Kind.CONTINUATION: add_continuation, Kind.TABLE: add_table_fragment, Kind.FIGURE_BODY: add_figure_body,
@@ -414,5 +335,5 @@ class Assembler:
     }
 
     def last_was_item_of(self, container: list) -> bool:
-        last = self.last
+        last = self.state.last
         return isinstance(last, Slot) and last.item_index is not None and last.container is container

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Sequence
 
 from . import classify
-from .assembler import Assembler, Slot, rebuttal_blocks
+from .assembler import Assembler, rebuttal_blocks
+from .drafts import Slot
 from .cells import Fragment, FragmentKind, Row, fragments, read_row, removals
 from .column import Before, Column
 from ..document.config import SourceConfig
@@ -117,12 +118,12 @@ def _answer(assembler: Assembler, found: Sequence[Fragment], line: int) -> None:
 
 
 def _read_row(assembler: Assembler, row: Row) -> None:
-    if assembler.figure is not None and _read_figure_row(assembler, row):
+    if assembler.state.figure is not None and _read_figure_row(assembler, row):
         return
     if row.bare:
         _read_bare_row(assembler, row)
         return
-    assembler.before = Before.START
+    assembler.state.before = Before.START
     if row.is_grid:  # cells of a grid outside a figure are all the original's
         for cell in row.grid_cells:
             _add_original(assembler, fragments(cell), row.line)
@@ -132,10 +133,10 @@ def _read_row(assembler: Assembler, row: Row) -> None:
     right = _drop_table_copy(assembler, row)
     answered = [fragment for cell in right for fragment in fragments(cell)]
     if lead is not None and _introduces_list(left) and answered and assembler.config.override_for(row.line) is None:
-        assembler.last = lead  # the response answers the paragraph that opens the list, as the row reads
+        assembler.state.last = lead  # the response answers the paragraph that opens the list, as the row reads
         _record(assembler, row.line, "list lead", Verdict(Kind.REBUTTAL, column=Column.REVIEWER, why="a row's response answers the paragraph that opens its list"), lead.get().item_id)
     _answer(assembler, answered, row.line)
-    assembler.before = assembler.after_row(bool(left), bool(answered))
+    assembler.state.before = assembler.after_row(bool(left), bool(answered))
 
 
 def _introduces_list(found: Sequence[Fragment]) -> bool:
@@ -146,7 +147,7 @@ def _introduces_list(found: Sequence[Fragment]) -> bool:
 def _drop_table_copy(assembler: Assembler, row: Row) -> list[str]:
     """The right-hand cells, less the copy of the table the left cell just gave."""
     cells = [cell for cell in row.cells[1:] if cell.strip()]
-    draft = assembler.figure
+    draft = assembler.state.figure
     if draft is None or not draft.copies or "<table" not in row.cells[0].lower():
         return cells
     expected = [cell for table_row in draft.copies for cell in table_row]
@@ -160,9 +161,9 @@ def _drop_table_copy(assembler: Assembler, row: Row) -> list[str]:
 
 def _bare_look(assembler: Assembler, row: Row, first: Fragment) -> Look:
     override = assembler.config.override_for(row.line)
-    last = assembler.last
+    last = assembler.state.last
     return Look(
-        text=first.plain, fragment=first.kind, last_number=assembler.last_number, before=assembler.before,
+        text=first.plain, fragment=first.kind, last_number=assembler.state.last_number, before=assembler.state.before,
         list_item=first.kind is FragmentKind.ITEM, after_list_item=isinstance(last, Slot) and last.item_index is not None,
         reviewer=assembler.config.reviewer, column_override=override.column if override else None,
         heading_rank=assembler.heading_ranks.get(row.line),
@@ -191,10 +192,10 @@ def _read_bare_row(assembler: Assembler, row: Row) -> None:
         return
     if _bare_column(assembler, row, found[0]) is Column.REVIEWER:
         _answer(assembler, found, row.line)
-        assembler.before = Before.REVIEWER
+        assembler.state.before = Before.REVIEWER
         return
     _add_original(assembler, found, row.line)
-    assembler.before = assembler.after_bare_line()
+    assembler.state.before = assembler.after_bare_line()
 
 
 def _rejoin_cell(found: Sequence[Fragment], assembler: Assembler, line: int) -> list[Fragment]:
@@ -223,23 +224,23 @@ def _add_original(assembler: Assembler, found: Sequence[Fragment], line: int) ->
     figure_row = None  # the figure this row's first fragment opened: the rest is its body
     lead = None
     for position, fragment in enumerate(_rejoin_cell(found, assembler, line)):
-        look = assembler.look(fragment, line, position > 0, figure_row is not None and assembler.figure is figure_row)
+        look = assembler.look(fragment, line, position > 0, figure_row is not None and assembler.state.figure is figure_row)
         rule, verdict = assembler.rulebook.blocks.decide(look)
         assembler.build(verdict, fragment, line)
         _record(assembler, line, rule, verdict, "" if verdict.kind in (Kind.BOX, Kind.CONTENTS) else assembler.last_id())
-        if verdict.kind is Kind.FIGURE and assembler.figure is not None and assembler.figure.figure.line == line:
-            figure_row = assembler.figure
-        if position == 0 and isinstance(assembler.last, Slot):
-            lead = assembler.last
+        if verdict.kind is Kind.FIGURE and assembler.state.figure is not None and assembler.state.figure.figure.line == line:
+            figure_row = assembler.state.figure
+        if position == 0 and isinstance(assembler.state.last, Slot):
+            lead = assembler.state.last
     return lead
 
 
 def _figure_look(assembler: Assembler, row: Row, left: Sequence[Fragment]) -> Look:
-    draft = assembler.figure
+    draft = assembler.state.figure
     override = assembler.config.override_for(row.line)
     first = left[0] if left else Fragment(FragmentKind.NOTHING)
     return Look(
-        text=first.plain, fragment=first.kind, last_number=assembler.last_number, bare=row.bare,
+        text=first.plain, fragment=first.kind, last_number=assembler.state.last_number, bare=row.bare,
         row_has_html=row.has_html, tabbed=row.tabbed, column_override=override.column if override else None,
         copies_table=bool(draft.copies) and not row.has_html and row.grid_cells == draft.copies[0],
         figure_has_table=draft.figure.table is not None, figure_has_note=draft.has_note,
@@ -249,7 +250,7 @@ def _figure_look(assembler: Assembler, row: Row, left: Sequence[Fragment]) -> Lo
 
 def _read_figure_row(assembler: Assembler, row: Row) -> bool:
     """Rows inside an open figure, as the figure rules decide; False hands the row back to the usual path."""
-    draft = assembler.figure
+    draft = assembler.state.figure
     left = fragments(row.cells[0])
     look = _figure_look(assembler, row, left)
     rule, verdict = assembler.rulebook.figures.decide(look)

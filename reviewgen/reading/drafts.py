@@ -1,0 +1,104 @@
+"""The drafts the assembler builds in, and the state it keeps open between pieces.
+
+Boxes, figures and sections stay mutable drafts while they are open, so the
+place of every item (a ``Slot``) stays valid while later pieces change it (a
+rebuttal, a page break's rest); ``freeze`` makes them the frozen model once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .column import Before
+from ..document.model import CaseStudy, Figure, Heading, Table
+
+
+@dataclass
+class CaseDraft:
+    label: str
+    line: int
+    blocks: list = field(default_factory=list)
+
+
+@dataclass
+class FigureDraft:
+    figure: Figure
+    copies: list[tuple[str, ...]] = field(default_factory=list)  # table rows still expected as copies
+    has_note: bool = False
+    grid: list[tuple[str, ...]] = field(default_factory=list)
+
+
+@dataclass
+class SectionDraft:
+    heading: Heading
+    blocks: list = field(default_factory=list)
+
+
+@dataclass
+class Slot:
+    """Where an answerable item lives, so it can be changed later (a rebuttal, a page break)."""
+
+    container: list
+    index: int
+    item_index: int | None = None  # the position in a bulleted list
+
+    def get(self):
+        block = self.container[self.index]
+        if isinstance(block, FigureDraft):
+            return block.figure if self.item_index is None else block.figure.notes[self.item_index]
+        return block.items[self.item_index] if self.item_index is not None else block
+
+    def put(self, item) -> None:
+        block = self.container[self.index]
+        if isinstance(block, FigureDraft) and self.item_index is not None:
+            notes = list(block.figure.notes)
+            notes[self.item_index] = item
+            block.figure = replace(block.figure, notes=tuple(notes))
+        elif isinstance(block, FigureDraft):
+            block.figure = item
+        elif self.item_index is None:
+            self.container[self.index] = item
+        else:
+            items = list(block.items)
+            items[self.item_index] = item
+            self.container[self.index] = replace(block, items=tuple(items))
+
+
+def freeze(blocks: list) -> tuple:
+    frozen = []
+    for block in blocks:
+        if isinstance(block, CaseDraft):
+            frozen.append(CaseStudy(block.label, freeze(block.blocks), block.line))
+        elif isinstance(block, FigureDraft):
+            frozen.append(freeze_figure(block))
+        else:
+            frozen.append(block)
+    return tuple(frozen)
+
+
+def freeze_figure(draft: FigureDraft) -> Figure:
+    figure = draft.figure
+    if draft.grid:  # a diagram exported as a grid of cells, kept in its positions
+        width = max(len(row) for row in draft.grid)
+        padded = [row + ("",) * (width - len(row)) for row in draft.grid]
+        figure = replace(figure, table=Table(padded[0], tuple(padded[1:]), figure.line, diagram=True))
+    return figure
+
+
+@dataclass
+class State:
+    """What the assembler holds open between one piece of the source and the next.
+
+    The one mutable parsing state; rules never see it, only the frozen ``Look``
+    made from it (``Assembler.look``)."""
+
+    case: CaseDraft | None = None  # the open box
+    figure: FigureDraft | None = None  # the open figure
+    last: Slot | SectionDraft | None = None  # what the reviewer's next words answer
+    joinable: Slot | None = None  # a paragraph a page break may have cut
+    quotation: Slot | None = None  # may take more paragraphs or an attribution
+    quotation_marks: tuple[int, int, int] = (0, 0, 0)  # the open quotation's marks so far (rules.quote_marks)
+    short_title: Slot | None = None  # a heading if content follows it
+    split_rank: int | None = None  # a part whose children each get a page
+    last_number: int = 0  # the last numbered paragraph
+    before: Before = Before.NOTHING  # what the next bare line follows, for its column
