@@ -7,8 +7,8 @@ side by side) and which stands directly above boxes names the next groups (in a
 run of such rows, the one just above the boxes: a group always has boxes). The
 boxes below a group row belong to the group whose columns they start in; a box
 alone on its row under several groups belongs to them all, and is kept as a box
-of its own after them. Nothing is invented and nothing is
-dropped: every non-empty cell is a group's title or a box, in reading order.
+of its own after them. Nothing is invented and nothing is dropped: every
+non-empty cell is a group's title or a box, in reading order.
 """
 
 from __future__ import annotations
