@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..document.ids import anchor, footnote_label
+from .diagram import Shared, diagram_parts
 from .markdown import escape, escape_line_start, render_cell, render_inline
 from ..document.model import (
     Block, BulletList, CaseStudy, Commitment, EditorsMarkdown, Figure, Heading, ListItem, Paragraph, Points, Prose,
@@ -129,9 +130,18 @@ LOST_IMAGE = "The image of this figure is not in the exported text; only its cap
 
 
 def render_diagram(table: Table) -> str:
-    """A diagram exported as a grid of boxes: its boxes in reading order, a list a phone can show."""
-    boxes = [cell for row in (table.header, *table.rows) for cell in row if cell.strip()]
-    return "\n".join(f"- {escape_line_start(escape(box))}" for box in boxes)
+    """A diagram exported as a grid: a list of its groups, each holding its boxes, a list a phone can show.
+
+    A box shared by several groups stays in the outer list, between the groups, as it stood in the grid.
+    """
+    lines = ['<div class="diagram" markdown="1">', ""]
+    for part in diagram_parts(table):
+        if isinstance(part, Shared):
+            lines.append(f"- {escape_line_start(escape(part.text))}")
+            continue
+        lines.append(f"- **{escape(part.title)}**")
+        lines += [f"{INDENT}- {escape_line_start(escape(box))}" for box in part.boxes]
+    return "\n".join(lines + ["", "</div>"])
 
 
 def render_figure(figure: Figure, context: PageContext) -> str:

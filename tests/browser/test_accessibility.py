@@ -17,6 +17,7 @@ PAGE_KINDS = {
     "heaviest": REVIEW + "05-part-3/08-objective-3/",
     "rebuttal-index": REVIEW + "rebuttals/",
     "glossary": REVIEW + "09-glossary/",
+    "print-edition": REVIEW + "print/",
 }
 
 
@@ -67,3 +68,15 @@ def test_the_keyboard_reaches_an_acronym_and_its_expansion(page, base_url):
     assert tooltip.inner_text().strip()
     focusable = page.locator("article abbr[tabindex='0']").evaluate_all("all => all.map(a => a.textContent.trim())")
     assert len(focusable) == len(set(focusable)) > 3  # the first use of each acronym, once
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_nothing_needs_scrolling_sideways_on_a_phone(page, base_url, kind):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + PAGE_KINDS[kind])
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    wide = page.locator("article table").evaluate_all(
+        "all => all.filter(t => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+        "  .map(t => t.rows[0].textContent.trim())")
+    assert wide == []  # every table's columns in view, none behind a sideways scroll
