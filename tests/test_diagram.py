@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reviewgen.writing.diagram import Group, Shared, diagram_parts
-from reviewgen.model import Table
+from reviewgen.document.model import Table
 
 
 def grid(*rows: str) -> Table:
