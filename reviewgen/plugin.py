@@ -36,6 +36,7 @@ from .site.index_page import index_markdown
 from .site.items import page_description
 from .site.navigation import in_document_order
 from .site.pipeline import read_page
+from .site.remembered import remembering
 from .site.reviews import INDEX_NAME, find_reviews, outlined_page, with_items
 from .site.safety import removal_notes
 from .site.search import search_entries
@@ -169,7 +170,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         if not self.config.enabled or not self.config.check or not self.state.reviews:
             return
         try:
-            problems = check_content(self.state.docs_dir, Path(self.config.sources)).problems
+            kept = Path(config.config_file_path or ".").resolve().parent / ".cache" / "reviewgen"
+            problems = check_content(self.state.docs_dir, Path(self.config.sources), remembering(kept)).problems
         except ReviewgenError as error:
             if not self.serving:
                 raise
