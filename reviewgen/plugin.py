@@ -35,13 +35,14 @@ from .site.final import finalise_page
 from .site.index_page import index_markdown
 from .site.items import page_description
 from .site.navigation import in_document_order
-from .site.reviews import INDEX_NAME, find_reviews, reviewed_pages
+from .site.pipeline import read_page
+from .commands.remembered import remembering
+from .site.reviews import INDEX_NAME, find_reviews, outlined_page, with_items
 from .site.safety import removal_notes
 from .site.search import search_entries
-from .site.print_edition import PRINT_NAME
 from .site.steps import (
-    Features, PageKind, added_html, added_markdown, annotation_files, finished_index, page_content, page_kind,
-    reading_files, reading_for, reading_of, write_json,
+    Features, PageKind, added_html, added_markdown, annotation_files, data_files, finished_index, finished_text_page,
+    page_content, page_kind, print_file, reading_for, reading_of, reading_rank, write_json,
 )
 from .site.template_values import escape_config, escape_nav, escape_page, title_text
 from .reading.source import SOURCE_SUFFIXES, source_of
@@ -89,8 +90,13 @@ class BuildState:
 
     docs_dir: Path
     reviews: dict = field(default_factory=dict)  # slug -> ReviewInfo
-    pages: dict = field(default_factory=dict)  # slug -> its ReviewedPages
+    pages: dict = field(default_factory=dict)  # slug -> its ReviewedPages, outlined, then read as each page renders
     reading: dict = field(default_factory=dict)  # slug (or the print edition's src_uri) -> the whole review as its pages link into it
+    urls: dict = field(default_factory=dict)  # slug -> {its section page's path in the review: the page's url}
+    print_urls: dict = field(default_factory=dict)  # slug -> its print edition's url
+    data_files: dict = field(default_factory=dict)  # path in the docs folder -> the File written once every page is read
+    read: dict = field(default_factory=dict)  # src_uri of a page of text -> (its Page, its ReadPage, its title), until laid out
+    order: list = field(default_factory=list)  # the pages' src_uris in MkDocs' order, restored for writing
     abbreviations: dict = field(default_factory=dict)  # slug -> {acronym: expansion}
     footnotes: dict = field(default_factory=dict)  # page's src_uri -> its footnote definitions
     typed: dict = field(default_factory=dict)  # page's src_uri -> (its Markdown, its first body line): where removals are
@@ -164,7 +170,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         if not self.config.enabled or not self.config.check or not self.state.reviews:
             return
         try:
-            problems = check_content(self.state.docs_dir, Path(self.config.sources)).problems
+            kept = Path(config.config_file_path or ".").resolve().parent / ".cache" / "reviewgen"
+            problems = check_content(self.state.docs_dir, Path(self.config.sources), remembering(kept)).problems
         except ReviewgenError as error:
             if not self.serving:
                 raise
@@ -175,33 +182,51 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
     @event_priority(LATE)  # after other plugins have added their files, so a clash with ours is seen
     @user_mistakes_stop_the_build
     def on_files(self, files, config):
+        """Each review's pages outlined from their files; what reviewgen writes added (the rebuttal index and
+        the data files get their content once every page of text is read: ``on_pre_page``, ``on_env``)."""
         if not self.config.enabled:
             return files
         state = self.state
         for slug, review in state.reviews.items():
-            state.pages[slug] = reviewed_pages(state.docs_dir, slug, config.markdown_extensions, config.mdx_configs)
+            paths = section_files(state.docs_dir, slug)
+            texts = [read_text(path) for path in paths]
+            state.pages[slug] = [outlined_page(state.docs_dir, slug, path, text) for path, text in zip(paths, texts)]
             found = ((files.get_file_from_path(f"{slug}/{page.path}"), page) for page in state.pages[slug])
-            located = [(file.url, page) for file, page in found if file is not None]
-            texts = [read_text(path) for path in section_files(state.docs_dir, slug)]
+            state.urls[slug] = {page.path: file.url for file, page in found if file is not None}
             if self.config.reading:
-                self.add_reading_files(files, config, review, located, texts)
+                self.add_reading_files(files, config, review, texts)
             state.abbreviations[slug] = find_abbreviations(texts) if self.config.abbreviations else {}
             if self.config.rebuttal_index:
-                if files.get_file_from_path(f"{slug}/{INDEX_NAME}") is not None:
-                    raise PluginError(f"reviewgen: {slug}/{INDEX_NAME} exists in the docs folder; reviewgen writes that page itself, so rename yours")
-                content = index_markdown(review.original_title, review.reviewer, state.pages[slug])
-                files.append(File.generated(config, f"{slug}/{INDEX_NAME}", content=content))
+                self.add_file(files, config, f"{slug}/{INDEX_NAME}", "")
         return files
 
-    def add_reading_files(self, files, config, review, located: list, sections: list[str]) -> None:
-        """What the review's pages link to (the print edition, the paragraph box's map, the downloads), and
-        what they link into."""
-        for path, content in reading_files(review, located, sections).items():
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(f"reviewgen: {path} exists in the docs folder; reviewgen writes that file itself, so rename yours")
-            files.append(File.generated(config, path, content=content))
-        print_url = files.get_file_from_path(f"{review.slug}/{PRINT_NAME}").url
-        self.state.reading.update(reading_of(review, located, print_url))
+    def add_file(self, files, config, path: str, content: str) -> File:
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"reviewgen: {path} exists in the docs folder; reviewgen writes that file itself, so rename yours")
+        file = File.generated(config, path, content=content)
+        files.append(file)
+        return file
+
+    def add_reading_files(self, files, config, review, sections: list[str]) -> None:
+        """What the review's pages link to: the print edition, made of the sections' Markdown, and the
+        paragraph box's map and the downloads, made of their items."""
+        for path, content in print_file(review, sections).items():
+            self.state.print_urls[review.slug] = self.add_file(files, config, path, content).url
+        for path in data_files(review, []):
+            self.state.data_files[path] = self.add_file(files, config, path, "")
+
+    def located(self, slug: str) -> list:
+        """The review's section pages with their urls, as read so far."""
+        urls = self.state.urls[slug]
+        return [(urls[page.path], page) for page in self.state.pages[slug] if page.path in urls]
+
+    def reading_for(self, src_uri: str):
+        """What a page of a review links into, gathered once every page of text is read."""
+        state = self.state
+        slug = src_uri.partition("/")[0]
+        if self.config.reading and slug in state.reviews and slug not in state.reading:
+            state.reading.update(reading_of(state.reviews[slug], self.located(slug), state.print_urls[slug]))
+        return reading_for(src_uri, state.reading)
 
     def review_of(self, page) -> str | None:
         return page_kind(page.file.src_uri, self.state.reviews)[1]
@@ -211,13 +236,28 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         return Features.from_options(dict(self.config))
 
     def on_nav(self, nav, config, files):
+        """The navigation in the document's order; the pages then rendered pages of text first, so every
+        page is read before any page that shows the whole review (its counts, its print edition) renders."""
         if not self.config.enabled:
             return nav
         for slug, pages in self.state.pages.items():
             titles = {f"{slug}/{page.path}": page.title for page in pages if page.path.endswith("/index.md")}
             nav = in_document_order(nav, slug, titles)
         escape_nav(nav.items)
+        pages = files.documentation_pages()
+        self.state.order = [file.src_uri for file in pages]
+        for file in sorted(pages, key=lambda file: reading_rank(file.src_uri, self.state.reviews)):
+            files.remove(file)
+            files.append(file)
         return nav
+
+    def on_pre_page(self, page, config, files):
+        """The rebuttal index, rendered after every page of text: its list from their items."""
+        kind, slug = page_kind(page.file.src_uri, self.state.reviews)
+        if self.config.enabled and kind is PageKind.REBUTTAL_INDEX:
+            review = self.state.reviews[slug]
+            page.file.content_string = index_markdown(review.original_title, review.reviewer, self.state.pages[slug])
+        return page
 
     def on_page_markdown(self, markdown, page, config, files):
         if not self.config.enabled:
@@ -248,25 +288,52 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         state = self.state
         kind, slug = page_kind(page.file.src_uri, state.reviews)
         review = state.reviews.get(slug)
-        reading = reading_for(page.file.src_uri, state.reading)
+        if kind is PageKind.REVIEW_TEXT:  # read now; laid out in on_env, when the whole review is known
+            read = read_page(html)
+            self.warn_removed(page, read.removed)
+            state.read[page.file.src_uri] = (page, read, title_text(page))
+            path = page.file.src_uri.removeprefix(f"{slug}/")
+            state.pages[slug] = [
+                with_items(known, read.soup, read.items, read.places) if known.path == path else known for known in state.pages[slug]
+            ]
+            return html
+        reading = self.reading_for(page.file.src_uri) if kind is PageKind.PRINT_EDITION else None
         enhanced = page_content(html, kind, review, self.features, reading, page.url)
         self.warn_removed(page, enhanced.removed)
         if kind is PageKind.PRINT_EDITION:
             return enhanced.html
-        if kind is not PageKind.REVIEW_TEXT:
-            return enhanced.html + added_html(page.file.src_uri, state.reviews, state.pages, self.features)
-        if self.config.paragraph_search:
-            state.search += search_entries(page.url, title_text(page), list(enhanced.items), enhanced.places, review.reviewer)
-        footnotes = state.footnotes.get(page.file.src_uri, {})
-        state.annotated.append(AnnotatedPage(page.url, enhanced.items, footnotes, review.reviewer))
-        return enhanced.html
+        return enhanced.html + added_html(page.file.src_uri, state.reviews, state.pages, self.features)
 
     def on_env(self, env, config, files):
-        if self.config.enabled:
-            for file in files.documentation_pages():  # every title is known now, and none printed yet
-                if file.page is not None:
-                    escape_page(file.page)
+        if not self.config.enabled:
+            return env
+        state = self.state
+        for src_uri in state.order:  # in MkDocs' order, as their search entries and annotations go
+            if src_uri in state.read:
+                self.lay_out(src_uri, *state.read.pop(src_uri))
+        for slug, review in state.reviews.items():
+            for path, content in data_files(review, self.located(slug)).items():
+                if path in state.data_files:
+                    state.data_files[path].content_string = content
+        for src_uri in state.order:  # written in MkDocs' own order again
+            if (file := files.get_file_from_path(src_uri)) is not None:
+                files.remove(file)
+                files.append(file)
+        for file in files.documentation_pages():  # every title is known now, and none printed yet
+            if file.page is not None:
+                escape_page(file.page)
         return env
+
+    def lay_out(self, src_uri: str, page, read, title: str) -> None:
+        """A page of text read in on_page_content, laid out now that every page of its review is read."""
+        state = self.state
+        slug = page_kind(src_uri, state.reviews)[1]
+        review = state.reviews[slug]
+        enhanced = finished_text_page(read, review, self.features, self.reading_for(src_uri), page.url)
+        page.content = enhanced.html
+        if self.config.paragraph_search:
+            state.search += search_entries(page.url, title, list(enhanced.items), enhanced.places, review.reviewer)
+        state.annotated.append(AnnotatedPage(page.url, enhanced.items, state.footnotes.get(src_uri, {}), review.reviewer))
 
     @event_priority(LAST)
     def on_post_page(self, output, page, config):

@@ -20,6 +20,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from markdown.extensions.toc import slugify
 
@@ -120,15 +121,20 @@ def check_links(page: PageText, pages: dict[Path, PageText], root: Path) -> list
     return problems
 
 
-def expected_pages(source: Path) -> dict[str, PageText]:
-    """The review's pages as the source gives them, by file name."""
+def converted_pages(source: Path) -> list[tuple[str, str]]:
+    """The source converted: each page's path (``slug/name.md``) and Markdown."""
     from .convert import convert_document
 
     _, pages, _ = convert_document(source, load_config(source))
+    return [(page.path, page.text) for page in pages]
+
+
+def expected_pages(source: Path, converted: Callable[[Path], list[tuple[str, str]]] = converted_pages) -> dict[str, PageText]:
+    """The review's pages as the source gives them, by file name."""
     found = {}
-    for page in pages:
-        read = read_front_matter(page.text)
-        found[page.path.split("/", 1)[1]] = PageText(Path(page.path), read.fields, 1, read.body.split("\n"))
+    for path, text in converted(source):
+        read = read_front_matter(text)
+        found[path.split("/", 1)[1]] = PageText(Path(path), read.fields, 1, read.body.split("\n"))
     return found
 
 
@@ -189,7 +195,8 @@ def review_folders(content: Path) -> list[Path]:
     return [folder for folder, _ in landing_pages(content)]
 
 
-def check_content(content: Path, sources: Path = Path("sources")) -> Report:
+def check_content(content: Path, sources: Path = Path("sources"), converted: Callable[[Path], list[tuple[str, str]]] = converted_pages) -> Report:
+    """``converted`` converts a source (``converted_pages``); a build may give one that remembers."""
     if not content.is_dir():
         raise ReviewgenError("no such content folder; give the folder holding the review's pages", content)
     problems: list[Problem] = []
@@ -205,7 +212,7 @@ def check_content(content: Path, sources: Path = Path("sources")) -> Report:
     for folder in review_folders(content):
         review = [pages[p.resolve()] for p in section_files(content, folder.name) if p.resolve() in pages]
         source = source_of(sources, folder.name)
-        expected = expected_pages(source) if source is not None else None  # the source converted once, for both checks
+        expected = expected_pages(source, converted) if source is not None else None  # the source converted once, for both checks
         problems += check_numbering(review, expected)
         if expected is not None:
             problems += check_against_source(review, expected, folder)

@@ -33,6 +33,18 @@ def expansion(before: str, acronym: str) -> str | None:
     return " ".join(before[start:].split()).rstrip(",;:")  # one line: a definition never spills into the page
 
 
+def last_words(text: str, end: int) -> int:
+    """Where a stretch of ``text`` ending at ``end`` starts that holds more than ``MAX_WORDS`` words (or
+    the start of the text): all ``expansion`` reads, so a page with many acronyms is not read again
+    from its start for each."""
+    size = 256
+    while True:
+        start = max(0, end - size)
+        if start == 0 or len(text[start:end].split()) > MAX_WORDS:
+            return start
+        size *= 4
+
+
 def find_abbreviations(texts) -> dict[str, str]:
     """The first expansion given for each acronym, in the order the texts define them."""
     found: dict[str, str] = {}
@@ -40,7 +52,7 @@ def find_abbreviations(texts) -> dict[str, str]:
         for match in ACRONYM.finditer(text):
             acronym = match.group(1)
             if acronym not in found:
-                expanded = expansion(text[: match.start()], acronym)
+                expanded = expansion(text[last_words(text, match.start()) : match.start()], acronym)
                 if expanded:
                     found[acronym] = expanded
     return found

@@ -107,12 +107,22 @@ def without_backlinks(note: Tag) -> Tag:
 
 
 def rebuttal_content(note: Tag) -> str:
-    """The inner HTML of a footnote or placed rebuttal, less the back-links, through the serialiser."""
+    """The inner HTML of a footnote or placed rebuttal, less the back-links, through the serialiser.
+    Only what holds a back-link is copied to take it out (the page itself is left as it is)."""
+    if any(link.parent is note for link in note.find_all("a", class_="footnote-backref")):
+        children = list(without_backlinks(copy.copy(note)).children)
+    else:  # each back-link in a paragraph of its own: that paragraph goes if the link was all it held
+        children = [without_backlinks(copy.copy(child)) if has_backlink(child) else child for child in note.children]
+        children = [child for child, was in zip(children, note.children) if child is was or child.name != "p" or child.contents]
     kept = [
-        child for child in without_backlinks(copy.copy(note)).children
+        child for child in children
         if not (isinstance(child, NavigableString) and not child.strip()) and not (isinstance(child, Tag) and is_added(child))
     ]
     return "\n".join(serialise([child]) for child in kept).strip()
+
+
+def has_backlink(node) -> bool:
+    return isinstance(node, Tag) and node.find("a", class_="footnote-backref") is not None
 
 
 def analyse(soup: BeautifulSoup, ids: dict[str, Tag] | None = None) -> list[Item]:

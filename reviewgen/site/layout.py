@@ -22,7 +22,7 @@ from .speakers import item_name
 def name_markers(element: Tag, label: str, answered: str) -> None:
     """The footnote reference says what it is: "¶ 43" to the eye, "Mandate Now on paragraph 43" to a screen reader."""
     number = id_scheme.paragraph_number(element["id"])
-    for ref in element.select("a.footnote-ref"):
+    for ref in element.find_all("a", class_="footnote-ref"):  # a selector per item costs Soup Sieve a call each time
         ref.string = f"¶\u00a0{number}" if number is not None else "¶"
         ref["aria-label"] = f"{label or 'Rebuttal'} on {answered}"
 
@@ -33,7 +33,32 @@ def back_link(soup: BeautifulSoup, element: Tag, answered: str) -> Tag:
     return link
 
 
+class Positions:
+    """Each item's place among its parent's children, counted once per parent: Beautiful Soup's ``wrap``
+    finds an element by scanning its parent's children, so wrapping every item of a long page (the
+    print edition) one by one would take time in the square of its length. A wrap keeps every
+    sibling where it was, so the count stays true while the rebuttals are placed."""
+
+    def __init__(self) -> None:
+        self.counted: dict[int, dict[int, int]] = {}
+
+    def wrap(self, element: Tag, wrapper: Tag) -> None:
+        parent = element.parent
+        places = self.counted.get(id(parent))
+        if places is None:
+            places = self.counted[id(parent)] = {id(child): n for n, child in enumerate(parent.contents)}
+        position = places.get(id(element))
+        if position is None or position >= len(parent.contents) or parent.contents[position] is not element:
+            element.wrap(wrapper)  # the parent changed some other way: let Beautiful Soup find it
+            return
+        element.extract(_self_index=position)
+        parent.insert(position, wrapper)
+        wrapper.append(element)
+        places[id(wrapper)] = position
+
+
 def place(soup: BeautifulSoup, ids: dict[str, Tag], label: str = "") -> None:
+    positions = Positions()
     for element in soup.find_all(is_item):
         note = rebuttal_of(ids, element)
         if note is None or note.name != "li":
@@ -60,7 +85,7 @@ def place(soup: BeautifulSoup, ids: dict[str, Tag], label: str = "") -> None:
             wrapper.append(aside)
             element.append(wrapper)
         else:
-            element.wrap(wrapper)
+            positions.wrap(element, wrapper)
             wrapper.append(aside)
     for footnotes in soup.select("div.footnote"):
         if not footnotes.find("li"):

@@ -8,6 +8,9 @@ search entries cover is marked for Material's search to skip.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, Tag
+
 from .html import serialise
 from .items import Item, analyse, ids_of, parse
 from .layout import place
@@ -27,26 +30,51 @@ class EnhancedPage:
     places: dict[str, Place] = field(default_factory=dict)  # each item's reader's name and section, by id
 
 
+@dataclass(frozen=True)
+class ReadPage:
+    """A review page parsed once and its items read, before anything on it moves: what the whole
+    review is gathered from, and what ``finish`` lays out once the whole review is known."""
+
+    soup: BeautifulSoup
+    ids: dict[str, Tag]
+    items: tuple[Item, ...]
+    places: dict[str, Place]
+    removed: tuple[str, ...]
+
+
+def read_page(html: str, items: bool = True) -> ReadPage:
+    """A review page's rendered content, cleaned, parsed, its items (unless not wanted: the print
+    edition's are its sections') and their places read."""
+    cleaned = clean_page(html)
+    soup = parse(cleaned.html)
+    ids = ids_of(soup)
+    return ReadPage(soup, ids, tuple(analyse(soup, ids)) if items else (), item_places(soup), cleaned.removed)
+
+
+def finish(
+    page: ReadPage, label: str = "", permalinks: bool = True, search: bool = True,
+    review: Review | None = None, here: str = "",
+) -> EnhancedPage:
+    """The page laid out for readers (its tree changed in place), serialised once."""
+    soup = page.soup
+    place(soup, page.ids, label)
+    if permalinks:
+        link_numbers(soup)
+    if search:
+        exclude(soup, page.ids)
+    if review is not None:
+        add_reading_aids(soup, page.places, review, here)
+    mark_external_links(soup)
+    return EnhancedPage(serialise([soup]), page.items, page.removed, page.places)
+
+
 def enhance(
     html: str, label: str = "", permalinks: bool = True, search: bool = True,
     review: Review | None = None, here: str = "",
 ) -> EnhancedPage:
     """With ``review`` (the whole review, see ``reading.Review``) and ``here`` (this page's url from the
     site's root), the page's cross-references link, its items can be cited, and it can go to any paragraph."""
-    cleaned = clean_page(html)
-    soup = parse(cleaned.html)
-    ids = ids_of(soup)
-    items = tuple(analyse(soup, ids))
-    places_of_items = item_places(soup)
-    place(soup, ids, label)
-    if permalinks:
-        link_numbers(soup)
-    if search:
-        exclude(soup, ids)
-    if review is not None:
-        add_reading_aids(soup, places_of_items, review, here)
-    mark_external_links(soup)
-    return EnhancedPage(serialise([soup]), items, cleaned.removed, places_of_items)
+    return finish(read_page(html), label, permalinks, search, review, here)
 
 
 def safe_page(html: str, allowlist: Allowlist = PAGE) -> EnhancedPage:

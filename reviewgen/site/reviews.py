@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import markdown
@@ -37,17 +37,27 @@ def find_reviews(docs_dir: Path) -> list[ReviewInfo]:
     ]
 
 
+def outlined_page(docs_dir: Path, slug: str, path: Path, markdown_text: str) -> ReviewedPage:
+    """A section page as its file gives it (its path in the review, title and part), its items not yet read."""
+    fields, _ = split_front_matter(markdown_text)
+    relative = path.relative_to(docs_dir / slug)
+    part = f"{relative.parent.as_posix()}/index.md" if len(relative.parts) > 1 and relative.name != "index.md" else ""
+    return ReviewedPage(relative.as_posix(), str(fields.get("title") or path.stem), (), part)
+
+
+def with_items(outline: ReviewedPage, soup, items, places: dict) -> ReviewedPage:
+    """An outlined page with what its rendered HTML (parsed, not yet laid out) holds: its items, their
+    places (``speakers.item_places``) and its headings."""
+    return replace(outline, items=tuple(items), headings=page_headings(soup), places=places)
+
+
 def reviewed_pages(docs_dir: Path, slug: str, extensions: list, extension_configs: dict) -> list[ReviewedPage]:
+    """Every section page of a review, its Markdown rendered here: for a site some other generator built."""
     renderer = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
     pages = []
     for path in section_files(docs_dir, slug):
-        fields, body = split_front_matter(read_text(path))
-        soup = parse(renderer.reset().convert(body))
-        relative = path.relative_to(docs_dir / slug)
-        part = f"{relative.parent.as_posix()}/index.md" if len(relative.parts) > 1 and relative.name != "index.md" else ""
-        title = str(fields.get("title") or path.stem)
-        pages.append(ReviewedPage(
-            relative.as_posix(), title, tuple(analyse(soup)), part,
-            headings=page_headings(soup), references=page_references(soup), places=item_places(soup),
-        ))
+        text = read_text(path)
+        soup = parse(renderer.reset().convert(split_front_matter(text)[1]))
+        page = with_items(outlined_page(docs_dir, slug, path, text), soup, analyse(soup), item_places(soup))
+        pages.append(replace(page, references=page_references(soup)))
     return pages

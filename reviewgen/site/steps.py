@@ -21,7 +21,7 @@ from .downloads import CSV_NAME, JSON_NAME, as_csv, as_json, downloads_markdown,
 from .index_page import ReviewedPage, bar_chart, landing_figures
 from .jump import map_location, paragraph_map
 from .parts import part_contents
-from .pipeline import EnhancedPage, enhance, safe_page
+from .pipeline import EnhancedPage, ReadPage, finish, read_page, safe_page
 from .print_edition import PRINT_NAME, print_markdown, print_places
 from .reading import Review
 from .reviews import INDEX_NAME, ReviewInfo
@@ -67,6 +67,16 @@ def page_kind(src_uri: str, reviews: dict[str, ReviewInfo]) -> tuple[PageKind, s
     return PageKind.REVIEW_TEXT, slug
 
 
+def reading_rank(src_uri: str, reviews: dict[str, ReviewInfo]) -> int:
+    """When a page is rendered in a build that reads every page of text before it lays any out: the pages
+    of text first (a part's own page after the pages it holds, whose counts it lists), then the pages
+    that show the whole review's counts (landing and home pages), then the pages made of it all."""
+    kind, _ = page_kind(src_uri, reviews)
+    if kind is PageKind.REVIEW_TEXT:
+        return 1 if src_uri.endswith("/index.md") else 0
+    return 3 if kind in (PageKind.REBUTTAL_INDEX, PageKind.PRINT_EDITION) else 2
+
+
 def page_content(
     html: str, kind: PageKind, review: ReviewInfo | None, features: Features, reading: Review | None = None, here: str = "",
 ) -> EnhancedPage:
@@ -74,13 +84,19 @@ def page_content(
     the whole review holds (``reading_of``) for this page, ``here`` the page's url from the site's root."""
     reading = reading if features.reading else None
     if kind is PageKind.PRINT_EDITION and review is not None:  # each section's own page names its removals
-        return EnhancedPage(enhance(html, review.reviewer, False, False, reading, here).html)
+        return EnhancedPage(finish(read_page(html, items=False), review.reviewer, False, False, reading, here).html)
     if kind is PageKind.REVIEW_TEXT and review is not None:
-        return enhance(html, review.reviewer, features.permalinks, features.paragraph_search, reading, here)
+        return finished_text_page(read_page(html), review, features, reading, here)
     cleaned = safe_page(html, INDEX_PAGE if kind is PageKind.REBUTTAL_INDEX else PAGE)
     if kind is PageKind.REBUTTAL_INDEX and features.paragraph_search:
         return EnhancedPage(exclude_lists(cleaned.html), cleaned.items, cleaned.removed)
     return cleaned
+
+
+def finished_text_page(page: ReadPage, review: ReviewInfo, features: Features, reading: Review | None, here: str) -> EnhancedPage:
+    """A review text page read with ``read_page`` (as ``page_content`` would have read it), laid out once
+    the whole review is known: the same page ``page_content`` makes of its HTML."""
+    return finish(page, review.reviewer, features.permalinks, features.paragraph_search, reading if features.reading else None, here)
 
 
 def added_markdown(src_uri: str, reviews: dict[str, ReviewInfo], pages: dict[str, list[ReviewedPage]], features: Features) -> str:
@@ -109,10 +125,20 @@ Located = list[tuple[str, ReviewedPage]]  # a review's section pages with their 
 def reading_files(review: ReviewInfo, located: Located, sections: list[str]) -> dict[str, str]:
     """The files a review's pages link to, by path in the docs folder: the print edition (Markdown, a page),
     the paragraph box's map and the downloads. ``sections`` are the section pages' Markdown, in order."""
+    return {**print_file(review, sections), **data_files(review, located)}
+
+
+def print_file(review: ReviewInfo, sections: list[str]) -> dict[str, str]:
+    """The print edition's Markdown, by its path: made of the sections' Markdown alone, so it can be
+    written before any page is read."""
+    return {f"{review.slug}/{PRINT_NAME}": print_markdown(review.title, review.original_title, review.reviewer, sections)}
+
+
+def data_files(review: ReviewInfo, located: Located) -> dict[str, str]:
+    """The paragraph box's map and the downloads, by path: made of the pages' items."""
     slug = review.slug
     rows = review_rows(located, review.reviewer, slug)
     return {
-        f"{slug}/{PRINT_NAME}": print_markdown(review.title, review.original_title, review.reviewer, sections),
         map_location(slug): json.dumps(paragraph_map(review_places(located), slug), indent=1),
         f"{slug}/{CSV_NAME}": as_csv(rows),
         f"{slug}/{JSON_NAME}": as_json(rows, review.title, review.reviewer, review.original_title),
