@@ -142,7 +142,7 @@ def test_enhance_refuses_a_folder_that_is_no_built_site(tmp_path, capsys):
 
 def test_abbreviations_are_wrapped_where_python_markdown_would_wrap_them():
     from reviewgen.site.abbreviations import wrap_abbreviations
-    from reviewgen.site.html import serialise
+    from reviewgen.document.html import serialise
 
     soup = BeautifulSoup("<p>The NCA and CSA, not <code>NCA</code>, NCAS or <abbr title='x'>CSA</abbr>.</p>", "html.parser")
     assert wrap_abbreviations(soup, {"NCA": "National Crime Agency", "CSA": "Child <Sexual> Abuse"}) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
 
@@ -10,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from reviewgen.site.final import finalise_page
-from reviewgen.site.html import serialise, text
+from reviewgen.document.html import serialise, text
 from reviewgen.site.items import parse, rebuttal_content
 from reviewgen.site.layout import place_rebuttals
 from reviewgen.site.policy import policy
@@ -30,6 +31,32 @@ def test_decoded_text_is_escaped_again_by_the_serialiser():
     soup = parse("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>")
     assert serialise(soup.p.contents) == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"
     assert text('"><img onerror=x>') == "&quot;&gt;&lt;img onerror=x&gt;"
+
+
+# Beautiful Soup's ways of writing a node out; only the serialiser may call them.
+NODE_WRITERS = {"decode_contents", "encode_contents", "prettify", "renderContents", "output_ready"}
+
+
+def node_writes(path) -> list[str]:
+    """Calls that turn a parsed node into a string: a node writer, or a node's ``decode()``
+    (``decode`` with no encoding named, on a name rather than on bytes a call returned)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        method, receiver = node.func.attr, node.func.value
+        node_decode = method == "decode" and not node.args and not isinstance(receiver, ast.Call)
+        if method in NODE_WRITERS or node_decode or any(k.arg == "formatter" for k in node.keywords):
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno} .{method}()")
+    return found
+
+
+def test_only_the_serialiser_turns_a_parsed_node_back_into_a_string():
+    modules = sorted((ROOT / "reviewgen").rglob("*.py"))
+    serialiser = ROOT / "reviewgen" / "document" / "html.py"
+    assert node_writes(serialiser)  # the scan sees the serialiser's own calls, so it would see others
+    elsewhere = [call for path in modules if path != serialiser for call in node_writes(path)]
+    assert elsewhere == []
 
 
 def test_a_rebuttals_last_paragraph_stays_text_when_it_moves_beside_its_paragraph():

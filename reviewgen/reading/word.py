@@ -21,6 +21,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from ..document.errors import ReviewgenError
+from ..document.html import serialise
 
 FOOTNOTE_REF = re.compile(r"^#(?:footnote|endnote)-(\d+)$")
 FOOTNOTE_ID = re.compile(r"^(?:footnote|endnote)-\d+$")
@@ -103,7 +104,7 @@ def cell_html(element: Tag, notes: dict[str, str], inner: bool = False) -> str:
         cited.append(number)
         sup = ref.find_parent("sup") or ref
         sup.replace_with(f"[{number}]")
-    html = element.decode_contents() if inner else element.decode()
+    html = serialise(element.contents if inner else [element])
     for number in cited:
         if number in notes:
             html += f"<p>[{number}] " + notes[number].removeprefix("<p>")

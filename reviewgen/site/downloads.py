@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from typing import Iterable
 
 from .crossrefs import relative
-from .html import text
+from ..document.html import text
 from .speakers import place_of
 
 FORMULA_SIGNS = ("=", "+", "-", "@", "\t", "\r")

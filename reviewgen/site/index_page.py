@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..writing.markdown import escape
 from .crossrefs import Heading, Reference
-from .html import text
+from ..document.html import text
 from .items import Item
 from .speakers import place_of
 

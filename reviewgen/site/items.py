@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment
 
 from ..document import ids as id_scheme
-from .html import serialise
+from ..document.html import serialise
 
 ITEM_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote", "div", "ul", "ol", "table", "tr"}

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..document import ids as id_scheme
-from .html import serialise
+from ..document.html import serialise
 from .items import ids_of, is_item, parse, rebuttal_of, without_backlinks
 from .speakers import item_name
 

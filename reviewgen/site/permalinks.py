@@ -7,7 +7,7 @@ import re
 from bs4 import BeautifulSoup, NavigableString
 
 from ..document import ids as id_scheme
-from .html import serialise
+from ..document.html import serialise
 
 NUMBER = re.compile(r"^(\s*)(\d+)\.")
 

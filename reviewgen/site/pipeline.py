@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
-from .html import serialise
+from ..document.html import serialise
 from .items import Item, analyse, ids_of, parse
 from .layout import place
 from .permalinks import link_numbers

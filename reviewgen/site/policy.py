@@ -13,7 +13,7 @@ import base64
 import hashlib
 import re
 
-from .html import text
+from ..document.html import text
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
 POLICY = (

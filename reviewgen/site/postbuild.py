@@ -27,7 +27,7 @@ from ..writing.pages import section_files
 from .abbreviations import find_abbreviations, wrap_abbreviations
 from .annotations import AnnotatedPage
 from .final import finalise_page, is_enhanced
-from .html import serialise, text
+from ..document.html import serialise, text
 from .index_page import index_markdown
 from .items import parse
 from .reviews import INDEX_NAME, ReviewInfo, find_reviews, reviewed_pages

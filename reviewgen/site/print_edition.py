@@ -16,7 +16,7 @@ import yaml
 
 from ..writing.markdown import escape
 from ..writing.page_reader import split_front_matter
-from .html import text
+from ..document.html import text
 
 PRINT_NAME = "print.md"
 

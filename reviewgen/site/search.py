@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 
 from ..document import ids as id_scheme
 from ..document.sanitise import Allowlist
-from .html import serialise, text
+from ..document.html import serialise, text
 from .safety import TEXT_TAGS
 from .items import Item, ids_of, is_item, parse, rebuttal_of, text_of
 from .speakers import Place, place_of

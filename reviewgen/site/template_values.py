@@ -9,7 +9,7 @@ that a template's own ``| e`` keeps it as it is.
 
 from __future__ import annotations
 
-from .html import plain, template_text
+from ..document.html import plain, template_text
 
 CONFIG_TEXT = ("site_name", "site_description", "site_author")
 META_TEXT = ("title", "description", "author", "subtitle")
