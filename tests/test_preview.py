@@ -152,13 +152,3 @@ def test_build_is_strict_though_the_preview_is_not(project):
     assert strict.returncode == 1
     assert "notes.md:7: removed <script>" in strict.stderr and "strict mode" in strict.stdout + strict.stderr
 
-
-def test_the_plugin_can_be_turned_off(project):
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - reviewgen\n", "  - reviewgen:\n      enabled: false\n"), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project / "site")], cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
-    assert result.returncode == 0, result.stderr
-    page = (project / "site" / SLUG / "04-part-2" / "index.html").read_text(encoding="utf-8")
-    assert "are estimated to have experienced" in page  # the page is built, as stock MkDocs builds it
-    assert 'class="rebuttal"' not in page and "reviewgen" not in result.stderr
-    assert not (project / "site" / SLUG / "rebuttals").exists() and not (project / "site" / "annotations.jsonld").exists()
