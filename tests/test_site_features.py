@@ -82,9 +82,10 @@ def test_search_names_every_item_and_its_speaker_as_a_reader_would(site):
     assert titles["04-part-2/#para-70-in-my-first-week"] == "Quotation after paragraph 70 · 2.5 What is the impact of child sexual abuse?"
     assert titles["04-part-2/#fn:para-70-in-my-first-week"] == "Mandate Now on the quotation after paragraph 70 · 2.5 What is the impact of child sexual abuse?"
     page = html(site, f"{SLUG}/04-part-2")
-    for doc in rebuttals:
-        if "/04-part-2/" in doc["location"]:  # each lands on its rebuttal, beside its paragraph
-            assert page.find(id=doc["location"].split("#")[1]).name == "aside"
+    on_part_2 = [doc for doc in rebuttals if "/04-part-2/" in doc["location"]]
+    assert len(on_part_2) == 44  # Part 2's rebuttals, counted in its Markdown
+    for doc in on_part_2:  # each lands on its rebuttal, beside its paragraph
+        assert page.find(id=doc["location"].split("#")[1]).name == "aside"
 
 
 def test_the_rebuttal_index_lists_every_rebuttal_in_order_with_counts(site):
@@ -107,7 +108,9 @@ def test_acronyms_the_document_defines_get_tooltips(site):
 
 
 def test_every_page_has_a_title_description_and_open_graph_tags(site):
-    for path in [p for p in site.rglob("index.html")]:
+    pages = sorted(site.rglob("index.html"))
+    assert len(pages) == 14  # home, the review's landing page, its ten parts and sections, the rebuttal index, the print edition
+    for path in pages:
         page = built_page(path)
         assert page.title and page.title.get_text().strip(), path
         description = page.find("meta", attrs={"name": "description"})
@@ -126,7 +129,9 @@ def test_the_landing_page_tells_a_first_time_reader_what_this_is(site):
 
 
 def test_no_web_fonts_or_third_party_assets(site):
-    for path in site.rglob("*.html"):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) == 15  # every page, the 404 page too
+    for path in pages:
         text = path.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
         page = built_page(path)
