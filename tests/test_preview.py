@@ -120,7 +120,8 @@ def test_a_changed_quoted_word_is_a_warning_and_the_page_is_served_updated(proje
         # the end of the build that warned, not of one still running when the configuration was saved:
         # a page fetched while a build is under way may be missing (each build starts from an empty site)
         wait_until(lambda: preview.logged_after(mistake, "Reloading browsers"), "the end of the rebuild")
-        assert "are widely reckoned to have experienced" in preview.page("04-part-2")
+        # and served again once any build the saved configuration set off has ended
+        wait_until(lambda: "are widely reckoned to have experienced" in preview.page("04-part-2"), "the page after the warning")
         assert preview.process.poll() is None and not preview.logged("Traceback") and not preview.logged("error happened")
     finally:
         preview.process.send_signal(signal.SIGINT)

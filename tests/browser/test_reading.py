@@ -86,6 +86,8 @@ def test_opening_a_paragraph_link_scrolls_to_it_highlighted(page, base_url):
     page.wait_for_function(IN_VIEW, arg="para-57")
     box = page.locator("#para-57").bounding_box()
     assert 0 <= box["y"] < 900
+    # the highlight fades in (a transition from transparent): wait for it to begin, then read it
+    page.wait_for_function("id => getComputedStyle(document.getElementById(id)).backgroundColor !== 'rgba(0, 0, 0, 0)'", arg="para-57")
     background = page.locator("#para-57").evaluate("e => getComputedStyle(e).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
 
