@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import fcntl
+import functools
 import io
+import json
 import re
 import shutil
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import markdown
 import pytest
@@ -156,13 +160,35 @@ def mkdocs_build(site: Path, docs: Path | None = None, sources: Path = ROOT / "s
     )
 
 
-@pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    """The project's own site, built once per session with ``mkdocs build --strict``: (folder, the build)."""
-    site = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(site)
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], dict]) -> tuple[Path, dict]:
+    """``make(folder)`` run once per test run, however many workers share it (pytest-xdist): the first
+    to get here makes it under a file lock, the others wait for it and read the same folder. ``make``
+    returns what the tests read besides the folder (JSON: a build's log, a converter's report)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # one process: nothing to share it with
+        folder = tmp_path_factory.mktemp(name)
+        return folder, make(folder)
+    run = tmp_path_factory.getbasetemp().parent  # one folder per run, holding each worker's own
+    folder, made = run / name, run / f"{name}.json"
+    with open(run / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, a failed make included
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed make in another worker left
+            folder.mkdir()
+            made.write_text(json.dumps(make(folder)), encoding="utf-8")
+        return folder, json.loads(made.read_text(encoding="utf-8"))
+
+
+def _project_site(folder: Path) -> dict:
+    result = mkdocs_build(folder / "site")
     assert result.returncode == 0, result.stderr
-    return site, result
+    return {"returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr}
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> tuple[Path, Finished]:
+    """The project's own site, built once per test run with ``mkdocs build --strict``: (folder, the build)."""
+    folder, build = built_once(tmp_path_factory, "site", _project_site)
+    return folder / "site", Finished(**build)
 
 
 @pytest.fixture(scope="session")
@@ -171,12 +197,42 @@ def site(site_build) -> Path:
     return site_build[0]
 
 
+def _zensical_site(folder: Path) -> dict:
+    arguments = ["--content", str(ROOT / "content"), "--sources", str(ROOT / "sources"), "--config", str(ROOT / "mkdocs.yml")]
+    built = reviewgen("build", "--generator", "zensical", "--site", str(folder / "site"), "--no-progress", *arguments)
+    assert built.returncode == 0, built.stdout + built.stderr
+    return {}
+
+
 @pytest.fixture(scope="session")
-def hostile_build(tmp_path_factory) -> tuple[Path, str, str]:
-    """The hostile corpus converted, edited as an editor would and built once per session:
-    (the site, the converter's report, the build's log). Copy the site before changing it."""
+def zensical_site(tmp_path_factory) -> Path:
+    """The project's site built by Zensical and finished by ``reviewgen enhance``, once per test run:
+    copy it before changing anything in it."""
+    return built_once(tmp_path_factory, "zensical", _zensical_site)[0] / "site"
+
+
+@functools.cache
+def _parsed(path: Path, stamp: tuple[int, int]) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def built_page(path: Path) -> BeautifulSoup:
+    """A built HTML file, parsed once for the whole session while the file stays as it is: many tests
+    read the same shared site. Read the tree, never change it (copy it first)."""
+    stat = path.stat()
+    return _parsed(path, (stat.st_mtime_ns, stat.st_size))
+
+
+def _hostile_site(folder: Path) -> dict:
     from hostile_corpus import hostile_site  # here, not at the top: hostile_corpus imports this module
 
-    return hostile_site(tmp_path_factory.mktemp("hostile"))
+    _, report, log = hostile_site(folder)
+    return {"report": report, "log": log}
 
 
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory) -> tuple[Path, str, str]:
+    """The hostile corpus converted, edited as an editor would and built once per test run:
+    (the site, the converter's report, the build's log). Copy the site before changing it."""
+    folder, made = built_once(tmp_path_factory, "hostile", _hostile_site)
+    return folder / "site", made["report"], made["log"]

@@ -34,6 +34,12 @@ def reference_nothing(folder):
     return page, "[^nope] has no definition"
 
 
+def unreference_a_rebuttal(folder):
+    page = folder / "04-part-2.md"
+    edit(page, '[^para-43]\n{ #para-43 data-page="6" }', '\n{ #para-43 data-page="6" }')  # the definition stays
+    return page, "the rebuttal [^para-43] is not referenced by any paragraph"
+
+
 def duplicate_an_anchor(folder):
     page = folder / "02-executive-summary.md"
     edit(page, '{ #para-8 data-page="3" }', '{ #para-7 data-page="3" }')
@@ -60,7 +66,7 @@ def break_a_link(folder):
     return page, "the link to #para-999 in 04-part-2.md leads to no anchor there"
 
 
-DAMAGE = [damage_a_word, damage_punctuation, delete_a_definition, reference_nothing, duplicate_an_anchor, break_front_matter, move_a_definition_away, break_a_link]
+DAMAGE = [damage_a_word, damage_punctuation, delete_a_definition, reference_nothing, unreference_a_rebuttal, duplicate_an_anchor, break_front_matter, move_a_definition_away, break_a_link]
 
 
 def check(content):
@@ -85,11 +91,11 @@ def test_damage_is_named_with_file_and_line_and_fails(tmp_path, damage):
     assert re.match(rf"^{re.escape(str(page))}:\d+: ", lines[0]), lines[0]
 
 
-STRICT_DAMAGE = [damage_a_word, delete_a_definition, reference_nothing, duplicate_an_anchor, break_front_matter]
+STRICT_DAMAGE = [damage_a_word, delete_a_definition, reference_nothing, unreference_a_rebuttal, duplicate_an_anchor, break_front_matter]
 
 
 def test_the_strict_build_fails_on_the_same_damage_and_names_each(tmp_path):
-    """One copy damaged in five ways on four pages, built once (the build is the slow part): the
+    """One copy damaged in six ways on four pages, built once (the build is the slow part): the
     build fails and reports each damage with its page, in the words ``check`` uses."""
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "content", docs)

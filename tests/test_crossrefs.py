@@ -8,14 +8,14 @@ import shutil
 import markdown
 from bs4 import BeautifulSoup
 
-from conftest import SLUG, edit
+from conftest import SLUG, built_page, edit
 from reviewgen.site.crossrefs import link_references, page_headings, page_places, page_references, unlinked
 from reviewgen.site.items import analyse, parse, text_of
 from reviewgen.commands.stats import review_stats
 
 
 def page(site, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return built_page(site / url / "index.html")
 
 
 def follow(site, url: str, words: str, inside: str) -> tuple[str, BeautifulSoup]:

@@ -53,6 +53,9 @@ def test_a_furniture_override_drops_a_line(tmp_path):
     result, review = convert(tmp_path, "overrides:\n  - {line: 4, furniture: true}\n")
     assert result.returncode == 0 and "1 furniture line dropped" in result.stdout
     assert "para-44" not in review.rebuttals
+    # dropped: neither the original's nor anyone's rebuttal, and the paragraphs around it as they were
+    assert not any("We know this is a concern" in text for text in [*review.items.values(), *review.rebuttals.values()])
+    assert review.numbered() == [44, 45, 46] and review.rebuttals["para-45"] == "Neither total can be relied on."
 
 
 def test_an_override_naming_an_unknown_item_is_a_clear_error(tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ from conftest import SEED, SLUG, edit, mkdocs_build
 from mkdocs.utils.meta import get_data
 
 from reviewgen.commands.check import check_content
-from reviewgen.commands.convert import convert
 from reviewgen.commands.merge import editors_rebuttals
 from reviewgen.writing.output import page_state
 from reviewgen.writing.page_reader import footnote_definitions, read_front_matter, read_page
@@ -55,12 +53,8 @@ def test_footnotes_are_read_as_python_markdown_reads_them():
 
 
 @pytest.fixture()
-def content(tmp_path) -> Path:
-    source = tmp_path / f"{SLUG}.txt"
-    shutil.copy(SEED, source)
-    shutil.copy(SEED.with_suffix(".yml"), source.with_suffix(".yml"))
-    convert(source, tmp_path / "content")
-    return tmp_path / "content"
+def content(seed_copy) -> Path:
+    return seed_copy[1]  # the embedded review as converted, this test's own copy
 
 
 def save_with_bom(path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEED, SLUG, mkdocs_build
+from conftest import ROOT, SEED, SLUG, built_page, mkdocs_build
 
 from reviewgen.commands.convert import convert
 
@@ -24,7 +24,7 @@ def test_strict_build_passes_without_warnings(site_build):
 
 
 def pages(site: Path) -> dict[Path, BeautifulSoup]:
-    return {p: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in site.rglob("*.html") if p.name != "404.html"}
+    return {p: built_page(p) for p in site.rglob("*.html") if p.name != "404.html"}
 
 
 def test_every_numbered_paragraph_is_findable_by_its_anchor(site):

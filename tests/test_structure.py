@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from conftest import SLUG
+from conftest import SLUG, built_page
 
 PART_3 = f"{SLUG}/05-part-3"
 OBJECTIVES = ["Objective 1", "Objective 2", "Objective 3"]
 
 
 def page(site, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return built_page(site / url / "index.html")
 
 
 def test_part_3_lists_its_objectives_with_their_counts(site):
@@ -36,7 +36,7 @@ def test_the_navigation_nests_the_objectives_under_part_3(site):
 def test_headings_never_skip_a_level_on_any_page(site):
     checked = 0
     for path in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = built_page(path)
         article = soup.select_one("article")
         if article is None:
             continue
@@ -51,7 +51,7 @@ def test_headings_never_skip_a_level_on_any_page(site):
 def figures(site) -> dict[str, object]:
     found = {}
     for path in sorted((site / SLUG).rglob("index.html")):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = built_page(path)
         for caption in soup.select("article figcaption p[id^='figure-']"):
             found[caption["id"]] = caption.find_parent("figure")
     return found

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -30,21 +27,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-# The same reader's site either way: MkDocs with the plugin (the session's build), or Zensical followed by ``reviewgen enhance``.
-ZENSICAL = [sys.executable, "-m", "reviewgen", "build", "--generator", "zensical", "--no-progress", "--site"]
-
-
 @pytest.fixture(scope="session", params=["mkdocs", "zensical"])
 def built_site(tmp_path_factory, request) -> Path:
-    """The project's site under a sub-path (every link is relative), from either generator."""
+    """The project's site under a sub-path (every link is relative), from either generator: MkDocs
+    with the plugin, or Zensical followed by ``reviewgen enhance`` (the session's shared builds)."""
     www = tmp_path_factory.mktemp(f"www-{request.param}") / SUB_PATH
-    if request.param == "mkdocs":
-        return Path(shutil.copytree(request.getfixturevalue("site"), www))
-    result = subprocess.run(
-        [*ZENSICAL, str(www)], cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return www
+    shared = request.getfixturevalue("site" if request.param == "mkdocs" else "zensical_site")
+    return Path(shutil.copytree(shared, www))
 
 
 def serve(directory: Path):
@@ -77,17 +66,22 @@ def browser():
         chromium.close()
 
 
+def watched(page, problems: list[str]):
+    """``page`` with ``page.problems``: the console errors, uncaught exceptions and requests to other hosts it meets."""
+    page.problems = problems
+    page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
+    page.on("pageerror", lambda error: problems.append(f"exception: {error}"))
+    page.on("request", lambda req: not req.url.startswith(("http://127.0.0.1:", "data:", "blob:")) and problems.append(f"request: {req.url}"))
+    return page
+
+
 @pytest.fixture
 def page(browser, request):
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    page.problems = []  # console errors, uncaught exceptions, requests to other hosts
+    page = watched(context.new_page(), [])
     callspec = getattr(request.node, "callspec", None)
     page.generator = callspec.params.get("built_site", "") if callspec else ""  # which build's site, for screenshot names
-    page.on("console", lambda message: message.type == "error" and page.problems.append(f"console: {message.text}"))
-    page.on("pageerror", lambda error: page.problems.append(f"exception: {error}"))
-    page.on("request", lambda req: not req.url.startswith(("http://127.0.0.1:", "data:", "blob:")) and page.problems.append(f"request: {req.url}"))
     yield page
     context.close()
 

@@ -16,8 +16,11 @@ PART_2 = f"{SLUG}/04-part-2/"
 
 
 def search(page, words: str) -> None:
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(words)
+    box = page.locator("input.md-search__input")
+    box.click()
+    # the whole query at once, then one key: the results are those of the query, never of its first letters
+    box.fill(words)
+    box.press("End")
     page.locator(".md-search-result__meta").filter(has_text="matching").wait_for()
 
 

@@ -56,7 +56,18 @@ def measure(page, base_url, path: str, width: int) -> dict:
     page.wait_for_load_state("load")
     page.wait_for_function("document.fonts.status === 'loaded'")
     after_frames(page)  # the margin layout runs on the next frame
-    return page.evaluate(MEASURE)
+    found = page.evaluate(MEASURE)
+    if page.evaluate("matchMedia('screen').matches"):
+        MEASURED[base_url, path, width] = found
+    return found
+
+
+MEASURED: dict[tuple[str, str, int], dict] = {}  # on screen, by site, page and width: a layout is measured once
+
+
+def measured(page, base_url, path: str, width: int) -> dict:
+    """The on-screen measures of ``path`` at ``width``, taken once per site for every test that reads them."""
+    return MEASURED.get((base_url, path, width)) or measure(page, base_url, path, width)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -75,7 +86,7 @@ def test_the_original_keeps_sixty_characters_a_line_wherever_rebuttals_are_besid
 @pytest.mark.parametrize("width", [w for w in WIDTHS if w >= SIDE_BY_SIDE])
 @pytest.mark.parametrize("path", [HEAVIEST, PART_2, EXECUTIVE_SUMMARY])
 def test_no_hole_between_paragraphs_when_rebuttals_are_beside(page, base_url, path, width):
-    found = measure(page, base_url, path, width)
+    found = measured(page, base_url, path, width)
     assert len(found["gaps"]) > 10
     worst = max(found["gaps"], key=lambda g: g["gap"])
     assert worst["gap"] <= found["spacing"] + found["line"], worst
@@ -83,7 +94,7 @@ def test_no_hole_between_paragraphs_when_rebuttals_are_beside(page, base_url, pa
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_two_rebuttals_overlap(page, base_url, width):
-    asides = measure(page, base_url, HEAVIEST, width)["asides"]
+    asides = measured(page, base_url, HEAVIEST, width)["asides"]
     assert len(asides) == 60  # every rebuttal of the page, as in print
     for upper, lower in zip(asides, asides[1:]):
         assert lower["top"] >= upper["bottom"] - 0.5, (upper["target"], lower["target"])
@@ -91,7 +102,7 @@ def test_no_two_rebuttals_overlap(page, base_url, width):
 
 @pytest.mark.parametrize("width", [w for w in WIDTHS if w >= SIDE_BY_SIDE])
 def test_each_rebuttal_starts_beside_what_it_answers(page, base_url, width):
-    asides = measure(page, base_url, HEAVIEST, width)["asides"]
+    asides = measured(page, base_url, HEAVIEST, width)["asides"]
     for aside in asides:
         assert aside["top"] >= aside["itemTop"] - 1, aside["target"]
         if aside["nextButOneTop"] is not None:
