@@ -26,6 +26,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from .commands.check import check_content
+from .commands.remembered import remembering
 from .document.errors import ReviewgenError
 from .writing.page_reader import footnote_definitions, read_front_matter, read_text
 from .writing.pages import section_files
@@ -36,7 +37,6 @@ from .site.index_page import index_markdown
 from .site.items import page_description
 from .site.navigation import in_document_order
 from .site.pipeline import read_page
-from .commands.remembered import remembering
 from .site.reviews import INDEX_NAME, find_reviews, outlined_page, with_items
 from .site.safety import removal_notes
 from .site.search import search_entries

@@ -120,15 +120,23 @@ def test_a_kill_at_any_moment_leaves_the_old_or_the_new_pages(large):
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_sigint_and_sigterm_stop_with_one_line_and_the_old_pages(large, signum):
-    project, source, old, _, _ = large
+    project, source, old, new, _ = large
     content = project / "content"
-    restore_old(project)
-    assert staging(project) == []
-    process = start(source, content)
-    wait_for(lambda: staging(project), process, every=0)  # the new folder is being written
-    process.send_signal(signum)
-    out, err = process.communicate(timeout=60)
-    assert process.returncode == 128 + signum
-    assert err == f"reviewgen: interrupted by {signal.Signals(signum).name}; nothing was changed\n"
-    assert out == ""
-    assert tree(content) == old and staging(project) == []
+    interrupted = 0
+    for _ in range(10):  # a signal sent as staging begins can still land after the swap on a quick machine
+        restore_old(project)
+        assert staging(project) == []
+        process = start(source, content)
+        wait_for(lambda: staging(project), process, every=0)  # the new folder is being written
+        process.send_signal(signum)
+        out, err = process.communicate(timeout=60)
+        if process.returncode == 0:  # it had finished: the new pages, whole
+            assert tree(content) == new and staging(project) == []
+            continue
+        interrupted += 1
+        assert process.returncode == 128 + signum
+        assert err == f"reviewgen: interrupted by {signal.Signals(signum).name}; nothing was changed\n"
+        assert out == ""
+        assert tree(content) == old and staging(project) == []
+        break
+    assert interrupted == 1, "no signal landed before the conversion finished"
