@@ -142,18 +142,25 @@ def apply(result: Plan, force: bool, merge: bool = False) -> None:
         raise ReviewgenError(f"could not create the content folder ({error.strerror}); nothing was changed", result.root) from None
     with locked(result.root):
         recover(result.root, result.slug)
-        area, staging = staging_area(result.root), None
+        area, staging, swapped = staging_area(result.root), None, False
         try:
-            with signals_deferred():  # a signal now would leave the folder made but not yet named
-                staging = Path(tempfile.mkdtemp(prefix=staging_prefix(result.root, result.slug, area), dir=area))
-            stage(result, staging)
-            swap_in(result, staging)
-        except OSError as error:
-            raise ReviewgenError(f"could not write the pages ({error.strerror}); nothing was changed", error.filename) from None
-        finally:
-            with signals_deferred():  # the cleaning is finished before a signal is handled
-                if staging is not None:
-                    shutil.rmtree(staging, ignore_errors=True)
+            try:
+                with signals_deferred():  # a signal now would leave the folder made but not yet named
+                    staging = Path(tempfile.mkdtemp(prefix=staging_prefix(result.root, result.slug, area), dir=area))
+                stage(result, staging)
+                with signals_deferred():  # a signal waits until the swap is done and known to be done
+                    swap_in(result, staging)
+                    swapped = True
+            except OSError as error:
+                raise ReviewgenError(f"could not write the pages ({error.strerror}); nothing was changed", error.filename) from None
+            finally:
+                with signals_deferred():  # the cleaning is finished before a signal is handled
+                    if staging is not None:
+                        shutil.rmtree(staging, ignore_errors=True)
+        except Interrupted as interrupted:
+            if swapped:  # a signal handled once the new pages were in place must not say nothing changed
+                raise Interrupted(interrupted.signal, ALREADY_IN_PLACE) from None
+            raise
 
 
 # -- staging --------------------------------------------------------------------------------
@@ -197,6 +204,7 @@ def stage(result: Plan, staging: Path) -> None:
 # -- the swap -------------------------------------------------------------------------------
 
 RENAME_EXCHANGE = 2
+ALREADY_IN_PLACE = "the new pages were already in place"
 AT_FDCWD = -100
 
 
@@ -232,7 +240,7 @@ def swap_in(result: Plan, staging: Path) -> None:
                 if result.review not in path.parents:
                     os.replace(staging / path.relative_to(result.root), path)
     except (Interrupted, KeyboardInterrupt) as late:
-        raise Interrupted(getattr(late, "signal", signal.SIGINT), "the new pages were already in place") from None
+        raise Interrupted(getattr(late, "signal", signal.SIGINT), ALREADY_IN_PLACE) from None
 
 
 @contextmanager
