@@ -157,9 +157,9 @@ def apply(result: Plan, force: bool, merge: bool = False) -> None:
                 with signals_deferred():  # the cleaning is finished before a signal is handled
                     if staging is not None:
                         shutil.rmtree(staging, ignore_errors=True)
-        except Interrupted as interrupted:
+        except (Interrupted, KeyboardInterrupt) as interrupted:
             if swapped:  # a signal handled once the new pages were in place must not say nothing changed
-                raise Interrupted(interrupted.signal, ALREADY_IN_PLACE) from None
+                raise Interrupted(getattr(interrupted, "signal", signal.SIGINT), ALREADY_IN_PLACE) from None
             raise
 
 
@@ -224,23 +224,19 @@ def exchange(first: Path, second: Path) -> bool:
 
 
 def swap_in(result: Plan, staging: Path) -> None:
-    """The point of no return: signals wait until the new folder and home page are in place."""
-    try:
-        with signals_deferred():
-            if not result.review.exists():
-                os.rename(staging / NEW, result.review)
-            elif not exchange(staging / NEW, result.review):
-                os.rename(result.review, staging / OLD)  # recover() puts it back if a kill comes between these two
-                try:
-                    os.rename(staging / NEW, result.review)
-                except OSError:
-                    os.rename(staging / OLD, result.review)
-                    raise
-            for path in result.writes:
-                if result.review not in path.parents:
-                    os.replace(staging / path.relative_to(result.root), path)
-    except (Interrupted, KeyboardInterrupt) as late:
-        raise Interrupted(getattr(late, "signal", signal.SIGINT), ALREADY_IN_PLACE) from None
+    """The point of no return: the new folder and home page put in place (the caller defers signals)."""
+    if not result.review.exists():
+        os.rename(staging / NEW, result.review)
+    elif not exchange(staging / NEW, result.review):
+        os.rename(result.review, staging / OLD)  # recover() puts it back if a kill comes between these two
+        try:
+            os.rename(staging / NEW, result.review)
+        except OSError:
+            os.rename(staging / OLD, result.review)
+            raise
+    for path in result.writes:
+        if result.review not in path.parents:
+            os.replace(staging / path.relative_to(result.root), path)
 
 
 @contextmanager
