@@ -41,8 +41,8 @@ from .site.reviews import INDEX_NAME, find_reviews, outlined_page, with_items
 from .site.safety import removal_notes
 from .site.search import search_entries
 from .site.steps import (
-    Features, PageKind, added_html, added_markdown, annotation_files, data_files, finished_index, finished_text_page,
-    page_content, page_kind, print_file, reading_for, reading_of, reading_rank, write_json,
+    Features, PageKind, added_html, added_markdown, annotation_files, data_files, data_paths, finished_index,
+    finished_text_page, page_content, page_kind, print_file, reading_for, reading_of, reading_rank, write_json,
 )
 from .site.template_values import escape_config, escape_nav, escape_page, title_text
 from .reading.source import SOURCE_SUFFIXES, source_of
@@ -212,7 +212,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         paragraph box's map and the downloads, made of their items."""
         for path, content in print_file(review, sections).items():
             self.state.print_urls[review.slug] = self.add_file(files, config, path, content).url
-        for path in data_files(review, []):
+        for path in data_paths(review.slug):
             self.state.data_files[path] = self.add_file(files, config, path, "")
 
     def located(self, slug: str) -> list:

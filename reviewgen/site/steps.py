@@ -134,15 +134,20 @@ def print_file(review: ReviewInfo, sections: list[str]) -> dict[str, str]:
     return {f"{review.slug}/{PRINT_NAME}": print_markdown(review.title, review.original_title, review.reviewer, sections)}
 
 
+def data_paths(slug: str) -> tuple[str, str, str]:
+    """Where the paragraph box's map and the downloads go in the docs folder: known before any page is read."""
+    return map_location(slug), f"{slug}/{CSV_NAME}", f"{slug}/{JSON_NAME}"
+
+
 def data_files(review: ReviewInfo, located: Located) -> dict[str, str]:
     """The paragraph box's map and the downloads, by path: made of the pages' items."""
-    slug = review.slug
-    rows = review_rows(located, review.reviewer, slug)
-    return {
-        map_location(slug): json.dumps(paragraph_map(review_places(located), slug), indent=1),
-        f"{slug}/{CSV_NAME}": as_csv(rows),
-        f"{slug}/{JSON_NAME}": as_json(rows, review.title, review.reviewer, review.original_title),
-    }
+    rows = review_rows(located, review.reviewer, review.slug)
+    contents = (
+        json.dumps(paragraph_map(review_places(located), review.slug), indent=1),
+        as_csv(rows),
+        as_json(rows, review.title, review.reviewer, review.original_title),
+    )
+    return dict(zip(data_paths(review.slug), contents))
 
 
 def reading_of(review: ReviewInfo, located: Located, print_url: str) -> dict[str, Review]:
