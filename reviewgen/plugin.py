@@ -42,7 +42,7 @@ from .site.safety import removal_notes
 from .site.search import search_entries
 from .site.steps import (
     Features, PageKind, added_html, added_markdown, annotation_files, data_files, data_paths, finished_index,
-    finished_text_page, page_content, page_kind, print_file, reading_for, reading_of, reading_rank, write_json,
+    finished_text_page, page_content, page_kind, print_content, print_file, reading_for, reading_of, reading_rank, write_json,
 )
 from .site.template_values import escape_config, escape_nav, escape_page, title_text
 from .reading.source import SOURCE_SUFFIXES, source_of
@@ -91,9 +91,8 @@ class BuildState:
     docs_dir: Path
     reviews: dict = field(default_factory=dict)  # slug -> ReviewInfo
     pages: dict = field(default_factory=dict)  # slug -> its ReviewedPages, outlined, then read as each page renders
-    reading: dict = field(default_factory=dict)  # slug (or the print edition's src_uri) -> the whole review as its pages link into it
+    reading: dict = field(default_factory=dict)  # slug -> the whole review as its pages link into it
     urls: dict = field(default_factory=dict)  # slug -> {its section page's path in the review: the page's url}
-    print_urls: dict = field(default_factory=dict)  # slug -> its print edition's url
     data_files: dict = field(default_factory=dict)  # path in the docs folder -> the File written once every page is read
     read: dict = field(default_factory=dict)  # src_uri of a page of text -> (its Page, its ReadPage, its title), until laid out
     order: list = field(default_factory=list)  # the pages' src_uris in MkDocs' order, restored for writing
@@ -194,7 +193,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             found = ((files.get_file_from_path(f"{slug}/{page.path}"), page) for page in state.pages[slug])
             state.urls[slug] = {page.path: file.url for file, page in found if file is not None}
             if self.config.reading:
-                self.add_reading_files(files, config, review, texts)
+                self.add_reading_files(files, config, review)
             state.abbreviations[slug] = find_abbreviations(texts) if self.config.abbreviations else {}
             if self.config.rebuttal_index:
                 self.add_file(files, config, f"{slug}/{INDEX_NAME}", "")
@@ -207,11 +206,11 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         files.append(file)
         return file
 
-    def add_reading_files(self, files, config, review, sections: list[str]) -> None:
-        """What the review's pages link to: the print edition, made of the sections' Markdown, and the
-        paragraph box's map and the downloads, made of their items."""
-        for path, content in print_file(review, sections).items():
-            self.state.print_urls[review.slug] = self.add_file(files, config, path, content).url
+    def add_reading_files(self, files, config, review) -> None:
+        """What the review's pages link to: the print edition, its head now and its sections once they
+        are read, and the paragraph box's map and the downloads, made of their items."""
+        for path, content in print_file(review).items():
+            self.add_file(files, config, path, content)
         for path in data_paths(review.slug):
             self.state.data_files[path] = self.add_file(files, config, path, "")
 
@@ -225,7 +224,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         state = self.state
         slug = src_uri.partition("/")[0]
         if self.config.reading and slug in state.reviews and slug not in state.reading:
-            state.reading.update(reading_of(state.reviews[slug], self.located(slug), state.print_urls[slug]))
+            state.reading.update(reading_of(state.reviews[slug], self.located(slug)))
         return reading_for(src_uri, state.reading)
 
     def review_of(self, page) -> str | None:
@@ -297,11 +296,11 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
                 with_items(known, read.soup, read.items, read.places) if known.path == path else known for known in state.pages[slug]
             ]
             return html
-        reading = self.reading_for(page.file.src_uri) if kind is PageKind.PRINT_EDITION else None
-        enhanced = page_content(html, kind, review, self.features, reading, page.url)
+        if kind is PageKind.PRINT_EDITION:  # its head, then the sections as read (none laid out before on_env)
+            sections = [(url, state.read[f"{slug}/{known.path}"][1].html) for url, known in self.located(slug) if f"{slug}/{known.path}" in state.read]
+            return print_content(html, sections, review, self.features, self.reading_for(page.file.src_uri), page.url).html
+        enhanced = page_content(html, kind, review, self.features, None, page.url)
         self.warn_removed(page, enhanced.removed)
-        if kind is PageKind.PRINT_EDITION:
-            return enhanced.html
         return enhanced.html + added_html(page.file.src_uri, state.reviews, state.pages, self.features)
 
     def on_env(self, env, config, files):

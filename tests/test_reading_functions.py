@@ -7,7 +7,7 @@ import markdown
 from reviewgen.site.crossrefs import relative
 from reviewgen.site.items import parse
 from reviewgen.site.jump import paragraph_map
-from reviewgen.site.print_edition import print_markdown, print_places
+from reviewgen.site.print_edition import Joined, join_sections, print_body, print_markdown, print_places
 from reviewgen.site.speakers import item_places
 
 PAGE = """\
@@ -53,9 +53,24 @@ def test_the_paragraph_map_holds_numbered_paragraphs_only_in_order():
 
 
 def test_the_print_edition_joins_the_sections_and_points_its_links_at_itself():
-    sections = ["---\ntitle: A\n---\n\n# Part 1: A\n\n1\\. One.\n", "---\ntitle: B\n---\n\n# Part 2: B\n\n2\\. Two.\n"]
-    text = print_markdown("The review", "The original", "Reviewer", sections)
-    assert "search:\n  exclude: true" in text and "title: ---" not in text.split("---", 2)[2]
-    assert text.index("# Part 1: A") < text.index("1\\. One.") < text.index("# Part 2: B") < text.index("2\\. Two.")
-    places = {"para-2": "r/02-b/#para-2", "part 2": "r/02-b/", "part 3": "r/03-c/"}
-    assert print_places(places, {"r/02-b/": "part-2-b"}, "r/print/") == {"para-2": "r/print/#para-2", "part 2": "r/print/#part-2-b"}
+    head = print_markdown("The review", "The original", "Reviewer")
+    assert "search:\n  exclude: true" in head and "# The review" in head
+    sections = [
+        ("r/01-a/", '<h1 id="part-1-a">Part 1: A</h1><h2 id="summary">Summary</h2><p id="para-1">1. One, see <a href="#summary">above</a>.</p>'),
+        ("r/02-b/", '<h1 id="part-2-b">Part 2: B</h1><h2 id="summary">Summary</h2>'
+                    '<p id="para-2">2. Two, <a href="#summary">above</a>, <a href="../01-a/#para-1">one</a>, '
+                    '<a href="https://example.org/x">there</a>, <img src="chart.png" alt="chart"></p>'),
+    ]
+    soup = parse('<h1 id="the-review">The review</h1>' + print_body(html for _, html in sections))
+    joined = join_sections(soup, [url for url, _ in sections], "r/print/")
+    ids = [element["id"] for element in soup.find_all(id=True)]
+    assert ids == ["the-review", "part-1-a", "summary", "para-1", "part-2-b", "summary-2", "para-2"]  # in order, each once
+    links = [element.get("href") or element.get("src") for element in soup.find_all(["a", "img"])]
+    assert links == ["#summary", "#summary-2", "../01-a/#para-1", "https://example.org/x", "../02-b/chart.png"]
+    assert joined == {"r/01-a/": Joined("part-1-a", {}), "r/02-b/": Joined("part-2-b", {"summary": "summary-2"})}
+    places = {"para-2": "r/02-b/#para-2", "summary of b": "r/02-b/#summary", "part 2": "r/02-b/", "index": "r/rebuttals/"}
+    assert print_places(places, joined, "r/print/") == {
+        "para-2": "r/print/#para-2", "summary of b": "r/print/#summary-2", "part 2": "r/print/#part-2-b",
+    }
+
+

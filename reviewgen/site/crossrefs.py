@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment
 
 from ..document import ids as id_scheme
+from ..document.sanitise import SCHEME
 
 NUMBERS = r"\d+(?:\s*(?:,|&|and|or|to|-|–|—)\s*\d+)*"
 NUMBER = re.compile(r"\d+")
@@ -155,6 +156,18 @@ def relative(target: str, here: str) -> str:
     base = here if here.endswith("/") or not here else posixpath.dirname(here)
     link = posixpath.relpath(path or ".", base or ".")
     return link + ("/" if path.endswith("/") and link != "." else "") + suffix
+
+
+def resolved(link: str, page: str) -> str | None:
+    """A relative link written on the page at ``page`` as an address from the site's root (its fragment kept);
+    None for a link that is not relative to the page (another site, the site's root, an e-mail address)."""
+    if not link or link.startswith(("#", "/")) or SCHEME.match(link):
+        return None
+    path, _, fragment = link.partition("#")
+    base = page if page.endswith("/") or not page else posixpath.dirname(page) + "/"
+    target = posixpath.normpath(posixpath.join(base, path))
+    target = "" if target == "." else target + ("/" if path.endswith("/") else "")
+    return target + (f"#{fragment}" if fragment else "")
 
 
 def link_references(soup: BeautifulSoup, places: Mapping[str, str], here: str) -> None:

@@ -31,11 +31,11 @@ from ..document.html import serialise, text
 from .index_page import index_markdown
 from .items import parse
 from .reviews import INDEX_NAME, ReviewInfo, find_reviews, reviewed_pages
-from .safety import removal_notes
+from .safety import clean_page, removal_notes
 from .search import search_entries, section_texts, without_covered_text
 from .print_edition import PRINT_NAME
 from .steps import (
-    Features, PageKind, added_html, added_markdown, annotation_files, finished_index, page_content, page_kind,
+    Features, PageKind, added_html, added_markdown, annotation_files, finished_index, page_content, page_kind, print_content,
     reading_files, reading_for, reading_of, write_json,
 )
 
@@ -119,6 +119,7 @@ class Enhancement:
     search: list = field(default_factory=list)
     annotated: list = field(default_factory=list)
     sections: dict = field(default_factory=dict)  # page address -> its text per heading, for the generator's entries
+    printed: dict = field(default_factory=dict)  # a page of text's src_uri -> its content as the generator rendered it, cleaned
     changed: list = field(default_factory=list)
     notes: list = field(default_factory=list)  # what the allowlists removed, FILE:LINE each, as the plugin warns
 
@@ -148,7 +149,13 @@ def enhance_article(run: Enhancement, src_uri: str, content: str, abbreviations:
     extra = added_markdown(src_uri, run.reviews, run.pages, features)
     if extra.strip():
         content += "\n" + rendered(extra, run.config, src_uri, url, run.urls)
-    enhanced = page_content(content, kind, review, features, reading_for(src_uri, run.reading), url)
+    if kind is PageKind.REVIEW_TEXT:
+        run.printed[src_uri] = clean_page(content).html
+    if kind is PageKind.PRINT_EDITION:
+        sections = [(run.urls[f"{slug}/{page.path}"], run.printed[f"{slug}/{page.path}"]) for page in run.pages[slug] if f"{slug}/{page.path}" in run.printed]
+        enhanced = print_content(content, sections, review, features, reading_for(src_uri, run.reading), url)
+    else:
+        enhanced = page_content(content, kind, review, features, reading_for(src_uri, run.reading), url)
     source = run.config.docs_dir / src_uri
     typed = read_front_matter(read_text(source)) if source.is_file() else None
     run.notes += removal_notes(src_uri, enhanced.removed, typed.body if typed else "", typed.body_line if typed else 1)
@@ -211,15 +218,15 @@ def rebuttal_index(run: Enhancement, slug: str, shell: tuple[str, str], abbrevia
         run.search.append({"location": url, "title": text(title), "text": text(f"Every rebuttal of {review.original_title}.")})
 
 
-def add_reading(run: Enhancement, sections: dict[str, list[str]]) -> dict[str, str]:
+def add_reading(run: Enhancement) -> dict[str, str]:
     """What each review's pages link into, and the files they link to written beside them but for the print
     edition, which is returned (src_uri -> its Markdown) to be written into a page."""
     pages = {}
     for slug, review in run.reviews.items():
         located = [(run.urls[f"{slug}/{page.path}"], page) for page in run.pages[slug]]
         print_uri = f"{slug}/{PRINT_NAME}"
-        run.reading.update(reading_of(review, located, run.urls[print_uri]))
-        for path, content in reading_files(review, located, sections[slug]).items():
+        run.reading.update(reading_of(review, located))
+        for path, content in reading_files(review, located).items():
             if path == print_uri:
                 pages[path] = content
             elif not (run.site / path).is_file() or read_text(run.site / path) != content:
@@ -252,7 +259,7 @@ def enhance_site(site: Path, config_path: Path = Path("mkdocs.yml")) -> Enhanced
     run = Enhancement(config, site, reviews, urls, pages)
     sections = {slug: [read_text(path) for path in section_files(config.docs_dir, slug)] for slug in reviews}
     abbreviations = {slug: find_abbreviations(sections[slug]) if config.features.abbreviations else {} for slug in reviews}
-    print_pages = add_reading(run, sections) if config.features.reading else {}
+    print_pages = add_reading(run) if config.features.reading else {}
     shells: dict[str, tuple[str, str]] = {}
     for src_uri in sources:
         path = page_file(site, urls[src_uri])

@@ -1,28 +1,40 @@
 """The whole review on one page, for print: every section in order, each rebuttal after its paragraph.
 
-The page is Markdown like any other, made of the sections' own Markdown (their
-front matter left out), so it is rendered, cleaned and laid out by the same
-pipeline; it is kept out of the search index and out of the annotation
-export, which would otherwise hold everything twice. ``reading.css`` prints it
-with a running title and the page's address, page numbers, no navigation,
-figures kept with their captions and links followed by their addresses.
+The page's own Markdown is only its head (title and introduction); the
+sections are the HTML their own pages were rendered from, one after another,
+each in a ``<div class="print-section">``, so the review is rendered once,
+not twice. Joined on one page, the sections' ids must stay unique and their
+relative links must still point where they did: ``join_sections`` renames a
+later section's repeated id (``measures-for-improvement-2``) and rebases its
+links on the print page's address, and ``print_places`` points every place
+of the review at its anchor here. The page is then laid out by the same
+pipeline as any other; it is kept out of the search index and out of the
+annotation export, which would otherwise hold everything twice.
+``reading.css`` prints it with a running title and the page's address,
+page numbers, no navigation, figures kept with their captions and links
+followed by their addresses.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
 
 import yaml
+from bs4 import BeautifulSoup
 
-from ..writing.markdown import escape
-from ..writing.page_reader import split_front_matter
 from ..document.html import text
+from ..document.ids import Names
+from ..writing.markdown import escape
+from .crossrefs import relative, resolved
 
 PRINT_NAME = "print.md"
+SECTION_CLASS = "print-section"
+LINKING = (("a", "href"), ("img", "src"))  # what may point at another page, or at a place of its own page
 
 
-def print_markdown(title: str, original: str, reviewer: str, sections: Iterable[str]) -> str:
-    """The print edition's Markdown, from each section page's whole text (front matter and all)."""
+def print_markdown(title: str, original: str, reviewer: str) -> str:
+    """The print edition's own Markdown: its head, before the sections (``print_body``)."""
     fields = {"title": "The whole review, on one page", "hide": ["navigation", "toc"], "search": {"exclude": True}}
     head = [
         "---", yaml.safe_dump(fields, allow_unicode=True, sort_keys=False).strip(), "---", "",
@@ -31,16 +43,61 @@ def print_markdown(title: str, original: str, reviewer: str, sections: Iterable[
         f"*{escape(original)}*, paragraph by paragraph, with {escape(reviewer or 'the reviewer')}'s rebuttal after each point. "
         "This page holds the whole review, to print or to save as a PDF.", "",
     ]
-    bodies = [split_front_matter(section)[1].strip() for section in sections]
-    return "\n".join(head) + "\n\n".join(body for body in bodies if body) + "\n"
+    return "\n".join(head)
 
 
-def print_places(places: Mapping[str, str], tops: Mapping[str, str], print_url: str) -> dict[str, str]:
-    """The review's places as anchors of the print page: ``tops`` gives each section page's url its heading's id."""
+def print_body(sections: Iterable[str]) -> str:
+    """The sections' rendered HTML (each whole, as its page's cleaning left it) one after another."""
+    return "".join(f'<div class="{SECTION_CLASS}">\n{html}\n</div>\n' for html in sections)
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Where a section's places went on the print page."""
+
+    top: str = ""  # the id of its first heading here, where a link to the page itself goes
+    renamed: dict[str, str] = field(default_factory=dict)  # an id it repeated from an earlier section -> its id here
+
+
+def join_sections(soup: BeautifulSoup, urls: Sequence[str], here: str) -> dict[str, Joined]:
+    """The print page's sections (``print_body``, in the order of ``urls``, the sections' addresses from the
+    site's root) made one page at ``here``: ids unique, links rebased. What became of each section's places."""
+    sections = soup.find_all("div", class_=SECTION_CLASS, recursive=False)  # an editor's own such div is inside one
+    everywhere = {element["id"] for element in soup.find_all(id=True)}
+    seen = everywhere - {element["id"] for section in sections for element in section.find_all(id=True)}  # the head's
+    names = Names(set(everywhere))
+    joined = {}
+    for url, section in zip(urls, sections):
+        elements = section.find_all(id=True)
+        renamed = {element["id"]: names.claim(element["id"]) for element in elements if element["id"] in seen}
+        for element in elements:
+            seen.add(element["id"])
+            element["id"] = renamed.get(element["id"], element["id"])
+        for tag, attribute in LINKING:
+            for element in section.find_all(tag, attrs={attribute: True}):
+                element[attribute] = rebased(element[attribute], url, here, renamed)
+        heading = section.find(["h1", "h2", "h3", "h4", "h5", "h6"], id=True)
+        joined[url] = Joined(heading["id"] if heading is not None else "", renamed)
+    return joined
+
+
+def rebased(link: str, url: str, here: str, renamed: Mapping[str, str]) -> str:
+    """A link of the section at ``url`` as it must be written on the page at ``here``."""
+    if link.startswith("#"):
+        return "#" + renamed.get(link[1:], link[1:])
+    target = resolved(link, url)
+    return link if target is None else relative(target, here)
+
+
+def print_places(places: Mapping[str, str], joined: Mapping[str, Joined], print_url: str) -> dict[str, str]:
+    """The review's places as anchors of the print page: an item or heading where its section put it, a page at its top."""
     found = {}
     for key, target in places.items():
         url, _, fragment = target.partition("#")
-        anchor = fragment or tops.get(url, "")
+        section = joined.get(url)
+        if section is None:
+            continue
+        anchor = section.renamed.get(fragment, fragment) if fragment else section.top
         if anchor:
             found[key] = f"{print_url}#{anchor}"
     return found

@@ -10,9 +10,10 @@ decided here, from its place in the review and its rendered HTML.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
+from typing import Sequence
 
 from .annotations import AnnotatedPage, collection
 from .citations import Citing
@@ -21,11 +22,12 @@ from .downloads import CSV_NAME, JSON_NAME, as_csv, as_json, downloads_markdown,
 from .index_page import ReviewedPage, bar_chart, landing_figures
 from .jump import map_location, paragraph_map
 from .parts import part_contents
-from .pipeline import EnhancedPage, ReadPage, finish, read_page, safe_page
-from .print_edition import PRINT_NAME, print_markdown, print_places
+from .items import ids_of
+from .pipeline import EnhancedPage, ReadPage, finish, read_cleaned, read_page, safe_page
+from .print_edition import PRINT_NAME, join_sections, print_body, print_markdown, print_places
 from .reading import Review
 from .reviews import INDEX_NAME, ReviewInfo
-from .safety import INDEX_PAGE, PAGE
+from .safety import INDEX_PAGE, PAGE, clean_page
 from .search import clean_entries, exclude_lists, merge_into_index
 
 
@@ -83,14 +85,27 @@ def page_content(
     """A page's rendered content (the article, not the theme around it) as readers get it. ``reading`` is what
     the whole review holds (``reading_of``) for this page, ``here`` the page's url from the site's root."""
     reading = reading if features.reading else None
-    if kind is PageKind.PRINT_EDITION and review is not None:  # each section's own page names its removals
-        return EnhancedPage(finish(read_page(html, items=False), review.reviewer, False, False, reading, here).html)
     if kind is PageKind.REVIEW_TEXT and review is not None:
         return finished_text_page(read_page(html), review, features, reading, here)
     cleaned = safe_page(html, INDEX_PAGE if kind is PageKind.REBUTTAL_INDEX else PAGE)
     if kind is PageKind.REBUTTAL_INDEX and features.paragraph_search:
         return EnhancedPage(exclude_lists(cleaned.html), cleaned.items, cleaned.removed)
     return cleaned
+
+
+def print_content(
+    head: str, sections: Sequence[tuple[str, str]], review: ReviewInfo, features: Features, reading: Review | None, here: str,
+) -> EnhancedPage:
+    """The print edition's content at ``here``: its head (rendered from its Markdown, ``print_file``) and then each
+    section as its own page was rendered (its address from the site's root, its HTML), laid out as one page.
+    The sections' HTML is as the allowlist left it (``ReadPage.html``), so only the head is cleaned here, and
+    no removal is named again: each section's own page names its own."""
+    page = read_cleaned(clean_page(head).html + print_body(html for _, html in sections), items=False)
+    joined = join_sections(page.soup, [url for url, _ in sections], here)
+    page = replace(page, ids=ids_of(page.soup))  # as renamed
+    if reading is not None and features.reading:
+        reading = replace(reading, places=print_places(reading.places, joined, here))
+    return EnhancedPage(finish(page, review.reviewer, False, False, reading if features.reading else None, here).html)
 
 
 def finished_text_page(page: ReadPage, review: ReviewInfo, features: Features, reading: Review | None, here: str) -> EnhancedPage:
@@ -122,16 +137,16 @@ def added_markdown(src_uri: str, reviews: dict[str, ReviewInfo], pages: dict[str
 Located = list[tuple[str, ReviewedPage]]  # a review's section pages with their urls from the site's root
 
 
-def reading_files(review: ReviewInfo, located: Located, sections: list[str]) -> dict[str, str]:
+def reading_files(review: ReviewInfo, located: Located) -> dict[str, str]:
     """The files a review's pages link to, by path in the docs folder: the print edition (Markdown, a page),
-    the paragraph box's map and the downloads. ``sections`` are the section pages' Markdown, in order."""
-    return {**print_file(review, sections), **data_files(review, located)}
+    the paragraph box's map and the downloads."""
+    return {**print_file(review), **data_files(review, located)}
 
 
-def print_file(review: ReviewInfo, sections: list[str]) -> dict[str, str]:
-    """The print edition's Markdown, by its path: made of the sections' Markdown alone, so it can be
-    written before any page is read."""
-    return {f"{review.slug}/{PRINT_NAME}": print_markdown(review.title, review.original_title, review.reviewer, sections)}
+def print_file(review: ReviewInfo) -> dict[str, str]:
+    """The print edition's Markdown, by its path: its head alone (the sections follow it in ``print_content``),
+    so it can be written before any page is read."""
+    return {f"{review.slug}/{PRINT_NAME}": print_markdown(review.title, review.original_title, review.reviewer)}
 
 
 def data_paths(slug: str) -> tuple[str, str, str]:
@@ -150,22 +165,17 @@ def data_files(review: ReviewInfo, located: Located) -> dict[str, str]:
     return dict(zip(data_paths(review.slug), contents))
 
 
-def reading_of(review: ReviewInfo, located: Located, print_url: str) -> dict[str, Review]:
-    """What each page of the review links into, by the page's src_uri: the review's sections share one
-    (under its slug); the print edition, where every place is one of its own anchors, has its own."""
-    places = review_places(located)
+def reading_of(review: ReviewInfo, located: Located) -> dict[str, Review]:
+    """What the review's pages link into, under its slug (the print edition points its places at itself
+    once its sections are joined: ``print_content``)."""
     answered = tuple(item.item_id for _, page in located for item in page.items if item.rebuttal_html)
     citing = Citing(review.title, review.reviewer, review.original_title)
-    tops = {url: next((h.anchor for h in page.headings if h.level == 1), "") for url, page in located}
-    return {
-        review.slug: Review(review.slug, citing, places, answered),
-        f"{review.slug}/{PRINT_NAME}": Review(review.slug, citing, print_places(places, tops, print_url), answered),
-    }
+    return {review.slug: Review(review.slug, citing, review_places(located), answered)}
 
 
 def reading_for(src_uri: str, readings: dict[str, Review]) -> Review | None:
-    """The print edition's own, or its review's."""
-    return readings.get(src_uri) or readings.get(src_uri.partition("/")[0])
+    """What the page at ``src_uri`` links into: its review's."""
+    return readings.get(src_uri.partition("/")[0])
 
 
 def added_html(src_uri: str, reviews: dict[str, ReviewInfo], pages: dict[str, list[ReviewedPage]], features: Features) -> str:
