@@ -10,7 +10,6 @@ import pytest
 
 from conftest import Review
 
-from reviewgen.document.config import SourceConfig
 from reviewgen.commands.convert import convert
 
 FIXTURE = Path(__file__).parent / "fixtures" / "chapters-review.txt"

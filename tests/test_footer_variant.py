@@ -8,7 +8,6 @@ import re
 from conftest import SEED, Review
 from test_seed_document import FOOTER_LINES
 
-from reviewgen.document.config import SourceConfig
 from reviewgen.commands.convert import convert
 
 GARBLED = [

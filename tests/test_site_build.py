@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEED, SLUG, built_page, mkdocs_build
+from conftest import ROOT, SEED, built_page, mkdocs_build
 
 from reviewgen.commands.convert import convert
 

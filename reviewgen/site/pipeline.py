@@ -18,7 +18,7 @@ from .permalinks import link_numbers
 from .reading import Review, add_reading_aids
 from ..document.sanitise import Allowlist
 from .safety import PAGE, clean_page, mark_external_links
-from .search import exclude
+from .search import exclude, exclude_lists
 from .speakers import Place, item_places
 
 
@@ -84,9 +84,12 @@ def enhance(
     return finish(read_page(html), label, permalinks, search, review, here)
 
 
-def safe_page(html: str, allowlist: Allowlist = PAGE) -> EnhancedPage:
-    """A page that is not part of a review's text (a landing page, the home page): cleaned, links marked."""
+def safe_page(html: str, allowlist: Allowlist = PAGE, unsearched_lists: bool = False) -> EnhancedPage:
+    """A page that is not part of a review's text (a landing page, the home page): cleaned, links marked,
+    and its lists kept out of search when they only repeat the text (the rebuttal index)."""
     cleaned = clean_page(html, allowlist)
     soup = parse(cleaned.html)
     mark_external_links(soup)
+    if unsearched_lists:
+        exclude_lists(soup)
     return EnhancedPage(serialise([soup]), (), cleaned.removed)

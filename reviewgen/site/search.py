@@ -18,9 +18,9 @@ from bs4 import BeautifulSoup, Tag
 
 from ..document import ids as id_scheme
 from ..document.sanitise import Allowlist
-from ..document.html import serialise, text
+from ..document.html import text
 from .safety import TEXT_TAGS
-from .items import Item, ids_of, is_item, parse, rebuttal_of, text_of
+from .items import Item, is_item, parse, rebuttal_of, text_of
 from .speakers import Place, place_of
 
 EXCLUDE = "data-search-exclude"
@@ -102,12 +102,10 @@ def clean_entries(index: dict) -> dict:
     return {**index, entries: docs}
 
 
-def exclude_lists(html: str) -> str:
+def exclude_lists(soup: BeautifulSoup) -> None:
     """Keep a page's lists out of the search index (the rebuttal index only repeats text)."""
-    soup = BeautifulSoup(html, "html.parser")
     for listing in soup.find_all(["ul", "ol"]):
         listing[EXCLUDE] = "true"
-    return serialise([soup])
 
 
 def section_texts(html: str) -> dict[str, str]:

@@ -28,7 +28,7 @@ from .print_edition import PRINT_NAME, join_sections, print_body, print_markdown
 from .reading import Review
 from .reviews import INDEX_NAME, ReviewInfo
 from .safety import INDEX_PAGE, PAGE, clean_page
-from .search import clean_entries, exclude_lists, merge_into_index
+from .search import clean_entries, merge_into_index
 
 
 @dataclass(frozen=True)
@@ -87,10 +87,8 @@ def page_content(
     reading = reading if features.reading else None
     if kind is PageKind.REVIEW_TEXT and review is not None:
         return finished_text_page(read_page(html), review, features, reading, here)
-    cleaned = safe_page(html, INDEX_PAGE if kind is PageKind.REBUTTAL_INDEX else PAGE)
-    if kind is PageKind.REBUTTAL_INDEX and features.paragraph_search:
-        return EnhancedPage(exclude_lists(cleaned.html), cleaned.items, cleaned.removed)
-    return cleaned
+    index = kind is PageKind.REBUTTAL_INDEX
+    return safe_page(html, INDEX_PAGE if index else PAGE, unsearched_lists=index and features.paragraph_search)
 
 
 def print_content(

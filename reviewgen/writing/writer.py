@@ -17,7 +17,7 @@ from ..document.ids import anchor, footnote_label
 from .diagram import Shared, diagram_parts
 from .markdown import escape, escape_line_start, render_cell, render_inline
 from ..document.model import (
-    Block, BulletList, CaseStudy, Commitment, EditorsMarkdown, Figure, Heading, ListItem, Paragraph, Points, Prose,
+    Block, BulletList, CaseStudy, Commitment, EditorsMarkdown, Figure, Heading, ListItem, Paragraph, Points,
     Quotation, Rebuttal, Table,
 )
 
