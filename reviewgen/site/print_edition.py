@@ -30,6 +30,7 @@ from .crossrefs import relative, resolved
 
 PRINT_NAME = "print.md"
 SECTION_CLASS = "print-section"
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 LINKING = (("a", "href"), ("img", "src"))  # what may point at another page, or at a place of its own page
 
 
@@ -63,21 +64,24 @@ def join_sections(soup: BeautifulSoup, urls: Sequence[str], here: str) -> dict[s
     """The print page's sections (``print_body``, in the order of ``urls``, the sections' addresses from the
     site's root) made one page at ``here``: ids unique, links rebased. What became of each section's places."""
     sections = soup.find_all("div", class_=SECTION_CLASS, recursive=False)  # an editor's own such div is inside one
-    everywhere = {element["id"] for element in soup.find_all(id=True)}
-    seen = everywhere - {element["id"] for section in sections for element in section.find_all(id=True)}  # the head's
-    names = Names(set(everywhere))
+    names = Names({element["id"] for element in soup.find_all(id=True)})
+    joined_here = {id(section) for section in sections}
+    head = [child for child in soup.find_all(True, recursive=False) if id(child) not in joined_here]
+    seen = {element["id"] for child in head for element in [child, *child.find_all(id=True)] if element.get("id")}
     joined = {}
     for url, section in zip(urls, sections):
-        elements = section.find_all(id=True)
-        renamed = {element["id"]: names.claim(element["id"]) for element in elements if element["id"] in seen}
+        elements = section.find_all(True)
+        own = [element["id"] for element in elements if element.get("id")]
+        renamed = {anchor: names.claim(anchor) for anchor in own if anchor in seen}
+        seen.update(own)
         for element in elements:
-            seen.add(element["id"])
-            element["id"] = renamed.get(element["id"], element["id"])
-        for tag, attribute in LINKING:
-            for element in section.find_all(tag, attrs={attribute: True}):
-                element[attribute] = rebased(element[attribute], url, here, renamed)
-        heading = section.find(["h1", "h2", "h3", "h4", "h5", "h6"], id=True)
-        joined[url] = Joined(heading["id"] if heading is not None else "", renamed)
+            if element.get("id") in renamed:
+                element["id"] = renamed[element["id"]]
+            for tag, attribute in LINKING:
+                if element.name == tag and element.get(attribute):
+                    element[attribute] = rebased(element[attribute], url, here, renamed)
+        heading = next((element["id"] for element in elements if element.name in HEADINGS and element.get("id")), "")
+        joined[url] = Joined(heading, renamed)
     return joined
 
 
