@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEED, built_page, mkdocs_build
+from conftest import ROOT, SEED, SLUG, built_page, mkdocs_build
 
 from reviewgen.commands.convert import convert
 
@@ -75,6 +75,17 @@ def test_every_internal_link_and_anchor_resolves(site):
                 assert fragment in ids.get(page, set()), (path, href)
                 fragments += 1
     assert fragments > 100, fragments  # every rebuttal's reference at least
+
+
+def test_the_print_edition_holds_each_id_once_and_a_division_named_leads_to_its_own_heading(site):
+    article = built_page(site / SLUG / "print" / "index.html").select_one("article")
+    ids = [element["id"] for element in article.find_all(id=True)]
+    assert len(ids) == len(set(ids)) > 900  # every section's ids, a repeated heading's renamed
+    named = [link for link in article.select("a.crossref") if re.fullmatch(r"(Part|Objective) \d+", link.get_text())]
+    assert len(named) == 4  # the review names Objective 1 twice, Objective 2 and Part 1
+    for link in named:  # "Objective 2" leads to the objective's own page heading, not a heading of the same words elsewhere
+        target = article.find(id=link["href"].removeprefix("#"))
+        assert target is not None and target.name == "h1" and target.get_text().startswith(link.get_text() + ":"), (link, target)
 
 
 def test_a_conversion_into_an_empty_folder_builds_on_its_own(tmp_path):
