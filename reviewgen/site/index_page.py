@@ -63,34 +63,70 @@ def counts_table(pages: list[ReviewedPage]) -> str:
     return "\n".join(lines)
 
 
+PARAGRAPHS_COLOUR, REBUTTALS_COLOUR = "#5c6bc0", "#c62828"
+CHART_TITLE = "Paragraphs and rebuttals per section"
+
+
+@dataclass(frozen=True)
+class ChartShape:
+    """One drawing of the chart: labels beside the bars (a wide screen), or above them (a phone, where
+    the wide drawing scaled to the screen would print its labels at half their size)."""
+
+    name: str  # the class that shows it (review.css shows one drawing per width)
+    width: int
+    label_width: int  # 0: the label sits on a line of its own above the bars
+    row: int
+    label_length: int
+
+    @property
+    def bar_width(self) -> int:
+        return self.width - self.label_width - 40  # room for the count after the longest bar
+
+
+SHAPES = (ChartShape("chart-wide", 620, 230, 26, 32), ChartShape("chart-narrow", 340, 0, 40, 46))
+
+
+def shortened_title(title: str, length: int) -> str:
+    return title if len(title) <= length else title[: length - 1] + "…"
+
+
+def chart_drawing(rows: list[tuple[str, int, int]], shape: ChartShape) -> str:
+    """``rows``: each bar's label, paragraphs and rebuttals, as SVG text and rectangles in ``shape``."""
+    largest = max([max(paragraphs, rebuttals) for _, paragraphs, rebuttals in rows] + [1])
+    height = shape.row * len(rows) + 30
+    title_id = f"{shape.name}-title"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{shape.name}" width="{shape.width}" height="{height}" '
+        f'viewBox="0 0 {shape.width} {height}" role="img" aria-labelledby="{title_id}"><title id="{title_id}">{CHART_TITLE}</title>'
+    ]
+    above = shape.label_width == 0
+    for position, (label, *values) in enumerate(rows):
+        y = 10 + position * shape.row
+        name = text(shortened_title(label, shape.label_length))
+        if above:
+            parts.append(f'<text x="0" y="{y + 10}">{name}</text>')
+            y += 15
+        else:
+            parts.append(f'<text x="{shape.label_width - 6}" y="{y + 13}" text-anchor="end">{name}</text>')
+        for offset, (value, colour) in enumerate(zip(values, (PARAGRAPHS_COLOUR, REBUTTALS_COLOUR))):
+            width = round(shape.bar_width * value / largest)
+            parts.append(f'<rect x="{shape.label_width}" y="{y + offset * 9}" width="{width}" height="8" fill="{colour}"/>')
+            parts.append(f'<text x="{shape.label_width + width + 4}" y="{y + offset * 9 + 8}">{value}</text>')
+    legend = height - 8
+    parts.append(f'<rect x="{shape.label_width}" y="{legend - 8}" width="10" height="8" fill="{PARAGRAPHS_COLOUR}"/><text x="{shape.label_width + 14}" y="{legend}">numbered paragraphs</text>')
+    parts.append(f'<rect x="{shape.label_width + 160}" y="{legend - 8}" width="10" height="8" fill="{REBUTTALS_COLOUR}"/><text x="{shape.label_width + 174}" y="{legend}">rebuttals</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def bar_chart(pages: list[ReviewedPage], parts_only: bool = False) -> str:
-    """Paragraphs and rebuttals per section as horizontal bars, drawn at build time.
+    """Paragraphs and rebuttals per section as horizontal bars, drawn at build time in each ``SHAPES``.
 
     ``parts_only``: one bar per part (counting the pages it holds), for a summary.
     """
     shown = [page for page in pages if not page.part] if parts_only else pages
-    row, label_width, bar_width = 26, 230, 330
-    largest = max([max(with_held(p, pages).paragraphs, with_held(p, pages).rebuttals) for p in shown] + [1])
-    height = row * len(shown) + 30
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_width + bar_width + 60}" height="{height}" '
-        f'viewBox="0 0 {label_width + bar_width + 60} {height}" '
-        f'role="img" aria-labelledby="chart-title"><title id="chart-title">Paragraphs and rebuttals per section</title>'
-    ]
-    for position, page in enumerate(shown):
-        y = 10 + position * row
-        name = text(("↳ " if page.part else "") + (page.title if len(page.title) <= 32 else page.title[:31] + "…"))
-        parts.append(f'<text x="{label_width - 6}" y="{y + 13}" text-anchor="end">{name}</text>')
-        whole = with_held(page, pages)
-        for offset, (value, colour) in enumerate(((whole.paragraphs, "#5c6bc0"), (whole.rebuttals, "#c62828"))):
-            width = round(bar_width * value / largest)
-            parts.append(f'<rect x="{label_width}" y="{y + offset * 9}" width="{width}" height="8" fill="{colour}"/>')
-            parts.append(f'<text x="{label_width + width + 4}" y="{y + offset * 9 + 8}">{value}</text>')
-    legend = height - 8
-    parts.append(f'<rect x="{label_width}" y="{legend - 8}" width="10" height="8" fill="#5c6bc0"/><text x="{label_width + 14}" y="{legend}">numbered paragraphs</text>')
-    parts.append(f'<rect x="{label_width + 160}" y="{legend - 8}" width="10" height="8" fill="#c62828"/><text x="{label_width + 174}" y="{legend}">rebuttals</text>')
-    parts.append("</svg>")
-    return '<figure class="rebuttal-chart">' + "".join(parts) + "</figure>"
+    rows = [(("↳ " if page.part else "") + page.title, with_held(page, pages).paragraphs, with_held(page, pages).rebuttals) for page in shown]
+    return '<figure class="rebuttal-chart">' + "".join(chart_drawing(rows, shape) for shape in SHAPES) + "</figure>"
 
 
 def index_markdown(original_title: str, reviewer: str, pages: list[ReviewedPage]) -> str:
