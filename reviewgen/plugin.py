@@ -227,6 +227,11 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             state.reading.update(reading_of(state.reviews[slug], self.located(slug)))
         return reading_for(src_uri, state.reading)
 
+    def print_sections(self, slug: str) -> list[tuple[str, str]]:
+        """The review's pages of text as read (none is laid out before on_env), each with its url, in order."""
+        read = self.state.read
+        return [(url, read[uri][1].html) for url, known in self.located(slug) if (uri := f"{slug}/{known.path}") in read]
+
     def review_of(self, page) -> str | None:
         return page_kind(page.file.src_uri, self.state.reviews)[1]
 
@@ -296,9 +301,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
                 with_items(known, read.soup, read.items, read.places) if known.path == path else known for known in state.pages[slug]
             ]
             return html
-        if kind is PageKind.PRINT_EDITION:  # its head, then the sections as read (none laid out before on_env)
-            sections = [(url, state.read[f"{slug}/{known.path}"][1].html) for url, known in self.located(slug) if f"{slug}/{known.path}" in state.read]
-            return print_content(html, sections, review, self.features, self.reading_for(page.file.src_uri), page.url).html
+        if kind is PageKind.PRINT_EDITION:  # its head, then the sections
+            return print_content(html, self.print_sections(slug), review, self.features, self.reading_for(page.file.src_uri), page.url).html
         enhanced = page_content(html, kind, review, self.features, None, page.url)
         self.warn_removed(page, enhanced.removed)
         return enhanced.html + added_html(page.file.src_uri, state.reviews, state.pages, self.features)
