@@ -119,7 +119,7 @@ class Enhancement:
     search: list = field(default_factory=list)
     annotated: list = field(default_factory=list)
     sections: dict = field(default_factory=dict)  # page address -> its text per heading, for the generator's entries
-    printed: dict = field(default_factory=dict)  # a page of text's src_uri -> its content as the generator rendered it, cleaned
+    printed: dict = field(default_factory=dict)  # a page of text's src_uri -> its content as rendered, cleaned: the print edition's
     changed: list = field(default_factory=list)
     notes: list = field(default_factory=list)  # what the allowlists removed, FILE:LINE each, as the plugin warns
 
@@ -152,7 +152,7 @@ def enhance_article(run: Enhancement, src_uri: str, content: str, abbreviations:
     if kind is PageKind.REVIEW_TEXT:
         run.printed[src_uri] = clean_page(content).html
     if kind is PageKind.PRINT_EDITION:
-        sections = [(run.urls[f"{slug}/{page.path}"], run.printed[f"{slug}/{page.path}"]) for page in run.pages[slug] if f"{slug}/{page.path}" in run.printed]
+        sections = [(run.urls[uri], run.printed[uri]) for page in run.pages[slug] if (uri := f"{slug}/{page.path}") in run.printed]
         enhanced = print_content(content, sections, review, features, reading_for(src_uri, run.reading), url)
     else:
         enhanced = page_content(content, kind, review, features, reading_for(src_uri, run.reading), url)
