@@ -130,6 +130,16 @@ def test_a_second_run_changes_nothing(built, bare, request, capsys, tmp_path):
     assert "nothing changed" in capsys.readouterr().out
 
 
+def test_a_run_that_stopped_before_the_print_edition_is_finished_with_the_whole_review(enhanced, bare, plugin_contract, tmp_path):
+    site = Path(shutil.copytree(enhanced, tmp_path / "site"))
+    (site / SLUG / "print" / "index.html").unlink()  # stopped after the pages of text but one, before the print edition
+    shutil.copy(bare[0] / SLUG / "04-part-2" / "index.html", site / SLUG / "04-part-2" / "index.html")
+    assert main(["enhance", str(site), "--config", str(bare[1]), "--no-progress"]) == 0
+    edition = contract(site)["pages"][f"{SLUG}/print"]
+    assert edition == plugin_contract["pages"][f"{SLUG}/print"]  # every section, those finished before this run too
+    assert len(edition["paragraphs"]) == PARAGRAPHS and len(edition["rebuttals"]) == REBUTTALS
+
+
 def test_enhance_refuses_a_folder_that_is_no_built_site(tmp_path, capsys):
     assert main(["enhance", str(tmp_path), "--no-progress"]) == 2
     assert capsys.readouterr().err.strip() == f"reviewgen: {tmp_path}: no built site here (no index.html); build it first, e.g. zensical build or mkdocs build"

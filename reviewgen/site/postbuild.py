@@ -152,7 +152,7 @@ def enhance_article(run: Enhancement, src_uri: str, content: str, abbreviations:
     if kind is PageKind.REVIEW_TEXT:
         run.printed[src_uri] = clean_page(content).html
     if kind is PageKind.PRINT_EDITION:
-        sections = [(run.urls[uri], run.printed[uri]) for page in run.pages[slug] if (uri := f"{slug}/{page.path}") in run.printed]
+        sections = [(run.urls[uri], printed_section(run, uri)) for page in run.pages[slug] if (uri := f"{slug}/{page.path}") in run.urls]
         enhanced = print_content(content, sections, review, features, reading_for(src_uri, run.reading), url)
     else:
         enhanced = page_content(content, kind, review, features, reading_for(src_uri, run.reading), url)
@@ -172,6 +172,16 @@ def enhance_article(run: Enhancement, src_uri: str, content: str, abbreviations:
             run.sections[url] = section_texts(html)
         run.annotated.append(AnnotatedPage(url, enhanced.items, footnote_definitions(body), review.reviewer))
     return html
+
+
+def printed_section(run: Enhancement, src_uri: str) -> str:
+    """A page of text as the print edition joins it: as this run read it, or, for a page an earlier run
+    finished (one stopped before it wrote the print edition), rendered again from its Markdown."""
+    if src_uri not in run.printed:
+        body = split_front_matter(read_text(run.config.docs_dir / src_uri))[1]
+        body += "\n\n" + added_markdown(src_uri, run.reviews, run.pages, run.config.features)
+        run.printed[src_uri] = clean_page(rendered(body, run.config, src_uri, run.urls[src_uri], run.urls)).html
+    return run.printed[src_uri]
 
 
 def plain_heading(html: str) -> str:
