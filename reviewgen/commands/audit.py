@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from ..reading.inline import as_read
 from ..document.model import TEXT_LEFT_OUT, Document
@@ -35,9 +35,16 @@ def words(text: str) -> Counter:
     return Counter(WORD.findall(text))
 
 
+ADDED = {("a", "footnote-ref"), ("a", "footnote-backref"), ("p", "figure-lost")}  # what reviewgen adds to the words
+
+
+def is_added(node: Tag) -> bool:
+    return any((node.name, name) in ADDED for name in node.get("class") or [])
+
+
 def text_of_html(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
-    for added in soup.select("a.footnote-ref, a.footnote-backref, p.figure-lost"):  # what reviewgen adds
+    for added in soup.find_all(is_added):
         added.decompose()
     return soup.get_text(" ")
 

@@ -87,7 +87,7 @@ def place(soup: BeautifulSoup, ids: dict[str, Tag], label: str = "") -> None:
         else:
             positions.wrap(element, wrapper)
             wrapper.append(aside)
-    for footnotes in soup.select("div.footnote"):
+    for footnotes in soup.find_all("div", class_="footnote"):  # not a CSS selector: Soup Sieve's first costs 0.3 s a build
         if not footnotes.find("li"):
             footnotes.decompose()
 

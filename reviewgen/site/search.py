@@ -108,12 +108,18 @@ def exclude_lists(soup: BeautifulSoup) -> None:
         listing[EXCLUDE] = "true"
 
 
+def is_covered(node: Tag) -> bool:
+    """What the per-item entries cover, or what repeats them: marked excluded, a rebuttal, the footnotes."""
+    classes = node.get("class") or []
+    return node.has_attr(EXCLUDE) or (node.name == "aside" and "rebuttal" in classes) or (node.name == "div" and "footnote" in classes)
+
+
 def section_texts(html: str) -> dict[str, str]:
     """A page's text per heading, less what the per-item entries cover: what a generator that indexed
     the page before reviewgen saw it (Zensical, MkDocs without the plugin) should have kept.
     Keyed by the heading's id; the page's first heading is also the page itself, ``""``."""
     soup = parse(html)
-    covered = {id(node) for node in soup.select(f"[{EXCLUDE}], aside.rebuttal, div.footnote")}
+    covered = {id(node) for node in soup.find_all(is_covered)}
     sections: dict[str, list[str]] = {"": []}
     current, seen_heading = "", False
     for node in soup.find_all(True):
