@@ -90,8 +90,8 @@ def references_in(text: str) -> list[Reference]:
 
 def linkable_texts(soup: BeautifulSoup) -> Iterator[NavigableString]:
     """The page's text nodes that may hold a reference: not in a link, code, heading or button."""
-    for node in soup.find_all(string=NUMBER):
-        if isinstance(node, Comment):
+    for node in soup.descendants:  # a plain walk: find_all(string=...) filters each node far more slowly
+        if not isinstance(node, NavigableString) or isinstance(node, Comment) or not NUMBER.search(node):
             continue
         if not any(parent.name in NOT_LINKED for parent in node.parents):
             yield node

@@ -77,8 +77,18 @@ def is_item(element: Tag) -> bool:
     return id_scheme.is_item_id(element["id"]) or (element.name == "h1" and element.find("a", class_="footnote-ref") is not None)
 
 
+def elements(root: Tag) -> list[Tag]:
+    """Every element under ``root``, in document order: a plain walk, several times quicker than
+    Beautiful Soup's ``find_all`` with a filter, which each step of a page's layout would otherwise run."""
+    return [node for node in root.descendants if type(node) is Tag]
+
+
+def item_elements(root: Tag) -> list[Tag]:
+    return [element for element in elements(root) if is_item(element)]
+
+
 def ids_of(soup: BeautifulSoup) -> dict[str, Tag]:
-    return {element["id"]: element for element in soup.find_all(id=True)}
+    return {element["id"]: element for element in elements(soup) if "id" in element.attrs}
 
 
 def rebuttal_of(ids: dict[str, Tag], element: Tag) -> Tag | None:
@@ -128,7 +138,7 @@ def has_backlink(node) -> bool:
 def analyse(soup: BeautifulSoup, ids: dict[str, Tag] | None = None) -> list[Item]:
     ids = ids if ids is not None else ids_of(soup)
     found = []
-    for element in soup.find_all(is_item):
+    for element in item_elements(soup):
         note = rebuttal_of(ids, element)
         content = rebuttal_content(note) if note is not None else ""
         rebuttal_text = text_of(note) if note is not None else ""

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..document import ids as id_scheme
 from ..document.html import serialise
-from .items import ids_of, is_item, parse, rebuttal_of, without_backlinks
+from .items import ids_of, item_elements, parse, rebuttal_of, without_backlinks
 from .speakers import item_name
 
 
@@ -59,7 +59,7 @@ class Positions:
 
 def place(soup: BeautifulSoup, ids: dict[str, Tag], label: str = "") -> None:
     positions = Positions()
-    for element in soup.find_all(is_item):
+    for element in item_elements(soup):
         note = rebuttal_of(ids, element)
         if note is None or note.name != "li":
             continue

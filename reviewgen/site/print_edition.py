@@ -27,6 +27,7 @@ from ..document.html import text
 from ..document.ids import Names
 from ..writing.markdown import escape
 from .crossrefs import relative, resolved
+from .items import elements, ids_of
 
 PRINT_NAME = "print.md"
 SECTION_CLASS = "print-section"
@@ -64,23 +65,23 @@ def join_sections(soup: BeautifulSoup, urls: Sequence[str], here: str) -> dict[s
     """The print page's sections (``print_body``, in the order of ``urls``, the sections' addresses from the
     site's root) made one page at ``here``: ids unique, links rebased. What became of each section's places."""
     sections = soup.find_all("div", class_=SECTION_CLASS, recursive=False)  # an editor's own such div is inside one
-    names = Names({element["id"] for element in soup.find_all(id=True)})
+    names = Names(set(ids_of(soup)))
     joined_here = {id(section) for section in sections}
     head = [child for child in soup.find_all(True, recursive=False) if id(child) not in joined_here]
     seen = {element["id"] for child in head for element in [child, *child.find_all(id=True)] if element.get("id")}
     joined = {}
     for url, section in zip(urls, sections):
-        elements = section.find_all(True)
-        own = [element["id"] for element in elements if element.get("id")]
+        inside = elements(section)
+        own = [element["id"] for element in inside if element.get("id")]
         renamed = {anchor: names.claim(anchor) for anchor in own if anchor in seen}
         seen.update(own)
-        for element in elements:
+        for element in inside:
             if element.get("id") in renamed:
                 element["id"] = renamed[element["id"]]
             for tag, attribute in LINKING:
                 if element.name == tag and element.get(attribute):
                     element[attribute] = rebased(element[attribute], url, here, renamed)
-        heading = next((element["id"] for element in elements if element.name in HEADINGS and element.get("id")), "")
+        heading = next((element["id"] for element in inside if element.name in HEADINGS and element.get("id")), "")
         joined[url] = Joined(heading, renamed)
     return joined
 

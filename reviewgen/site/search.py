@@ -20,7 +20,7 @@ from ..document import ids as id_scheme
 from ..document.sanitise import Allowlist
 from ..document.html import text
 from .safety import TEXT_TAGS
-from .items import Item, is_item, parse, rebuttal_of, text_of
+from .items import Item, item_elements, parse, rebuttal_of, text_of
 from .speakers import Place, place_of
 
 EXCLUDE = "data-search-exclude"
@@ -53,7 +53,7 @@ def search_entries(location: str, page_title: str, items: list[Item], places: di
 
 def exclude(soup: BeautifulSoup, ids: dict[str, Tag]) -> None:
     """Mark what the per-item entries cover, so Material's own entries for the page skip it."""
-    for element in soup.find_all(is_item):
+    for element in item_elements(soup):
         wrapper = element.find_parent("div", class_="reviewed")
         note = rebuttal_of(ids, element)
         numbered = id_scheme.paragraph_number(element["id"]) is not None

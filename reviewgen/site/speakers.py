@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 
 from ..document import ids as id_scheme
-from .items import Item, is_item, text_of
+from .items import Item, elements, is_item, text_of
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # What an unnumbered item is, by the element the original's text became.
@@ -92,7 +92,7 @@ def unnumbered_label(item_id: str, kind: str, words: str) -> str:
 def item_places(soup: BeautifulSoup) -> dict[str, Place]:
     """Each item of a rendered page by its id, with its reader's name and the heading it sits under."""
     places, section = {}, ""
-    for element in soup.find_all(lambda tag: tag.name in HEADINGS or is_item(tag)):
+    for element in (tag for tag in elements(soup) if tag.name in HEADINGS or is_item(tag)):
         if element.name in HEADINGS:
             section = "" if element.name == "h1" else shortened(text_of(element))
         if is_item(element):
