@@ -47,6 +47,14 @@ def test_a_yaml_mistake_is_reported_on_its_line(tmp_path):
     assert problem.line in (3, 4) and "not valid YAML" in problem.message  # the YAML breaks at the end of line 3
 
 
+def test_a_tab_in_the_front_matter_is_named(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("---\ntitle: A page\n\tdescription: indented with a tab\n---\n\nBody.\n", encoding="utf-8")
+    found, [problem] = read_page(page)
+    assert found is None and problem.line == 3
+    assert problem.message == "the front matter is not valid YAML (found character '\\t' that cannot start any token)"
+
+
 def test_footnotes_are_read_as_python_markdown_reads_them():
     markdown = "Text.[^a]\n\n[^a]: First.\n\n    Second.\n\n        code in it\nAfter.\n\n[^b]:Tight.\n"
     assert footnote_definitions(markdown) == {"a": "First.\n\nSecond.\n\n    code in it", "b": "Tight."}
