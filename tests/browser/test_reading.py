@@ -76,6 +76,8 @@ def test_a_paragraph_permalink_works_by_keyboard_alone(page, base_url):
         if page.evaluate("document.activeElement.matches('#para-43 button.para-copy')"):
             break
     assert page.evaluate("document.activeElement.matches('#para-43 button.para-copy')")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Copy the link to paragraph 43"
+    assert page.locator("article button.para-copy").count() == page.locator("article a.para-number").count() >= 64
     page.keyboard.press("Enter")
     page.wait_for_function("async end => (await navigator.clipboard.readText()).endsWith(end)", arg=f"{PART_2}#para-43")
     assert page.evaluate("navigator.clipboard.readText()").endswith(f"{PART_2}#para-43")

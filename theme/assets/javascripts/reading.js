@@ -120,6 +120,23 @@
     });
   }
 
+  /* Each item's two cite buttons, in the place the build left for them with what they name the
+     item: written here, since they work only with script. */
+  document.querySelectorAll(".md-typeset .cite-tools[data-label]").forEach(function (tools) {
+    var item = tools.closest("[id]");
+    var named = tools.getAttribute("data-named");
+    [["text", ""], ["markdown", " as Markdown"]].forEach(function (format) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "cite";
+      button.setAttribute("data-cite", item.id);
+      button.setAttribute("data-format", format[0]);
+      button.setAttribute("data-label", tools.getAttribute("data-label"));
+      button.setAttribute("aria-label", "Cite " + named + format[1]);
+      tools.appendChild(button);
+    });
+  });
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button.cite");
     if (!button) return;
