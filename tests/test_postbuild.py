@@ -146,11 +146,11 @@ def test_abbreviations_are_wrapped_where_python_markdown_would_wrap_them():
     from reviewgen.site.abbreviations import wrap_abbreviations
     from reviewgen.document.html import serialise
 
-    soup = BeautifulSoup("<p>The NCA and CSA, not <code>NCA</code>, NCAS or <abbr title='x'>CSA</abbr>.</p>", "html.parser")
-    assert wrap_abbreviations(soup, {"NCA": "National Crime Agency", "CSA": "Child <Sexual> Abuse"}) == 2
-    assert serialise([soup]) == (
+    soup = BeautifulSoup("<p>The NCA and CSA, not <code>NCA</code>, NCAS or <abbr title='x'>CSA</abbr>.</p><p>NCA, CSA.</p>", "html.parser")
+    assert wrap_abbreviations(soup, {"NCA": "National Crime Agency", "CSA": "Child <Sexual> Abuse"}) == 4
+    assert serialise([soup]) == (  # the expansion on each acronym's first use only; another expansion is told again
         '<p>The <abbr title="National Crime Agency">NCA</abbr> and <abbr title="Child &lt;Sexual&gt; Abuse">CSA</abbr>, '
-        'not <code>NCA</code>, NCAS or <abbr title="x">CSA</abbr>.</p>'
+        'not <code>NCA</code>, NCAS or <abbr title="x">CSA</abbr>.</p><p><abbr>NCA</abbr>, <abbr>CSA</abbr>.</p>'
     )
 
 
