@@ -31,7 +31,9 @@ def link_numbers(soup: BeautifulSoup) -> None:
         if not match:
             continue
         number, item_id = match.group(2), paragraph["id"]
-        link = soup.new_tag("a", attrs={"class": "para-number", "href": f"#{item_id}", "title": f"Link to paragraph {number}"})
+        # named, not titled: Material mounts a tooltip on every title as the page opens (a hundred on
+        # the longest page), and pointing at the number shows its "Copy link" button already
+        link = soup.new_tag("a", attrs={"class": "para-number", "href": f"#{item_id}", "aria-label": f"Link to paragraph {number}"})
         link.string = f"{number}."
         rest = NavigableString(str(first)[match.end():])
         first.replace_with(rest)
