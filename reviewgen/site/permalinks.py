@@ -1,7 +1,8 @@
 """Paragraph numbers as visible permalinks.
 
 The button beside each that copies its link works only with script, so the
-theme's ``review.js`` writes it when the page opens, from the number's link.
+theme's ``reading.js`` writes it when the page opens, from the number's
+link; ``review.js`` does the copying.
 """
 
 from __future__ import annotations

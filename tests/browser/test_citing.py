@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import screenshot
+from .conftest import screenshot, tools_written
 
 # The speaker's mark on a result and the "rebuttals only" switch belong to Material's search box
 # (review.js reads its results); Zensical's search dialog shows the same entries without them.
@@ -86,6 +86,7 @@ def test_cite_on_paragraph_43_copies_its_words_the_reviewer_and_its_link(page, b
 
 def test_every_item_has_a_link_and_a_cite_action(page, base_url):
     page.goto(base_url + PART_2)
+    tools_written(page)
     counts = page.evaluate("""() => {
       const items = [...document.querySelectorAll("article [id^='para-'], article [id^='figure-']")]
         .filter(el => !/^H[1-6]$/.test(el.tagName));

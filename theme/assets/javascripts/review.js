@@ -1,18 +1,3 @@
-/* reviewgen: beside each paragraph's number, a button that copies its link. It works only with
-   script, so it is written here rather than into the page (on the longest page, two hundred of
-   them); its label is drawn by CSS, so the paragraph's text stays the original's. */
-document.querySelectorAll(".md-typeset a.para-number").forEach(function (number) {
-  var tools = document.createElement("span");
-  tools.className = "para-tools";
-  var button = document.createElement("button");
-  button.type = "button";
-  button.className = "para-copy";
-  button.setAttribute("data-link", number.getAttribute("href"));
-  button.setAttribute("aria-label", "Copy the link to paragraph " + number.textContent.replace(/\.$/, ""));
-  tools.appendChild(button);
-  number.parentNode.insertBefore(tools, number.nextSibling);
-});
-
 /* reviewgen: copy a paragraph's link. Event delegation works with or without instant loading. */
 document.addEventListener("click", function (event) {
   var button = event.target.closest("button.para-copy");
