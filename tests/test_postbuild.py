@@ -72,7 +72,8 @@ def contract(site: Path) -> dict:
             "footnotes at the foot": len(soup.select("div.footnote > ol > li")),
             "abbreviations": [(abbr.get_text(), abbr["title"]) for abbr in soup.select("article abbr[title]")],
             "permalinks": len(soup.select("a.para-number")),
-            "copy buttons": len(soup.select("button.para-copy")),
+            "cite places": [(tools["data-label"], tools["data-named"]) for tools in soup.select("span.cite-tools")],
+            "buttons written by the build": len(soup.select("button.cite, button.para-copy")),  # the theme's scripts write them
         }
     locations = sorted(entry["location"] for entry in search_index(site) if re.search(r"#para-\d+$", entry["location"]))
     total = json.loads((site / "annotations.jsonld").read_text(encoding="utf-8"))["total"]
@@ -103,6 +104,12 @@ def test_the_plugins_build_has_what_readers_rely_on(plugin_contract):
     assert edition["paragraphs"] == paragraphs and len(edition["rebuttals"]) == REBUTTALS
     assert plugin_contract["annotations"] == REBUTTALS
     assert plugin_contract["pages"][f"{SLUG}/04-part-2"]["rebuttals"][:2] == ["para-40", "para-43"]
+    # each item's cite buttons and each paragraph's copy button are the scripts' to write: the page
+    # carries what they name, once per item
+    part_2 = plugin_contract["pages"][f"{SLUG}/04-part-2"]
+    assert ("Paragraph 43", "paragraph 43") in part_2["cite places"]
+    assert ("Bullet after paragraph 74", "the bullet after paragraph 74") in part_2["cite places"]
+    assert all(page["buttons written by the build"] == 0 for page in plugin_contract["pages"].values())
 
 
 @pytest.mark.parametrize("built", ["enhanced", "zensical_site"], ids=["mkdocs-without-plugin", "zensical"])
@@ -149,11 +156,11 @@ def test_abbreviations_are_wrapped_where_python_markdown_would_wrap_them():
     from reviewgen.site.abbreviations import wrap_abbreviations
     from reviewgen.document.html import serialise
 
-    soup = BeautifulSoup("<p>The NCA and CSA, not <code>NCA</code>, NCAS or <abbr title='x'>CSA</abbr>.</p>", "html.parser")
-    assert wrap_abbreviations(soup, {"NCA": "National Crime Agency", "CSA": "Child <Sexual> Abuse"}) == 2
-    assert serialise([soup]) == (
+    soup = BeautifulSoup("<p>The NCA and CSA, not <code>NCA</code>, NCAS or <abbr title='x'>CSA</abbr>.</p><p>NCA, CSA.</p>", "html.parser")
+    assert wrap_abbreviations(soup, {"NCA": "National Crime Agency", "CSA": "Child <Sexual> Abuse"}) == 4
+    assert serialise([soup]) == (  # the expansion on each acronym's first use only; another expansion is told again
         '<p>The <abbr title="National Crime Agency">NCA</abbr> and <abbr title="Child &lt;Sexual&gt; Abuse">CSA</abbr>, '
-        'not <code>NCA</code>, NCAS or <abbr title="x">CSA</abbr>.</p>'
+        'not <code>NCA</code>, NCAS or <abbr title="x">CSA</abbr>.</p><p><abbr>NCA</abbr>, <abbr>CSA</abbr>.</p>'
     )
 
 

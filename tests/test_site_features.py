@@ -102,9 +102,14 @@ def test_the_rebuttal_index_lists_every_rebuttal_in_order_with_counts(site):
 
 def test_acronyms_the_document_defines_get_tooltips(site):
     page = html(site, f"{SLUG}/04-part-2")
-    titles = {abbr.get_text(): abbr["title"] for abbr in page.find_all("abbr")}
+    titles = {abbr.get_text(): abbr["title"] for abbr in page.find_all("abbr", title=True)}
     assert titles["NCA"] == "National Crime Agency"
     assert titles["ONS"] == "Office for National Statistics"
+    # the expansion on the first use of each on the page only: Material mounts a tooltip on every title
+    uses = [abbr.get_text() for abbr in page.select("article abbr")]
+    titled = [abbr.get_text() for abbr in page.select("article abbr[title]")]
+    assert uses.count("NCA") > 1 and titled.count("NCA") == 1
+    assert titled == list(dict.fromkeys(uses))  # each acronym's first use, in the page's order
 
 
 def test_every_page_has_a_title_description_and_open_graph_tags(site):

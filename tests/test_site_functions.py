@@ -65,7 +65,8 @@ def test_permalinks_keep_the_paragraph_text():
     html = add_permalinks(place_rebuttals(rendered()))
     soup = BeautifulSoup(html, "html.parser")
     link = soup.select_one("#para-43 a.para-number")
-    assert link["href"] == "#para-43" and link.get_text() == "43."
+    assert link["href"] == "#para-43" and link.get_text() == "43." and link["aria-label"] == "Link to paragraph 43"
+    assert "title" not in link.attrs  # Material would mount a tooltip on it as the page opens
     assert page_items(html)[0].text == "43. Seven per cent."
 
 

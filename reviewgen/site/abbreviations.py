@@ -67,9 +67,22 @@ def definitions_markdown(abbreviations: dict[str, str]) -> str:
 NOT_WRAPPED = frozenset({"code", "pre", "kbd", "abbr", "script", "style", "button", "svg"})
 
 
+def titled_once(soup) -> None:
+    """Only the first use of each acronym on a page keeps its expansion (``title``); later uses stay
+    ``<abbr>``. A reader needs the expansion once, and Material mounts a tooltip on every element
+    with a title, each measuring the page as it opens: on the longest page, a hundred of them."""
+    seen: set[tuple[str, str]] = set()
+    for abbr in soup.find_all("abbr", title=True):
+        use = (abbr.get_text(), abbr["title"])  # an acronym given another expansion is told again
+        if use in seen:
+            del abbr["title"]
+        seen.add(use)
+
+
 def wrap_abbreviations(soup, abbreviations: dict[str, str]) -> int:
-    """In rendered HTML, each defined acronym wrapped in ``<abbr title>`` as Python-Markdown's ``abbr``
-    would have done from the definitions: for a site built without them. How many were wrapped."""
+    """In rendered HTML, each defined acronym wrapped in ``<abbr>`` as Python-Markdown's ``abbr``
+    would have done from the definitions, for a site built without them, its first use on the page
+    with the expansion (``titled_once``). How many were wrapped."""
     if not abbreviations:
         return 0
     names = sorted(abbreviations, key=len, reverse=True)
@@ -88,4 +101,5 @@ def wrap_abbreviations(soup, abbreviations: dict[str, str]) -> int:
         parts.append(NavigableString(value[start:]))
         node.replace_with(*[part for part in parts if part != ""])
         wrapped += len(parts) // 2
+    titled_once(soup)
     return wrapped

@@ -1,12 +1,17 @@
 """A citation for every item: a link a keyboard reaches and a "cite" action, beside each paragraph,
 bullet and figure of the original.
 
-The tools are added at build time as plain markup (a link, two buttons with
-accessible names); the theme's ``reading.js`` does the copying, from the
-page itself: the item's words, the first words of its rebuttal, and the
-review's and the original's titles, which the page carries once in a
-``div.cite-context``. Their labels are drawn by CSS, so the original's text
-stays the original's when a reader selects and copies it.
+The build writes, at the end of each item, a ``span.cite-tools`` naming the
+item (``data-label``: "Paragraph 43"; ``data-named``: "paragraph 43", for
+the accessible names) and, for an item without a numbered paragraph's own
+link, the link: plain markup, which works without script. The two cite
+buttons work only with script, so the theme's ``reading.js`` writes them
+into that span when the page opens (on the longest page they would be a
+fifth of its HTML) and does the copying, from the page itself: the item's
+words, the first words of its rebuttal, and the review's and the original's
+titles, which the page carries once in a ``div.cite-context``. Their labels
+are drawn by CSS, so the original's text stays the original's when a reader
+selects and copies it.
 """
 
 from __future__ import annotations
@@ -39,20 +44,17 @@ def holder(element: Tag) -> Tag:
 
 
 def tools(soup: BeautifulSoup, item_id: str, place: Place) -> Tag:
-    named = place.named
-    span = soup.new_tag("span", attrs={"class": TOOLS, "data-search-exclude": "true"})
+    """Where ``reading.js`` puts the item's cite buttons, with what they name it."""
+    span = soup.new_tag("span", attrs={
+        "class": TOOLS, "data-search-exclude": "true", "data-label": place.label, "data-named": place.named,
+    })
     if id_scheme.paragraph_number(item_id) is None:  # a numbered paragraph's number is its link already
-        span.append(soup.new_tag("a", attrs={"class": "item-link", "href": f"#{item_id}", "aria-label": f"Link to {named}"}))
-    for format_name, said in (("text", ""), ("markdown", " as Markdown")):
-        span.append(soup.new_tag("button", attrs={
-            "class": "cite", "type": "button", "data-cite": item_id, "data-format": format_name,
-            "data-label": place.label, "aria-label": f"Cite {named}{said}",
-        }))
+        span.append(soup.new_tag("a", attrs={"class": "item-link", "href": f"#{item_id}", "aria-label": f"Link to {place.named}"}))
     return span
 
 
 def add_citations(soup: BeautifulSoup, places: dict[str, Place], citing: Citing) -> None:
-    """A link and the cite actions at the end of every item but a heading; the page's context once."""
+    """A link and the cite actions' place at the end of every item but a heading; the page's context once."""
     for element in soup.find_all(is_item):
         if element.name in HEADINGS or element["id"] not in places:
             continue

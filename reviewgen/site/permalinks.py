@@ -1,4 +1,9 @@
-"""Paragraph numbers as visible permalinks, with a button that copies the link."""
+"""Paragraph numbers as visible permalinks.
+
+The button beside each that copies its link works only with script, so the
+theme's ``reading.js`` writes it when the page opens, from the number's
+link; ``review.js`` does the copying.
+"""
 
 from __future__ import annotations
 
@@ -27,15 +32,10 @@ def link_numbers(soup: BeautifulSoup) -> None:
         if not match:
             continue
         number, item_id = match.group(2), paragraph["id"]
-        link = soup.new_tag("a", attrs={"class": "para-number", "href": f"#{item_id}", "title": f"Link to paragraph {number}"})
+        # named, not titled: Material mounts a tooltip on every title as the page opens (a hundred on
+        # the longest page), and pointing at the number shows its "Copy link" button already
+        link = soup.new_tag("a", attrs={"class": "para-number", "href": f"#{item_id}", "aria-label": f"Link to paragraph {number}"})
         link.string = f"{number}."
-        tools = soup.new_tag("span", attrs={"class": "para-tools", "data-search-exclude": "true"})
-        button = soup.new_tag(
-            "button",
-            attrs={"class": "para-copy", "type": "button", "data-link": f"#{item_id}", "aria-label": f"Copy the link to paragraph {number}"},
-        )
-        tools.append(button)  # its label is drawn by CSS, so the paragraph's text stays the original's
         rest = NavigableString(str(first)[match.end():])
         first.replace_with(rest)
         rest.insert_before(link)
-        rest.insert_before(tools)

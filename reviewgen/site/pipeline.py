@@ -1,8 +1,9 @@
 """One pass over a review page: read its items, then lay it out for readers.
 
 The page is parsed once; the items are read before anything moves, then the
-rebuttals are placed, the paragraph numbers linked, and what the per-item
-search entries cover is marked for Material's search to skip.
+rebuttals are placed, the paragraph numbers linked, what the per-item
+search entries cover is marked for Material's search to skip, and each
+acronym's expansion kept on its first use only.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, Tag
 
 from ..document.html import serialise
+from .abbreviations import titled_once
 from .items import Item, analyse, ids_of, parse
 from .layout import place
 from .permalinks import link_numbers
@@ -72,6 +74,7 @@ def finish(
     if review is not None:
         add_reading_aids(soup, page.places, review, here)
     mark_external_links(soup)
+    titled_once(soup)
     return EnhancedPage(serialise([soup]), page.items, page.removed, page.places)
 
 
@@ -90,6 +93,7 @@ def safe_page(html: str, allowlist: Allowlist = PAGE, unsearched_lists: bool = F
     cleaned = clean_page(html, allowlist)
     soup = parse(cleaned.html)
     mark_external_links(soup)
+    titled_once(soup)
     if unsearched_lists:
         exclude_lists(soup)
     return EnhancedPage(serialise([soup]), (), cleaned.removed)

@@ -94,6 +94,16 @@ def after_frames(page, frames: int = 2) -> None:
     page.evaluate("n => new Promise(done => { const step = k => k ? requestAnimationFrame(() => step(k - 1)) : done(); step(n); })", frames)
 
 
+TOOLS_WRITTEN = """() =>
+  [...document.querySelectorAll('.md-typeset a.para-number')].every(n => n.nextElementSibling?.querySelector('button.para-copy'))
+  && [...document.querySelectorAll('.md-typeset .cite-tools[data-label]')].every(t => t.querySelectorAll('button.cite').length === 2)"""
+
+
+def tools_written(page) -> None:
+    """Wait until reading.js has written every copy and cite button (a few dozen items a frame)."""
+    page.wait_for_function(TOOLS_WRITTEN)
+
+
 def wait_until(page, condition, what: str, limit: float = 10.0) -> None:
     """Poll a condition on the Python side (console messages, dialogs) while the page runs."""
     deadline = time.monotonic() + limit

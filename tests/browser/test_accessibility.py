@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from .conftest import ARTIFACTS, ROOT, screenshot
+from .conftest import ARTIFACTS, ROOT, screenshot, tools_written
 
 REVIEW = "tackling-child-sexual-abuse-strategy/"
 PAGE_KINDS = {
@@ -37,6 +37,7 @@ def test_no_accessibility_violation_at_any_impact(page, base_url, kind, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(base_url + PAGE_KINDS[kind])
     page.wait_for_load_state("load")
+    tools_written(page)  # the copy and cite buttons are checked too
     screenshot(page, f"{kind}-{width}")
     violations = axe(page)
     ARTIFACTS.mkdir(exist_ok=True)
@@ -57,6 +58,7 @@ def test_the_404_page_has_no_accessibility_violation(page, root_url, width):
 
 def test_the_keyboard_reaches_an_acronym_and_its_expansion(page, base_url):
     page.goto(base_url + PAGE_KINDS["section"])
+    tools_written(page)
     page.locator("#para-37 a.para-number").focus()
     for _ in range(40):  # Tab from the first paragraph until an acronym takes the focus
         if page.evaluate("document.activeElement.tagName") == "ABBR":
@@ -75,6 +77,7 @@ def test_nothing_needs_scrolling_sideways_on_a_phone(page, base_url, kind):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(base_url + PAGE_KINDS[kind])
     page.wait_for_load_state("load")
+    tools_written(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     wide = page.locator("article table").evaluate_all(
         "all => all.filter(t => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import after_frames, screenshot
+from .conftest import after_frames, screenshot, tools_written
 
 PART_2 = "tackling-child-sexual-abuse-strategy/04-part-2/"
 HEAVIEST = "tackling-child-sexual-abuse-strategy/05-part-3/08-objective-3/"
@@ -41,6 +41,7 @@ def test_back_to_top_never_covers_a_heading_or_a_header_control(page, base_url, 
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(base_url + path)
     page.wait_for_load_state("load")
+    tools_written(page)
     count = page.locator(HEADINGS).count()
     assert count >= 6
     shown = 0

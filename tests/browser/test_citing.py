@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import screenshot
+from .conftest import screenshot, tools_written
 
 # The speaker's mark on a result and the "rebuttals only" switch belong to Material's search box
 # (review.js reads its results); Zensical's search dialog shows the same entries without them.
@@ -86,6 +86,7 @@ def test_cite_on_paragraph_43_copies_its_words_the_reviewer_and_its_link(page, b
 
 def test_every_item_has_a_link_and_a_cite_action(page, base_url):
     page.goto(base_url + PART_2)
+    tools_written(page)
     counts = page.evaluate("""() => {
       const items = [...document.querySelectorAll("article [id^='para-'], article [id^='figure-']")]
         .filter(el => !/^H[1-6]$/.test(el.tagName));
@@ -98,6 +99,9 @@ def test_every_item_has_a_link_and_a_cite_action(page, base_url):
     # Part 2 has 64 numbered paragraphs and its unnumbered text, bullets and figures besides.
     assert counts["items"] >= 64 and counts["cited"] == counts["items"] and counts["linked"] == counts["items"]
     bullet = page.locator("li#para-74-in-anticipation-of-child")  # the first bullet of the list after paragraph 74
+    names = [button.get_attribute("aria-label") for button in bullet.locator("button.cite").all()]
+    assert names == ["Cite the bullet after paragraph 74", "Cite the bullet after paragraph 74 as Markdown"]
+    assert bullet.locator("a.item-link").get_attribute("aria-label") == "Link to the bullet after paragraph 74"
     bullet.locator("button.cite[data-format='text']").click()
     page.locator(".reading-status").filter(has_text="Citation of Bullet after paragraph 74 copied").wait_for(state="attached")
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -135,3 +139,14 @@ def test_each_rebuttal_links_to_the_next_across_pages(page, base_url):
     page.wait_for_url(base_url + f"{SLUG}/04-part-2/#para-40")  # Part 2's first rebuttal answers paragraph 40
     page.locator("aside.rebuttal[data-target='para-40'] a[rel='prev']").click()
     page.wait_for_url(base_url + f"{SLUG}/03-part-1/#para-36")
+
+
+def test_without_script_the_links_stay_and_no_button_that_needs_script_is_shown(browser, base_url):
+    """The copy and cite buttons work only with script, so the script writes them; the links work without."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + PART_2)
+    assert page.locator("article button.cite, article button.para-copy").count() == 0
+    assert page.locator("#para-43 a.para-number").get_attribute("href") == "#para-43"
+    assert page.locator("li#para-74-in-anticipation-of-child a.item-link").get_attribute("href") == "#para-74-in-anticipation-of-child"
+    context.close()

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .conftest import IN_VIEW, screenshot, watched
+from .conftest import IN_VIEW, screenshot, tools_written, watched
 
 PART_2 = "tackling-child-sexual-abuse-strategy/04-part-2/"
 LANDING = "tackling-child-sexual-abuse-strategy/"
@@ -62,6 +62,7 @@ def test_a_phrase_from_a_rebuttal_finds_its_paragraph(page, base_url):
 
 def test_a_paragraph_permalink_works_by_keyboard_alone(page, base_url):
     page.goto(base_url + PART_2)
+    tools_written(page)
     page.locator("#para-42 a.para-number").focus()
     for _ in range(12):
         page.keyboard.press("Tab")
@@ -76,6 +77,8 @@ def test_a_paragraph_permalink_works_by_keyboard_alone(page, base_url):
         if page.evaluate("document.activeElement.matches('#para-43 button.para-copy')"):
             break
     assert page.evaluate("document.activeElement.matches('#para-43 button.para-copy')")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Copy the link to paragraph 43"
+    assert page.locator("article button.para-copy").count() == page.locator("article a.para-number").count() >= 64
     page.keyboard.press("Enter")
     page.wait_for_function("async end => (await navigator.clipboard.readText()).endsWith(end)", arg=f"{PART_2}#para-43")
     assert page.evaluate("navigator.clipboard.readText()").endswith(f"{PART_2}#para-43")

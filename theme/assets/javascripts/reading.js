@@ -120,6 +120,48 @@
     });
   }
 
+  /* The buttons that work only with script are written by it, not into the page: beside each
+     paragraph's number, one that copies its link (review.js does the copying); at the end of each
+     item, its two cite buttons, in the place the build left with what they name the item. A few
+     dozen items a frame: written at once, on the longest page, they made the page's layout over
+     in one long task as it opened. */
+  function inFrames(elements, write) {
+    var next = 0;
+    function some() {
+      for (var end = Math.min(next + 30, elements.length); next < end; next++) write(elements[next]);
+      if (next < elements.length) requestAnimationFrame(some);
+    }
+    requestAnimationFrame(some);
+  }
+
+  function button(className, attributes) {
+    var made = document.createElement("button");
+    made.type = "button";
+    made.className = className;
+    Object.keys(attributes).forEach(function (name) { made.setAttribute(name, attributes[name]); });
+    return made;
+  }
+
+  inFrames(document.querySelectorAll(".md-typeset a.para-number"), function (number) {
+    var tools = document.createElement("span");
+    tools.className = "para-tools";
+    tools.appendChild(button("para-copy", {
+      "data-link": number.getAttribute("href"),
+      "aria-label": "Copy the link to paragraph " + number.textContent.replace(/\.$/, "")
+    }));
+    number.parentNode.insertBefore(tools, number.nextSibling);
+  });
+
+  inFrames(document.querySelectorAll(".md-typeset .cite-tools[data-label]"), function (tools) {
+    var named = tools.getAttribute("data-named");
+    [["text", ""], ["markdown", " as Markdown"]].forEach(function (format) {
+      tools.appendChild(button("cite", {
+        "data-cite": tools.closest("[id]").id, "data-format": format[0],
+        "data-label": tools.getAttribute("data-label"), "aria-label": "Cite " + named + format[1]
+      }));
+    });
+  });
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button.cite");
     if (!button) return;

@@ -142,14 +142,7 @@ document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) 
 });
 
 /* reviewgen: an acronym's expansion shows on hover; so that a keyboard reaches it
-   too, the first use of each acronym on a page takes the focus (Material shows
-   the tooltip on focus). Only the first, so Tab does not stop at every use. */
-(function () {
-  var seen = {};
-  document.querySelectorAll("article abbr").forEach(function (abbr) {
-    var name = abbr.textContent.trim();
-    if (seen[name]) return;
-    seen[name] = true;
-    abbr.tabIndex = 0;
-  });
-})();
+   too, the use that carries it takes the focus (Material shows the tooltip on
+   focus): the build keeps it on the first use of each acronym on a page only,
+   so Tab does not stop at every use. */
+document.querySelectorAll("article abbr[title]").forEach(function (abbr) { abbr.tabIndex = 0; });
