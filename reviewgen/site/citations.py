@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 
 from ..document import ids as id_scheme
-from .items import is_item
+from .items import item_elements
 from .speakers import HEADINGS, Place
 
 TOOLS = "cite-tools"
@@ -55,7 +55,7 @@ def tools(soup: BeautifulSoup, item_id: str, place: Place) -> Tag:
 
 def add_citations(soup: BeautifulSoup, places: dict[str, Place], citing: Citing) -> None:
     """A link and the cite actions' place at the end of every item but a heading; the page's context once."""
-    for element in soup.find_all(is_item):
+    for element in item_elements(soup):
         if element.name in HEADINGS or element["id"] not in places:
             continue
         holder(element).append(tools(soup, element["id"], places[element["id"]]))
