@@ -277,7 +277,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         if not page.meta.get("description"):
             page.meta["description"] = page_description(page.meta, state.reviews[slug])
         if state.abbreviations.get(slug):
-            markdown += "\n\n" + definitions_markdown(state.abbreviations[slug]) + "\n"
+            markdown += "\n\n" + definitions_markdown(state.abbreviations[slug], markdown) + "\n"
         return markdown
 
     def warn_removed(self, page, removed, finished: bool = False) -> None:

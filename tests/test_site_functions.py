@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
-from reviewgen.site.abbreviations import find_abbreviations
+from reviewgen.site.abbreviations import definitions_markdown, find_abbreviations
 from reviewgen.writing.page_reader import footnote_definitions
 from reviewgen.site.items import page_items
 from reviewgen.site.layout import place_rebuttals
@@ -83,3 +83,10 @@ def test_acronyms_need_initials_that_spell_them():
         "Later, the National Crime Agency (NCA) again.",
     ])
     assert found == {"NCA": "National Crime Agency", "DCMS": "Department for Culture, Media and Sport"}
+
+
+def test_a_page_gets_the_definitions_of_the_acronyms_it_holds_only():
+    known = {"NCA": "National Crime Agency", "DCMS": "Department for Culture, Media and Sport", "IT": "information technology"}
+    assert definitions_markdown(known) == "*[DCMS]: Department for Culture, Media and Sport\n*[IT]: information technology\n*[NCA]: National Crime Agency"
+    assert definitions_markdown(known, "The NCA and the DCMS said so.") == "*[DCMS]: Department for Culture, Media and Sport\n*[NCA]: National Crime Agency"
+    assert definitions_markdown(known, "Nothing here.") == ""

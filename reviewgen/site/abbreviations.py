@@ -58,9 +58,12 @@ def find_abbreviations(texts) -> dict[str, str]:
     return found
 
 
-def definitions_markdown(abbreviations: dict[str, str]) -> str:
-    """Python-Markdown ``abbr`` definitions, appended to a page at build time."""
-    return "\n".join(f"*[{acronym}]: {meaning}" for acronym, meaning in sorted(abbreviations.items()))
+def definitions_markdown(abbreviations: dict[str, str], page: str | None = None) -> str:
+    """Python-Markdown ``abbr`` definitions, appended to a page at build time: with the ``page``'s
+    Markdown, only those of the acronyms it holds (the others would wrap nothing, and each costs
+    ``abbr`` a pass over every text of the page)."""
+    used = sorted(acronym for acronym in abbreviations if page is None or acronym in page)
+    return "\n".join(f"*[{acronym}]: {abbreviations[acronym]}" for acronym in used)
 
 
 # Where Python-Markdown's ``abbr`` leaves text alone: code, and what is already an abbreviation.
