@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Iterable
 
 from .crossrefs import relative
@@ -52,6 +52,11 @@ def review_rows(located: Iterable[tuple[str, object]], reviewer: str, folder: st
     ]
 
 
+def fields_of(row: Row) -> dict[str, object]:
+    """A row's fields by name, in order: ``asdict`` without its deep copy, which plain values do not need."""
+    return {name: getattr(row, name) for name in Row.__dataclass_fields__}
+
+
 def cell(value: object) -> str:
     words = "" if value is None else str(value)
     return "'" + words if words.startswith(FORMULA_SIGNS) else words
@@ -62,7 +67,7 @@ def as_csv(rows: list[Row]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(Row.__dataclass_fields__)
     for row in rows:
-        writer.writerow([cell(value) for value in asdict(row).values()])
+        writer.writerow([cell(value) for value in fields_of(row).values()])
     return buffer.getvalue()
 
 
@@ -70,7 +75,7 @@ def as_json(rows: list[Row], title: str, reviewer: str, original: str) -> str:
     data = {
         "review": title, "reviewer": reviewer, "original": original,
         "items": len(rows), "rebuttals": sum(1 for row in rows if row.rebuttal),
-        "rows": [asdict(row) for row in rows],
+        "rows": [fields_of(row) for row in rows],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 

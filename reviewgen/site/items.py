@@ -74,7 +74,7 @@ def is_item(element: Tag) -> bool:
     """An item of the original: an id from reviewgen.document.ids, or a page's own heading when it is answered."""
     if element.name not in ITEM_TAGS or not element.get("id"):
         return False
-    return id_scheme.is_item_id(element["id"]) or (element.name == "h1" and element.find("a", class_="footnote-ref") is not None)
+    return id_scheme.is_item_id(element["id"]) or (element.name == "h1" and footnote_ref(element) is not None)
 
 
 def elements(root: Tag) -> list[Tag]:
@@ -91,9 +91,17 @@ def ids_of(soup: BeautifulSoup) -> dict[str, Tag]:
     return {element["id"]: element for element in elements(soup) if "id" in element.attrs}
 
 
+def footnote_ref(element: Tag) -> Tag | None:
+    """The first footnote reference inside ``element`` (as ``find("a", class_="footnote-ref")``, in a plain loop)."""
+    for node in element.descendants:
+        if type(node) is Tag and node.name == "a" and "footnote-ref" in (node.get("class") or ()):
+            return node
+    return None
+
+
 def rebuttal_of(ids: dict[str, Tag], element: Tag) -> Tag | None:
     """The footnote (or the placed rebuttal) that ``element``'s reference points to."""
-    ref = element.find("a", class_="footnote-ref")
+    ref = footnote_ref(element)
     if ref is None or not ref.get("href", "").startswith("#"):
         return None
     return ids.get(ref["href"][1:])
