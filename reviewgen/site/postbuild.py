@@ -30,12 +30,14 @@ from .final import finalise_page, is_enhanced
 from ..document.html import serialise, text
 from .index_page import index_markdown
 from .items import parse
+from .pipeline import read_page
 from .reviews import INDEX_NAME, ReviewInfo, find_reviews, reviewed_pages
 from .safety import clean_page, removal_notes
 from .search import search_entries, section_texts, without_covered_text
 from .print_edition import PRINT_NAME
 from .steps import (
-    Features, PageKind, added_html, added_markdown, annotation_files, finished_index, page_content, page_kind, print_content,
+    Features, PageKind, added_html, added_markdown, annotation_files, finished_index, finished_text_page, page_content, page_kind,
+    print_content,
     reading_files, reading_for, reading_of, write_json,
 )
 
@@ -149,13 +151,16 @@ def enhance_article(run: Enhancement, src_uri: str, content: str, abbreviations:
     extra = added_markdown(src_uri, run.reviews, run.pages, features)
     if extra.strip():
         content += "\n" + rendered(extra, run.config, src_uri, url, run.urls)
-    if kind is PageKind.REVIEW_TEXT:
-        run.printed[src_uri] = clean_page(content).html
-    if kind is PageKind.PRINT_EDITION:
+    reading = reading_for(src_uri, run.reading)
+    if kind is PageKind.REVIEW_TEXT:  # read once, as the plugin does: its cleaned HTML is what the print edition joins
+        read = read_page(content)
+        run.printed[src_uri] = read.html
+        enhanced = finished_text_page(read, review, features, reading, url)
+    elif kind is PageKind.PRINT_EDITION:
         sections = [(run.urls[uri], printed_section(run, uri)) for page in run.pages[slug] if (uri := f"{slug}/{page.path}") in run.urls]
-        enhanced = print_content(content, sections, review, features, reading_for(src_uri, run.reading), url)
+        enhanced = print_content(content, sections, review, features, reading, url)
     else:
-        enhanced = page_content(content, kind, review, features, reading_for(src_uri, run.reading), url)
+        enhanced = page_content(content, kind, review, features, reading, url)
     source = run.config.docs_dir / src_uri
     typed = read_front_matter(read_text(source)) if source.is_file() else None
     run.notes += removal_notes(src_uri, enhanced.removed, typed.body if typed else "", typed.body_line if typed else 1)
