@@ -95,6 +95,8 @@ class BuildState:
     urls: dict = field(default_factory=dict)  # slug -> {its section page's path in the review: the page's url}
     data_files: dict = field(default_factory=dict)  # path in the docs folder -> the File written once every page is read
     read: dict = field(default_factory=dict)  # src_uri of a page of text -> (its Page, its ReadPage, its title), until laid out
+    laid_out: dict = field(default_factory=dict)  # src_uri of a page of text -> its tree as laid out, until the print edition takes it
+    printing: dict = field(default_factory=dict)  # slug -> (its print edition's Page, the HTML of its head), until its sections are laid out
     order: list = field(default_factory=list)  # the pages' src_uris in MkDocs' order, restored for writing
     abbreviations: dict = field(default_factory=dict)  # slug -> {acronym: expansion}
     footnotes: dict = field(default_factory=dict)  # page's src_uri -> its footnote definitions
@@ -227,10 +229,10 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             state.reading.update(reading_of(state.reviews[slug], self.located(slug)))
         return reading_for(src_uri, state.reading)
 
-    def print_sections(self, slug: str) -> list[tuple[str, str]]:
-        """The review's pages of text as read (none is laid out before on_env), each with its url, in order."""
-        read = self.state.read
-        return [(url, read[uri][1].html) for url, known in self.located(slug) if (uri := f"{slug}/{known.path}") in read]
+    def print_sections(self, slug: str) -> list:
+        """The review's pages of text as laid out, each with its url, in order (each taken once)."""
+        laid_out = self.state.laid_out
+        return [(url, laid_out.pop(uri)) for url, known in self.located(slug) if (uri := f"{slug}/{known.path}") in laid_out]
 
     def review_of(self, page) -> str | None:
         return page_kind(page.file.src_uri, self.state.reviews)[1]
@@ -301,8 +303,9 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
                 with_items(known, read.soup, read.items, read.places) if known.path == path else known for known in state.pages[slug]
             ]
             return html
-        if kind is PageKind.PRINT_EDITION:  # its head, then the sections
-            return print_content(html, self.print_sections(slug), review, self.features, self.reading_for(page.file.src_uri), page.url).html
+        if kind is PageKind.PRINT_EDITION:  # its head now, the sections once laid out (on_env)
+            state.printing[slug] = (page, html)
+            return html
         enhanced = page_content(html, kind, review, self.features, None, page.url)
         self.warn_removed(page, enhanced.removed)
         return enhanced.html + added_html(page.file.src_uri, state.reviews, state.pages, self.features)
@@ -314,6 +317,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         for src_uri in state.order:  # in MkDocs' order, as their search entries and annotations go
             if src_uri in state.read:
                 self.lay_out(src_uri, *state.read.pop(src_uri))
+        for slug, (page, head) in state.printing.items():
+            page.content = print_content(head, self.print_sections(slug), state.reviews[slug], self.features, page.url).html
         for slug, review in state.reviews.items():
             for path, content in data_files(review, self.located(slug)).items():
                 if path in state.data_files:
@@ -334,6 +339,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         review = state.reviews[slug]
         enhanced = finished_text_page(read, review, self.features, self.reading_for(src_uri), page.url)
         page.content = enhanced.html
+        if self.config.reading:  # the print edition joins it as laid out
+            state.laid_out[src_uri] = read.soup
         if self.config.paragraph_search:
             state.search += search_entries(page.url, title, list(enhanced.items), enhanced.places, review.reviewer)
         state.annotated.append(AnnotatedPage(page.url, enhanced.items, state.footnotes.get(src_uri, {}), review.reviewer))

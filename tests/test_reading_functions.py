@@ -7,7 +7,7 @@ import markdown
 from reviewgen.site.crossrefs import relative
 from reviewgen.site.items import parse
 from reviewgen.site.jump import paragraph_map
-from reviewgen.site.print_edition import Joined, join_sections, print_body, print_markdown, print_places
+from reviewgen.site.print_edition import Joined, join_sections, print_markdown
 from reviewgen.site.speakers import item_places
 
 PAGE = """\
@@ -55,22 +55,27 @@ def test_the_paragraph_map_holds_numbered_paragraphs_only_in_order():
 def test_the_print_edition_joins_the_sections_and_points_its_links_at_itself():
     head = print_markdown("The review", "The original", "Reviewer")
     assert "search:\n  exclude: true" in head and "# The review" in head
+    box = '<form class="jump" name="jump"><input id="jump-to"></form>'  # each page has its own, the print page too
     sections = [
-        ("r/01-a/", '<h1 id="part-1-a">Part 1: A</h1><h2 id="summary">Summary</h2><p id="para-1">1. One, see <a href="#summary">above</a>.</p>'),
-        ("r/02-b/", '<h1 id="part-2-b">Part 2: B</h1><h2 id="summary">Summary</h2>'
-                    '<p id="para-2">2. Two, <a href="#summary">above</a>, <a href="../01-a/#para-1">one</a>, '
+        ("r/01-a/", f'<h1 id="part-1-a">Part 1: A</h1>{box}<h2 id="summary">Summary</h2>'
+                    '<p id="para-1">1. One, see <a href="#summary">above</a> and <a href="../02-b/#summary">B\'s</a>.</p>'),
+        ("r/02-b/", f'<h1 id="part-2-b">Part 2: B</h1>{box}<h2 id="summary">Summary</h2>'
+                    '<p id="para-2"><a href="#para-2">2.</a> Two, <a href="#summary">above</a>, <a href="../01-a/#para-1">one</a>, '
+                    '<a href="../01-a/">A</a>, <a href="../rebuttals/#r-1">the index</a>, '
                     '<a href="https://example.org/x">there</a>, <img src="chart.png" alt="chart"></p>'),
     ]
-    soup = parse('<h1 id="the-review">The review</h1>' + print_body(html for _, html in sections))
-    joined = join_sections(soup, [url for url, _ in sections], "r/print/")
+    soup = parse(f'<h1 id="the-review">The review</h1>{box}')
+    joined = join_sections(soup, [(url, parse(html)) for url, html in sections], "r/print/")
+    assert [section["class"] for section in soup.find_all("div", recursive=False)] == [["print-section"]] * 2
+    assert soup.find_all("form") == [soup.h1.find_next_sibling()]  # the print page's own box, no section's
     ids = [element["id"] for element in soup.find_all(id=True)]
-    assert ids == ["the-review", "part-1-a", "summary", "para-1", "part-2-b", "summary-2", "para-2"]  # in order, each once
+    assert ids == ["the-review", "jump-to", "part-1-a", "summary", "para-1", "part-2-b", "summary-2", "para-2"]  # in order, each once
     links = [element.get("href") or element.get("src") for element in soup.find_all(["a", "img"])]
-    assert links == ["#summary", "#summary-2", "../01-a/#para-1", "https://example.org/x", "../02-b/chart.png"]
+    assert links == [
+        "#summary", "#summary-2",  # a section's own place, and a later section's, both on this page
+        "#para-2", "#summary-2", "#para-1", "#part-1-a",  # a page joined here: its top
+        "../rebuttals/#r-1", "https://example.org/x", "../02-b/chart.png",  # what is not joined: from this page's address
+    ]
     assert joined == {"r/01-a/": Joined("part-1-a", {}), "r/02-b/": Joined("part-2-b", {"summary": "summary-2"})}
-    places = {"para-2": "r/02-b/#para-2", "summary of b": "r/02-b/#summary", "part 2": "r/02-b/", "index": "r/rebuttals/"}
-    assert print_places(places, joined, "r/print/") == {
-        "para-2": "r/print/#para-2", "summary of b": "r/print/#summary-2", "part 2": "r/print/#part-2-b",
-    }
 
 

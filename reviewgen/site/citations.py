@@ -26,6 +26,8 @@ from .speakers import HEADINGS, Place
 
 TOOLS = "cite-tools"
 
+CONTEXT = "cite-context"  # the page's titles, which every citation of it names: once on a page
+
 
 @dataclass(frozen=True)
 class Citing:
@@ -60,7 +62,7 @@ def add_citations(soup: BeautifulSoup, places: dict[str, Place], citing: Citing)
             continue
         holder(element).append(tools(soup, element["id"], places[element["id"]]))
     context = soup.new_tag("div", attrs={
-        "class": "cite-context", "hidden": "", "data-review": citing.review,
+        "class": CONTEXT, "hidden": "", "data-review": citing.review,
         "data-reviewer": citing.reviewer, "data-original": citing.original,
     })
     soup.insert(0, context)

@@ -19,6 +19,7 @@ from .crossrefs import relative
 
 MAP_NAME = "paragraphs.json"
 TOOLS = "rebuttal-nav"
+JUMP_BOX = "jump"  # the class of the box that goes to a paragraph
 
 
 def paragraph_map(places: Mapping[str, str], folder: str) -> dict[str, str]:
@@ -33,7 +34,7 @@ def paragraph_map(places: Mapping[str, str], folder: str) -> dict[str, str]:
 
 def add_jump_box(soup: BeautifulSoup, map_url: str, here: str) -> None:
     """A form after the page's heading: a paragraph number, and a button that goes there."""
-    form = soup.new_tag("form", attrs={"class": "jump", "name": "jump", "data-map": relative(map_url, here), "role": "search", "aria-label": "Go to a paragraph"})
+    form = soup.new_tag("form", attrs={"class": JUMP_BOX, "name": "jump", "data-map": relative(map_url, here), "role": "search", "aria-label": "Go to a paragraph"})
     label = soup.new_tag("label", attrs={"for": "jump-to"})
     label.string = "Go to paragraph"
     box = soup.new_tag("input", attrs={

@@ -38,33 +38,25 @@ class ReadPage:
     review is gathered from, and what ``finish`` lays out once the whole review is known."""
 
     soup: BeautifulSoup
-    html: str  # what the soup was parsed from, the page as cleaned: what the print edition joins
     ids: dict[str, Tag]
     items: tuple[Item, ...]
     places: dict[str, Place]
     removed: tuple[str, ...]
 
 
-def read_page(html: str, items: bool = True) -> ReadPage:
-    """A review page's rendered content, cleaned, parsed, its items (unless not wanted: the print
-    edition's are its sections') and their places read."""
+def read_page(html: str) -> ReadPage:
+    """A review page's rendered content, cleaned, parsed, its items and their places read."""
     cleaned = clean_page(html)
-    return read_cleaned(cleaned.html, items, cleaned.removed)
-
-
-def read_cleaned(html: str, items: bool = True, removed: tuple[str, ...] = ()) -> ReadPage:
-    """``read_page`` of HTML that is the allowlist's own output (each of its parts cleaned, as the print
-    edition's are), which is not cleaned again."""
-    soup = parse(html)
+    soup = parse(cleaned.html)
     ids = ids_of(soup)
-    return ReadPage(soup, html, ids, tuple(analyse(soup, ids)) if items else (), item_places(soup), removed)
+    return ReadPage(soup, ids, tuple(analyse(soup, ids)), item_places(soup), cleaned.removed)
 
 
 def finish(
     page: ReadPage, label: str = "", permalinks: bool = True, search: bool = True,
     review: Review | None = None, here: str = "",
 ) -> EnhancedPage:
-    """The page laid out for readers (its tree changed in place), serialised once."""
+    """The page laid out for readers (its tree changed in place, as the print edition then takes it), serialised once."""
     soup = page.soup
     place(soup, page.ids, label)
     if permalinks:

@@ -30,9 +30,9 @@ from .final import finalise_page, is_enhanced
 from ..document.html import serialise, text
 from .index_page import index_markdown
 from .items import parse
-from .pipeline import read_page
+from .pipeline import EnhancedPage, read_page
 from .reviews import INDEX_NAME, ReviewInfo, find_reviews, reviewed_pages
-from .safety import clean_page, removal_notes
+from .safety import removal_notes
 from .search import search_entries, section_texts, without_covered_text
 from .print_edition import PRINT_NAME
 from .steps import (
@@ -148,28 +148,12 @@ def enhance_article(run: Enhancement, src_uri: str, content: str, abbreviations:
     review = run.reviews.get(slug)
     features = run.config.features
     url = run.urls[src_uri]
-    extra = added_markdown(src_uri, run.reviews, run.pages, features)
-    if extra.strip():
-        content += "\n" + rendered(extra, run.config, src_uri, url, run.urls)
-    reading = reading_for(src_uri, run.reading)
-    if kind is PageKind.REVIEW_TEXT:  # read once, as the plugin does: its cleaned HTML is what the print edition joins
-        read = read_page(content)
-        run.printed[src_uri] = read.html
-        enhanced = finished_text_page(read, review, features, reading, url)
-    elif kind is PageKind.PRINT_EDITION:
-        sections = [(run.urls[uri], printed_section(run, uri)) for page in run.pages[slug] if (uri := f"{slug}/{page.path}") in run.urls]
-        enhanced = print_content(content, sections, review, features, reading, url)
-    else:
-        enhanced = page_content(content, kind, review, features, reading, url)
+    html, enhanced = finished_article(run, src_uri, content, abbreviations)
     source = run.config.docs_dir / src_uri
     typed = read_front_matter(read_text(source)) if source.is_file() else None
     run.notes += removal_notes(src_uri, enhanced.removed, typed.body if typed else "", typed.body_line if typed else 1)
-    html = enhanced.html if kind is PageKind.REVIEW_TEXT else enhanced.html + added_html(src_uri, run.reviews, run.pages, features)
-    if abbreviations:
-        soup = parse(html)
-        wrap_abbreviations(soup, abbreviations)
-        html = serialise([soup])
     if kind is PageKind.REVIEW_TEXT:
+        run.printed[src_uri] = html  # as the print edition joins it
         fields, body = split_front_matter(read_text(run.config.docs_dir / src_uri))
         title = str(fields.get("title") or "") or plain_heading(html)
         if features.paragraph_search:
@@ -179,13 +163,41 @@ def enhance_article(run: Enhancement, src_uri: str, content: str, abbreviations:
     return html
 
 
-def printed_section(run: Enhancement, src_uri: str) -> str:
-    """A page of text as the print edition joins it: as this run read it, or, for a page an earlier run
-    finished (one stopped before it wrote the print edition), rendered again from its Markdown."""
+def finished_article(run: Enhancement, src_uri: str, content: str, abbreviations: dict[str, str]) -> tuple[str, EnhancedPage]:
+    """A page's article as readers get it, and what its steps found; nothing is gathered into ``run``."""
+    kind, slug = page_kind(src_uri, run.reviews)
+    review = run.reviews.get(slug)
+    features = run.config.features
+    url = run.urls[src_uri]
+    extra = added_markdown(src_uri, run.reviews, run.pages, features)
+    if extra.strip():
+        content += "\n" + rendered(extra, run.config, src_uri, url, run.urls)
+    reading = reading_for(src_uri, run.reading)
+    if kind is PageKind.REVIEW_TEXT:
+        enhanced = finished_text_page(read_page(content), review, features, reading, url)
+    elif kind is PageKind.PRINT_EDITION:
+        sections = [
+            (run.urls[uri], parse(printed_section(run, uri, abbreviations)))
+            for page in run.pages[slug] if (uri := f"{slug}/{page.path}") in run.urls
+        ]
+        enhanced = print_content(content, sections, review, features, url)
+    else:
+        enhanced = page_content(content, kind, review, features, reading, url)
+    html = enhanced.html if kind is PageKind.REVIEW_TEXT else enhanced.html + added_html(src_uri, run.reviews, run.pages, features)
+    if abbreviations:
+        soup = parse(html)
+        wrap_abbreviations(soup, abbreviations)
+        html = serialise([soup])
+    return html, enhanced
+
+
+def printed_section(run: Enhancement, src_uri: str, abbreviations: dict[str, str]) -> str:
+    """A page of text's article as the print edition joins it: as this run finished it, or, for a page an
+    earlier run finished (one stopped before it wrote the print edition), rendered and laid out again."""
     if src_uri not in run.printed:
         body = split_front_matter(read_text(run.config.docs_dir / src_uri))[1]
-        body += "\n\n" + added_markdown(src_uri, run.reviews, run.pages, run.config.features)
-        run.printed[src_uri] = clean_page(rendered(body, run.config, src_uri, run.urls[src_uri], run.urls)).html
+        rendered_body = rendered(body, run.config, src_uri, run.urls[src_uri], run.urls)
+        run.printed[src_uri] = finished_article(run, src_uri, rendered_body, abbreviations)[0]
     return run.printed[src_uri]
 
 

@@ -10,24 +10,28 @@ decided here, from its place in the review and its rendered HTML.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Sequence
 
+from bs4 import BeautifulSoup
+
+from ..document.html import serialise
+from .abbreviations import titled_once
 from .annotations import AnnotatedPage, collection
 from .citations import Citing
 from .crossrefs import review_places
 from .downloads import CSV_NAME, JSON_NAME, as_csv, as_json, downloads_markdown, review_rows
 from .index_page import ReviewedPage, bar_chart, landing_figures
-from .jump import map_location, paragraph_map
+from .jump import add_jump_box, map_location, paragraph_map
+from .items import parse
 from .parts import part_contents
-from .items import ids_of
-from .pipeline import EnhancedPage, ReadPage, finish, read_cleaned, read_page, safe_page
-from .print_edition import PRINT_NAME, join_sections, print_body, print_markdown, print_places
+from .pipeline import EnhancedPage, ReadPage, finish, read_page, safe_page
+from .print_edition import PRINT_NAME, join_sections, print_markdown
 from .reading import Review
 from .reviews import INDEX_NAME, ReviewInfo
-from .safety import INDEX_PAGE, PAGE, clean_page
+from .safety import INDEX_PAGE, PAGE, clean_page, mark_external_links
 from .search import clean_entries, merge_into_index
 
 
@@ -92,18 +96,19 @@ def page_content(
 
 
 def print_content(
-    head: str, sections: Sequence[tuple[str, str]], review: ReviewInfo, features: Features, reading: Review | None, here: str,
+    head: str, sections: Sequence[tuple[str, BeautifulSoup]], review: ReviewInfo, features: Features, here: str,
 ) -> EnhancedPage:
-    """The print edition's content at ``here``: its head (rendered from its Markdown, ``print_file``) and then each
-    section as its own page was rendered (its address from the site's root, its HTML), laid out as one page.
-    The sections' HTML is as the allowlist left it (``ReadPage.html``), so only the head is cleaned here, and
-    no removal is named again: each section's own page names its own."""
-    page = read_cleaned(clean_page(head).html + print_body(html for _, html in sections), items=False)
-    joined = join_sections(page.soup, [url for url, _ in sections], here)
-    page = replace(page, ids=ids_of(page.soup))  # as renamed
-    if reading is not None and features.reading:
-        reading = replace(reading, places=print_places(reading.places, joined, here))
-    return EnhancedPage(finish(page, review.reviewer, False, False, reading if features.reading else None, here).html)
+    """The print edition's content at ``here``: its head (rendered from its Markdown, ``print_file``), cleaned,
+    then each section as its own page shows it (its address from the site's root and its tree as ``finish``
+    laid it out, taken, not copied: its page is written), joined as one page (``join_sections``). Nothing is
+    laid out twice, and no removal is named again: each section's own page names its own."""
+    page = parse(clean_page(head).html)
+    mark_external_links(page)
+    if features.reading:
+        add_jump_box(page, map_location(review.slug), here)
+    join_sections(page, sections, here)
+    titled_once(page)  # each acronym's expansion on its first use in the whole review, not in each section
+    return EnhancedPage(serialise([page]))
 
 
 def finished_text_page(page: ReadPage, review: ReviewInfo, features: Features, reading: Review | None, here: str) -> EnhancedPage:
