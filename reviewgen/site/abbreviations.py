@@ -7,6 +7,8 @@ import re
 from bs4 import NavigableString
 from bs4.element import Comment
 
+from .items import named
+
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 CONNECTORS = {"of", "for", "and", "the", "into", "on", "in", "to", "&", "with"}
 MAX_WORDS = 10
@@ -75,7 +77,7 @@ def titled_once(soup) -> None:
     ``<abbr>``. A reader needs the expansion once, and Material mounts a tooltip on every element
     with a title, each measuring the page as it opens: on the longest page, a hundred of them."""
     seen: set[tuple[str, str]] = set()
-    for abbr in soup.find_all("abbr", title=True):
+    for abbr in [element for element in named(soup, "abbr") if "title" in element.attrs]:
         use = (abbr.get_text(), abbr["title"])  # an acronym given another expansion is told again
         if use in seen:
             del abbr["title"]

@@ -21,6 +21,8 @@ from bs4.element import Comment
 
 from ..document import ids as id_scheme
 from ..document.sanitise import SCHEME
+from .items import elements
+from .speakers import HEADINGS
 
 NUMBERS = r"\d+(?:\s*(?:,|&|and|or|to|-|–|—)\s*\d+)*"
 NUMBER = re.compile(r"\d+")
@@ -110,7 +112,7 @@ def page_references(soup: BeautifulSoup) -> tuple[Reference, ...]:
 def page_headings(soup: BeautifulSoup) -> tuple[Heading, ...]:
     return tuple(
         Heading(element["id"], int(element.name[1]), " ".join(element.get_text(" ").split()))
-        for element in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"], id=True)
+        for element in elements(soup) if element.name in HEADINGS and "id" in element.attrs
     )
 
 
