@@ -7,6 +7,7 @@ import re
 from bs4 import NavigableString
 from bs4.element import Comment
 
+from .edits import replace_each
 from .items import named
 
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
@@ -92,8 +93,8 @@ def wrap_abbreviations(soup, abbreviations: dict[str, str]) -> int:
         return 0
     names = sorted(abbreviations, key=len, reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b")
-    wrapped = 0
-    for node in list(soup.find_all(string=pattern)):
+    wrapped, replacements = 0, []
+    for node in [node for node in soup.descendants if isinstance(node, NavigableString) and pattern.search(node)]:
         if isinstance(node, Comment) or any(parent.name in NOT_WRAPPED for parent in node.parents):
             continue
         value, parts, start = str(node), [], 0
@@ -104,7 +105,8 @@ def wrap_abbreviations(soup, abbreviations: dict[str, str]) -> int:
             parts.append(abbr)
             start = match.end()
         parts.append(NavigableString(value[start:]))
-        node.replace_with(*[part for part in parts if part != ""])
+        replacements.append((node, [part for part in parts if part != ""]))
         wrapped += len(parts) // 2
+    replace_each(replacements)
     titled_once(soup)
     return wrapped

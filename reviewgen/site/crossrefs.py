@@ -21,6 +21,7 @@ from bs4.element import Comment
 
 from ..document import ids as id_scheme
 from ..document.sanitise import SCHEME
+from .edits import replace_each
 from .items import elements
 from .speakers import HEADINGS
 
@@ -101,8 +102,11 @@ def linkable_texts(soup: BeautifulSoup) -> Iterator[NavigableString]:
 
 def references_of(node: NavigableString) -> list[Reference]:
     """The references a text node makes, less those inside the item they name (a figure's own caption)."""
+    found = references_in(str(node))
+    if not found:  # most texts with a number name nothing: their ancestors need not be read
+        return found
     inside = {parent.get("id") for parent in node.parents if isinstance(parent, Tag)}
-    return [ref for ref in references_in(str(node)) if ref.key not in inside]
+    return [ref for ref in found if ref.key not in inside]
 
 
 def page_references(soup: BeautifulSoup) -> tuple[Reference, ...]:
@@ -174,6 +178,7 @@ def resolved(link: str, page: str) -> str | None:
 
 def link_references(soup: BeautifulSoup, places: Mapping[str, str], here: str) -> None:
     """Each reference to a place of ``places`` becomes a link; a reference inside the place it names stays text."""
+    replacements = []
     for node in list(linkable_texts(soup)):
         words = str(node)
         pieces: list = []
@@ -188,4 +193,5 @@ def link_references(soup: BeautifulSoup, places: Mapping[str, str], here: str) -
             done = ref.end
         if pieces:
             pieces.append(words[done:])
-            node.replace_with(*[NavigableString(piece) if isinstance(piece, str) else piece for piece in pieces if piece != ""])
+            replacements.append((node, [NavigableString(piece) if isinstance(piece, str) else piece for piece in pieces if piece != ""]))
+    replace_each(replacements)
