@@ -7,6 +7,9 @@ import re
 from bs4 import NavigableString
 from bs4.element import Comment
 
+from .edits import replace_each
+from .items import named
+
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 CONNECTORS = {"of", "for", "and", "the", "into", "on", "in", "to", "&", "with"}
 MAX_WORDS = 10
@@ -75,7 +78,7 @@ def titled_once(soup) -> None:
     ``<abbr>``. A reader needs the expansion once, and Material mounts a tooltip on every element
     with a title, each measuring the page as it opens: on the longest page, a hundred of them."""
     seen: set[tuple[str, str]] = set()
-    for abbr in soup.find_all("abbr", title=True):
+    for abbr in [element for element in named(soup, "abbr") if "title" in element.attrs]:
         use = (abbr.get_text(), abbr["title"])  # an acronym given another expansion is told again
         if use in seen:
             del abbr["title"]
@@ -90,8 +93,8 @@ def wrap_abbreviations(soup, abbreviations: dict[str, str]) -> int:
         return 0
     names = sorted(abbreviations, key=len, reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b")
-    wrapped = 0
-    for node in list(soup.find_all(string=pattern)):
+    wrapped, replacements = 0, []
+    for node in [node for node in soup.descendants if isinstance(node, NavigableString) and pattern.search(node)]:
         if isinstance(node, Comment) or any(parent.name in NOT_WRAPPED for parent in node.parents):
             continue
         value, parts, start = str(node), [], 0
@@ -102,7 +105,8 @@ def wrap_abbreviations(soup, abbreviations: dict[str, str]) -> int:
             parts.append(abbr)
             start = match.end()
         parts.append(NavigableString(value[start:]))
-        node.replace_with(*[part for part in parts if part != ""])
+        replacements.append((node, [part for part in parts if part != ""]))
         wrapped += len(parts) // 2
+    replace_each(replacements)
     titled_once(soup)
     return wrapped

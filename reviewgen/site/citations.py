@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 
 from ..document import ids as id_scheme
-from .items import item_elements
+from .items import has_class, item_elements
 from .speakers import HEADINGS, Place
 
 TOOLS = "cite-tools"
@@ -40,9 +40,14 @@ class Citing:
 
 def holder(element: Tag) -> Tag:
     """Where an item's own words end: a list item's text part once its rebuttal is beside it."""
-    wrapper = element.find("div", class_="reviewed", recursive=False) if element.name == "li" else None
-    text_part = wrapper.find("div", class_="reviewed-text", recursive=False) if wrapper is not None else None
+    wrapper = child_div(element, "reviewed") if element.name == "li" else None
+    text_part = child_div(wrapper, "reviewed-text") if wrapper is not None else None
     return text_part or element
+
+
+def child_div(element: Tag, class_name: str) -> Tag | None:
+    """``element``'s first child ``div`` of that class (as ``find(..., recursive=False)``, in a plain loop)."""
+    return next((child for child in element.contents if type(child) is Tag and child.name == "div" and has_class(child, class_name)), None)
 
 
 def tools(soup: BeautifulSoup, item_id: str, place: Place) -> Tag:

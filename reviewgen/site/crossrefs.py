@@ -21,6 +21,9 @@ from bs4.element import Comment
 
 from ..document import ids as id_scheme
 from ..document.sanitise import SCHEME
+from .edits import replace_each
+from .items import elements
+from .speakers import HEADINGS
 
 NUMBERS = r"\d+(?:\s*(?:,|&|and|or|to|-|–|—)\s*\d+)*"
 NUMBER = re.compile(r"\d+")
@@ -99,8 +102,11 @@ def linkable_texts(soup: BeautifulSoup) -> Iterator[NavigableString]:
 
 def references_of(node: NavigableString) -> list[Reference]:
     """The references a text node makes, less those inside the item they name (a figure's own caption)."""
+    found = references_in(str(node))
+    if not found:  # most texts with a number name nothing: their ancestors need not be read
+        return found
     inside = {parent.get("id") for parent in node.parents if isinstance(parent, Tag)}
-    return [ref for ref in references_in(str(node)) if ref.key not in inside]
+    return [ref for ref in found if ref.key not in inside]
 
 
 def page_references(soup: BeautifulSoup) -> tuple[Reference, ...]:
@@ -110,7 +116,7 @@ def page_references(soup: BeautifulSoup) -> tuple[Reference, ...]:
 def page_headings(soup: BeautifulSoup) -> tuple[Heading, ...]:
     return tuple(
         Heading(element["id"], int(element.name[1]), " ".join(element.get_text(" ").split()))
-        for element in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"], id=True)
+        for element in elements(soup) if element.name in HEADINGS and "id" in element.attrs
     )
 
 
@@ -172,6 +178,7 @@ def resolved(link: str, page: str) -> str | None:
 
 def link_references(soup: BeautifulSoup, places: Mapping[str, str], here: str) -> None:
     """Each reference to a place of ``places`` becomes a link; a reference inside the place it names stays text."""
+    replacements = []
     for node in list(linkable_texts(soup)):
         words = str(node)
         pieces: list = []
@@ -186,4 +193,5 @@ def link_references(soup: BeautifulSoup, places: Mapping[str, str], here: str) -
             done = ref.end
         if pieces:
             pieces.append(words[done:])
-            node.replace_with(*[NavigableString(piece) if isinstance(piece, str) else piece for piece in pieces if piece != ""])
+            replacements.append((node, [NavigableString(piece) if isinstance(piece, str) else piece for piece in pieces if piece != ""]))
+    replace_each(replacements)

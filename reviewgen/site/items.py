@@ -83,6 +83,16 @@ def elements(root: Tag) -> list[Tag]:
     return [node for node in root.descendants if type(node) is Tag]
 
 
+def has_class(element: Tag, name: str) -> bool:
+    return name in (element.get("class") or ())
+
+
+def named(root: Tag, name: str, class_name: str = "") -> list[Tag]:
+    """Every ``name`` element under ``root`` (of class ``class_name``, when one is given), in document
+    order: ``find_all(name, class_=class_name)`` as a plain loop over ``elements``."""
+    return [element for element in elements(root) if element.name == name and (not class_name or has_class(element, class_name))]
+
+
 def item_elements(root: Tag) -> list[Tag]:
     return [element for element in elements(root) if is_item(element)]
 
@@ -109,7 +119,7 @@ def rebuttal_of(ids: dict[str, Tag], element: Tag) -> Tag | None:
 
 def without_backlinks(note: Tag) -> Tag:
     """``note`` with its back-links, the space before them and any paragraph they leave empty removed."""
-    for link in note.find_all("a", class_="footnote-backref"):
+    for link in named(note, "a", "footnote-backref"):
         holder = link.parent
         link.decompose()
         last = holder.contents[-1] if holder.contents else None
@@ -127,7 +137,7 @@ def without_backlinks(note: Tag) -> Tag:
 def rebuttal_content(note: Tag) -> str:
     """The inner HTML of a footnote or placed rebuttal, less the back-links, through the serialiser.
     Only what holds a back-link is copied to take it out (the page itself is left as it is)."""
-    if any(link.parent is note for link in note.find_all("a", class_="footnote-backref")):
+    if any(link.parent is note for link in named(note, "a", "footnote-backref")):
         children = list(without_backlinks(copy.copy(note)).children)
     else:  # each back-link in a paragraph of its own: that paragraph goes if the link was all it held
         children = [without_backlinks(copy.copy(child)) if has_backlink(child) else child for child in note.children]
@@ -140,7 +150,7 @@ def rebuttal_content(note: Tag) -> str:
 
 
 def has_backlink(node) -> bool:
-    return isinstance(node, Tag) and node.find("a", class_="footnote-backref") is not None
+    return isinstance(node, Tag) and bool(named(node, "a", "footnote-backref"))
 
 
 def analyse(soup: BeautifulSoup, ids: dict[str, Tag] | None = None) -> list[Item]:

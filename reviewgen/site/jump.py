@@ -12,10 +12,11 @@ from __future__ import annotations
 import posixpath
 from typing import Mapping
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from ..document import ids as id_scheme
 from .crossrefs import relative
+from .items import named
 
 MAP_NAME = "paragraphs.json"
 TOOLS = "rebuttal-nav"
@@ -44,7 +45,7 @@ def add_jump_box(soup: BeautifulSoup, map_url: str, here: str) -> None:
     go = soup.new_tag("button", attrs={"type": "submit"})
     go.string = "Go"
     form.extend([label, box, go])
-    heading = soup.find("h1")
+    heading = next((element for element in soup.descendants if type(element) is Tag and element.name == "h1"), None)
     if heading is not None:
         heading.insert_after(form)
     else:
@@ -53,20 +54,40 @@ def add_jump_box(soup: BeautifulSoup, map_url: str, here: str) -> None:
 
 def add_rebuttal_links(soup: BeautifulSoup, order: tuple[str, ...], places: Mapping[str, str], here: str) -> None:
     """Under each rebuttal: links to the rebuttal before it and after it in the review, wherever they are."""
-    position = {item_id: index for index, item_id in enumerate(order)}
-    for aside in soup.find_all("aside", class_="rebuttal"):
+    position = positions(order)
+    addresses: dict[int, str | None] = {}  # each rebuttal's link from this page, made once though two others point to it
+
+    def address(index: int) -> str | None:
+        if index not in addresses:
+            inside = 0 <= index < len(order) and order[index] in places
+            addresses[index] = relative(places[order[index]], here) if inside else None
+        return addresses[index]
+
+    for aside in named(soup, "aside", "rebuttal"):
         index = position.get(aside.get("data-target", ""))
         if index is None:
             continue
         nav = soup.new_tag("span", attrs={"class": TOOLS, "data-search-exclude": "true"})
         for step, rel, words in ((-1, "prev", "Previous rebuttal"), (1, "next", "Next rebuttal")):
-            neighbour = index + step
-            if 0 <= neighbour < len(order) and order[neighbour] in places:
-                link = soup.new_tag("a", attrs={"href": relative(places[order[neighbour]], here), "rel": rel, "class": f"rebuttal-{rel}"})
-                link.string = words
-                nav.append(link)
+            href = address(index + step)
+            if href is not None:
+                nav.append(soup.new_tag("a", attrs={"href": href, "rel": rel, "class": f"rebuttal-{rel}"}, string=words))
         if nav.contents:
             aside.append(nav)
+
+
+_counted: list[tuple[tuple[str, ...], dict[str, int]]] = []  # the last few reviews' orders, newest first
+
+
+def positions(order: tuple[str, ...]) -> dict[str, int]:
+    """Each answered item's place in the review's ``order``: counted once per review, not once per page
+    (every page of a review is given the same tuple), so a longer review costs each page nothing more."""
+    for known, counted in _counted:
+        if known is order:
+            return counted
+    counted = {item_id: index for index, item_id in enumerate(order)}
+    _counted[:] = [(order, counted), *_counted[:3]]
+    return counted
 
 
 def map_location(slug: str) -> str:

@@ -15,14 +15,15 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..document import ids as id_scheme
 from ..document.html import serialise
-from .items import ids_of, item_elements, parse, rebuttal_of, without_backlinks
+from .edits import Positions, decompose_all, taken_out
+from .items import elements, has_class, ids_of, is_item, named, parse, rebuttal_of, without_backlinks
 from .speakers import item_name
 
 
 def name_markers(element: Tag, label: str, answered: str) -> None:
     """The footnote reference says what it is: "¶ 43" to the eye, "Mandate Now on paragraph 43" to a screen reader."""
     number = id_scheme.paragraph_number(element["id"])
-    for ref in element.find_all("a", class_="footnote-ref"):  # a selector per item costs Soup Sieve a call each time
+    for ref in named(element, "a", "footnote-ref"):
         ref.string = f"¶\u00a0{number}" if number is not None else "¶"
         ref["aria-label"] = f"{label or 'Rebuttal'} on {answered}"
 
@@ -33,33 +34,17 @@ def back_link(soup: BeautifulSoup, element: Tag, answered: str) -> Tag:
     return link
 
 
-class Positions:
-    """Each item's place among its parent's children, counted once per parent: Beautiful Soup's ``wrap``
-    finds an element by scanning its parent's children, so wrapping every item of a long page (the
-    print edition) one by one would take time in the square of its length. A wrap keeps every
-    sibling where it was, so the count stays true while the rebuttals are placed."""
-
-    def __init__(self) -> None:
-        self.counted: dict[int, dict[int, int]] = {}
-
-    def wrap(self, element: Tag, wrapper: Tag) -> None:
-        parent = element.parent
-        places = self.counted.get(id(parent))
-        if places is None:
-            places = self.counted[id(parent)] = {id(child): n for n, child in enumerate(parent.contents)}
-        position = places.get(id(element))
-        if position is None or position >= len(parent.contents) or parent.contents[position] is not element:
-            element.wrap(wrapper)  # the parent changed some other way: let Beautiful Soup find it
-            return
-        element.extract(_self_index=position)
-        parent.insert(position, wrapper)
-        wrapper.append(element)
-        places[id(wrapper)] = position
+def is_written(child) -> bool:
+    """What of a footnote is moved beside its item: all but the blank text between its paragraphs."""
+    return not (isinstance(child, NavigableString) and not child.strip())
 
 
 def place(soup: BeautifulSoup, ids: dict[str, Tag], label: str = "") -> None:
     positions = Positions()
-    for element in item_elements(soup):
+    found = elements(soup)  # one walk for the items and the footnote lists: placing a rebuttal makes or takes away no list
+    footnote_lists = [element for element in found if element.name == "div" and has_class(element, "footnote")]
+    placed = []  # the footnotes moved beside their items, taken out of their list at the end, all at once
+    for element in [element for element in found if is_item(element)]:
         note = rebuttal_of(ids, element)
         if note is None or note.name != "li":
             continue
@@ -69,26 +54,26 @@ def place(soup: BeautifulSoup, ids: dict[str, Tag], label: str = "") -> None:
         if label:
             attrs["data-label"] = label
         aside = soup.new_tag("aside", attrs=attrs)
-        for child in list(without_backlinks(note).children):  # moved as nodes: never re-parsed from a string
-            if not (isinstance(child, NavigableString) and not child.strip()):
-                aside.append(child.extract())
+        for child in taken_out(without_backlinks(note), is_written):  # moved as nodes: never re-parsed from a string
+            aside.append(child)
         aside.append(back_link(soup, element, answered))
         name_markers(element, label, answered)
-        note.decompose()
+        placed.append(note)
         ids[aside["id"]] = aside
         wrapper = soup.new_tag("div", attrs={"class": "reviewed"})
         if element.name == "li":  # keep the list item (and its marker); the columns go inside it
             body = soup.new_tag("div", attrs={"class": "reviewed-text"})
-            for child in list(element.children):
-                body.append(child.extract())
+            for child in taken_out(element, lambda child: True):
+                body.append(child)
             wrapper.append(body)
             wrapper.append(aside)
             element.append(wrapper)
         else:
             positions.wrap(element, wrapper)
             wrapper.append(aside)
-    for footnotes in soup.find_all("div", class_="footnote"):  # not a CSS selector: Soup Sieve's first costs 0.3 s a build
-        if not footnotes.find("li"):
+    decompose_all(placed)
+    for footnotes in footnote_lists:
+        if not named(footnotes, "li"):
             footnotes.decompose()
 
 

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup, NavigableString
 
 from ..document import ids as id_scheme
 from ..document.html import serialise
+from .items import elements
 
 NUMBER = re.compile(r"^(\s*)(\d+)\.")
 
@@ -24,7 +25,8 @@ def add_permalinks(html: str) -> str:
 
 
 def link_numbers(soup: BeautifulSoup) -> None:
-    for paragraph in soup.find_all("p", id=lambda value: value is not None and id_scheme.paragraph_number(value) is not None):
+    numbered = [element for element in elements(soup) if element.name == "p" and id_scheme.paragraph_number(element.get("id", "")) is not None]
+    for paragraph in numbered:
         first = paragraph.contents[0] if paragraph.contents else None
         if not isinstance(first, NavigableString):
             continue

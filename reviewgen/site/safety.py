@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from ..document.ids import PAGE_ATTRIBUTE
 from ..document.sanitise import Allowlist, Cleaned, cleaned
+from .items import named
 
 TEXT_TAGS = frozenset({
     "p", "a", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",
@@ -113,6 +114,6 @@ def removal_notes(name: str, removed, markdown: str = "", first_line: int = 1, f
 
 
 def mark_external_links(soup: BeautifulSoup) -> None:
-    for link in soup.find_all("a", href=True):
-        if link["href"].startswith(("http://", "https://", "//")):
+    for link in named(soup, "a"):
+        if link.get("href", "").startswith(("http://", "https://", "//")):
             link["rel"] = "noopener"

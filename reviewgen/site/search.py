@@ -20,7 +20,7 @@ from ..document import ids as id_scheme
 from ..document.sanitise import Allowlist
 from ..document.html import text
 from .safety import TEXT_TAGS
-from .items import Item, item_elements, parse, rebuttal_of, text_of
+from .items import Item, elements, has_class, item_elements, parse, rebuttal_of, text_of
 from .speakers import Place, place_of
 
 EXCLUDE = "data-search-exclude"
@@ -54,7 +54,7 @@ def search_entries(location: str, page_title: str, items: list[Item], places: di
 def exclude(soup: BeautifulSoup, ids: dict[str, Tag]) -> None:
     """Mark what the per-item entries cover, so Material's own entries for the page skip it."""
     for element in item_elements(soup):
-        wrapper = element.find_parent("div", class_="reviewed")
+        wrapper = next((parent for parent in element.parents if parent.name == "div" and has_class(parent, "reviewed")), None)
         note = rebuttal_of(ids, element)
         numbered = id_scheme.paragraph_number(element["id"]) is not None
         if element.name.startswith("h"):  # a heading starts Material's section: keep it, skip its rebuttal
@@ -104,7 +104,7 @@ def clean_entries(index: dict) -> dict:
 
 def exclude_lists(soup: BeautifulSoup) -> None:
     """Keep a page's lists out of the search index (the rebuttal index only repeats text)."""
-    for listing in soup.find_all(["ul", "ol"]):
+    for listing in [element for element in elements(soup) if element.name in ("ul", "ol")]:
         listing[EXCLUDE] = "true"
 
 
@@ -118,11 +118,11 @@ def section_texts(html: str) -> dict[str, str]:
     """A page's text per heading, less what the per-item entries cover: what a generator that indexed
     the page before reviewgen saw it (Zensical, MkDocs without the plugin) should have kept.
     Keyed by the heading's id; the page's first heading is also the page itself, ``""``."""
-    soup = parse(html)
-    covered = {id(node) for node in soup.find_all(is_covered)}
+    found = elements(parse(html))
+    covered = {id(node) for node in found if is_covered(node)}
     sections: dict[str, list[str]] = {"": []}
     current, seen_heading = "", False
-    for node in soup.find_all(True):
+    for node in found:
         if any(id(parent) in covered for parent in [node, *node.parents]):
             continue
         if node.name in {"h1", "h2", "h3", "h4", "h5", "h6"} and node.get("id"):
@@ -133,7 +133,7 @@ def section_texts(html: str) -> dict[str, str]:
                 sections.setdefault(current, [])
             seen_heading = True
             continue
-        if node.name in {"p", "li", "td", "th", "figcaption", "dt", "dd"} and not node.find_parent(["p", "li", "td", "th"]):
+        if node.name in {"p", "li", "td", "th", "figcaption", "dt", "dd"} and not any(parent.name in {"p", "li", "td", "th"} for parent in node.parents):
             sections[current].append(text_of(node))
     return {anchor: " ".join(" ".join(parts).split()) for anchor, parts in sections.items()}
 

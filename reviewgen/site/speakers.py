@@ -68,7 +68,7 @@ def label_of(element: Tag) -> Place:
         return numbered
     if element.name in HEADINGS:
         return Place(f"Heading “{shortened(text_of(element))}”")
-    kind = "Quotation" if element.find_parent("blockquote") is not None else KINDS.get(element.name, "Text")
+    kind = "Quotation" if any(parent.name == "blockquote" for parent in element.parents) else KINDS.get(element.name, "Text")
     return Place(unnumbered_label(item_id, kind, text_of(element)))
 
 
