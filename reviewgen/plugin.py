@@ -14,6 +14,7 @@ sources and re-converts (with merge) a source or configuration that changes.
 from __future__ import annotations
 
 import functools
+import gc
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -313,6 +314,10 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
     def on_env(self, env, config, files):
         if not self.config.enabled:
             return env
+        # Every page's tree is held from here to the end of the build, and the collector would walk them
+        # all again and again (a tenth of a build's time) to free nothing: they stay out of its passes
+        # until on_post_build, so a preview's next build frees them as usual.
+        gc.freeze()
         state = self.state
         for src_uri in state.order:  # in MkDocs' order, as their search entries and annotations go
             if src_uri in state.read:
@@ -362,8 +367,12 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             log.warning(note)
         return finished.html
 
+    def on_build_error(self, *, error):
+        gc.unfreeze()  # a preview goes on to its next build
+
     @event_priority(LATE)  # after the search plugin has written the index the paragraphs join
     def on_post_build(self, config):
+        gc.unfreeze()
         if not self.config.enabled:
             return
         state = self.state
