@@ -299,6 +299,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             read = read_page(html)
             self.warn_removed(page, read.removed)
             state.read[page.file.src_uri] = (page, read, title_text(page))
+            gc.freeze()  # held until the end of the build: see on_env
             path = page.file.src_uri.removeprefix(f"{slug}/")
             state.pages[slug] = [
                 with_items(known, read.soup, read.items, read.places) if known.path == path else known for known in state.pages[slug]
@@ -314,9 +315,9 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
     def on_env(self, env, config, files):
         if not self.config.enabled:
             return env
-        # Every page's tree is held from here to the end of the build, and the collector would walk them
-        # all again and again (a tenth of a build's time) to free nothing: they stay out of its passes
-        # until on_post_build, so a preview's next build frees them as usual.
+        # Every page's tree is held from its reading to the end of the build, and the collector would walk
+        # them all again and again (a tenth of a build's time) to free nothing: they stay out of its passes
+        # (frozen as each is read, and here) until on_post_build, so a preview's next build frees them.
         gc.freeze()
         state = self.state
         for src_uri in state.order:  # in MkDocs' order, as their search entries and annotations go
