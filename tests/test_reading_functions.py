@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import markdown
 
+from reviewgen.document.html import serialise
 from reviewgen.site.crossrefs import relative
 from reviewgen.site.items import parse
 from reviewgen.site.jump import paragraph_map
-from reviewgen.site.print_edition import Joined, join_sections, print_markdown
+from reviewgen.site.print_edition import Joined, join_sections, print_body, print_markdown
 from reviewgen.site.speakers import item_places
 
 PAGE = """\
@@ -53,8 +54,8 @@ def test_the_paragraph_map_holds_numbered_paragraphs_only_in_order():
 
 
 def test_the_print_edition_joins_the_sections_and_points_its_links_at_itself():
-    head = print_markdown("The review", "The original", "Reviewer")
-    assert "search:\n  exclude: true" in head and "# The review" in head
+    own = print_markdown("The review", "The original", "Reviewer")
+    assert "search:\n  exclude: true" in own and "# The review" in own
     box = '<form class="jump" name="jump"><input id="jump-to"></form>'  # each page has its own, the print page too
     sections = [
         ("r/01-a/", f'<h1 id="part-1-a">Part 1: A</h1>{box}<h2 id="summary">Summary</h2>'
@@ -64,8 +65,10 @@ def test_the_print_edition_joins_the_sections_and_points_its_links_at_itself():
                     '<a href="../01-a/">A</a>, <a href="../rebuttals/#r-1">the index</a>, '
                     '<a href="https://example.org/x">there</a>, <img src="chart.png" alt="chart"></p>'),
     ]
-    soup = parse(f'<h1 id="the-review">The review</h1>{box}')
-    joined = join_sections(soup, [(url, parse(html)) for url, html in sections], "r/print/")
+    head = parse(f'<h1 id="the-review">The review</h1>{box}')
+    parsed = [(url, parse(html)) for url, html in sections]
+    joined = join_sections(head, parsed, "r/print/")
+    soup = parse(serialise([head]) + print_body(serialise([section]) for _, section in parsed))
     assert [section["class"] for section in soup.find_all("div", recursive=False)] == [["print-section"]] * 2
     assert soup.find_all("form") == [soup.h1.find_next_sibling()]  # the print page's own box, no section's
     ids = [element["id"] for element in soup.find_all(id=True)]

@@ -73,11 +73,12 @@ def definitions_markdown(abbreviations: dict[str, str], page: str | None = None)
 NOT_WRAPPED = frozenset({"code", "pre", "kbd", "abbr", "script", "style", "button", "svg"})
 
 
-def titled_once(soup) -> None:
+def titled_once(soup, seen: set[tuple[str, str]] | None = None) -> None:
     """Only the first use of each acronym on a page keeps its expansion (``title``); later uses stay
     ``<abbr>``. A reader needs the expansion once, and Material mounts a tooltip on every element
-    with a title, each measuring the page as it opens: on the longest page, a hundred of them."""
-    seen: set[tuple[str, str]] = set()
+    with a title, each measuring the page as it opens: on the longest page, a hundred of them.
+    ``seen``: the uses of the parts of the page before this one, for a page made of several."""
+    seen = set() if seen is None else seen
     for abbr in [element for element in named(soup, "abbr") if "title" in element.attrs]:
         use = (abbr.get_text(), abbr["title"])  # an acronym given another expansion is told again
         if use in seen:

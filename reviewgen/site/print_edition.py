@@ -18,7 +18,7 @@ followed by their addresses.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import yaml
 from bs4 import BeautifulSoup, Tag
@@ -40,7 +40,7 @@ ONCE = (("form", JUMP_BOX), ("div", CITATION_CONTEXT))
 
 
 def print_markdown(title: str, original: str, reviewer: str) -> str:
-    """The print edition's own Markdown: its head, before the sections (``join_sections``)."""
+    """The print edition's own Markdown: its head, before the sections (``print_body``)."""
     fields = {"title": "The whole review, on one page", "hide": ["navigation", "toc"], "search": {"exclude": True}}
     head = [
         "---", yaml.safe_dump(fields, allow_unicode=True, sort_keys=False).strip(), "---", "",
@@ -60,30 +60,29 @@ class Joined:
     renamed: dict[str, str] = field(default_factory=dict)  # an id it repeated from an earlier section -> its id here
 
 
-def join_sections(page: BeautifulSoup, sections: Sequence[tuple[str, BeautifulSoup]], here: str) -> dict[str, Joined]:
-    """Each section as its own page shows it (its laid-out tree, whose nodes move here: the section's page is
-    written already), in a ``div.print-section`` after the print page's head, made one page at ``here``: what
-    a page holds once (``ONCE``) kept once, ids unique, and every link to a place of a section pointing at
+def join_sections(head: BeautifulSoup, sections: Sequence[tuple[str, BeautifulSoup]], here: str) -> dict[str, Joined]:
+    """Each section as its own page shows it (its address from the site's root and its laid-out tree, changed in
+    place: its page is written already), made ready to follow ``head`` on one page at ``here`` (``print_body``):
+    what a page holds once (``ONCE``) kept once, ids unique, and every link to a place of a section pointing at
     that place here. What became of each section's places."""
-    seen = set(ids_of(page))  # the head's
-    held = {kind for element in elements(page) if (kind := held_once(element))}
-    holders = []
-    for _, section in sections:
-        holder = page.new_tag("div", attrs={"class": SECTION_CLASS})
-        holder.extend(["\n", *section.contents, "\n"])
-        for element in elements(holder):
-            if element.decomposed:  # inside one dropped
+    seen = set(ids_of(head))
+    held = {kind for element in elements(head) if (kind := held_once(element))}
+    walked = []  # each section's address and elements, in one walk over each
+    for url, section in sections:
+        inside = elements(section)
+        dropped: set[int] = set()  # what was in an element dropped (``decomposed`` would search the tree each time)
+        for element in inside:
+            if id(element) in dropped:
                 continue
             if (kind := held_once(element)) in held:
+                dropped.update(id(node) for node in [element, *element.descendants])
                 element.decompose()
             elif kind:
                 held.add(kind)
-        page.extend([holder, "\n"])
-        holders.append(holder)
-    names = Names(set(ids_of(page)))
-    joined, walked = {}, []
-    for (url, _), holder in zip(sections, holders):
-        inside = elements(holder)
+        walked.append((url, [element for element in inside if id(element) not in dropped]))
+    names = Names(seen | {element["id"] for _, inside in walked for element in inside if element.get("id")})
+    joined = {}
+    for url, inside in walked:
         own = [element["id"] for element in inside if element.get("id")]
         renamed = {anchor: names.claim(anchor) for anchor in own if anchor in seen}
         seen.update(own)
@@ -92,13 +91,17 @@ def join_sections(page: BeautifulSoup, sections: Sequence[tuple[str, BeautifulSo
                 element["id"] = renamed[element["id"]]
         heading = next((element["id"] for element in inside if element.name in HEADINGS and element.get("id")), "")
         joined[url] = Joined(heading, renamed)
-        walked.append((url, inside))
     for url, inside in walked:  # every section's places known, a link to a later one is pointed too
         for element in inside:
             for tag, attribute in LINKING:
                 if element.name == tag and element.get(attribute):
                     element[attribute] = rebased(element[attribute], url, here, joined)
     return joined
+
+
+def print_body(sections: Iterable[str]) -> str:
+    """The sections' HTML (each serialised as ``join_sections`` left it) one after another, after the head's."""
+    return "".join(f'<div class="{SECTION_CLASS}">\n{html}\n</div>\n' for html in sections)
 
 
 def held_once(element: Tag) -> tuple[str, str] | None:

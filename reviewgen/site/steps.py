@@ -28,7 +28,7 @@ from .jump import add_jump_box, map_location, paragraph_map
 from .items import parse
 from .parts import part_contents
 from .pipeline import EnhancedPage, ReadPage, finish, read_page, safe_page
-from .print_edition import PRINT_NAME, join_sections, print_markdown
+from .print_edition import PRINT_NAME, join_sections, print_body, print_markdown
 from .reading import Review
 from .reviews import INDEX_NAME, ReviewInfo
 from .safety import INDEX_PAGE, PAGE, clean_page, mark_external_links
@@ -100,15 +100,17 @@ def print_content(
 ) -> EnhancedPage:
     """The print edition's content at ``here``: its head (rendered from its Markdown, ``print_file``), cleaned,
     then each section as its own page shows it (its address from the site's root and its tree as ``finish``
-    laid it out, taken, not copied: its page is written), joined as one page (``join_sections``). Nothing is
+    laid it out, changed in place: its page is written), joined as one page (``join_sections``). Nothing is
     laid out twice, and no removal is named again: each section's own page names its own."""
     page = parse(clean_page(head).html)
     mark_external_links(page)
     if features.reading:
         add_jump_box(page, map_location(review.slug), here)
     join_sections(page, sections, here)
-    titled_once(page)  # each acronym's expansion on its first use in the whole review, not in each section
-    return EnhancedPage(serialise([page]))
+    used: set[tuple[str, str]] = set()  # each acronym's expansion on its first use in the whole review, not in each section
+    for part in [page, *(section for _, section in sections)]:
+        titled_once(part, used)
+    return EnhancedPage(serialise([page]) + print_body(serialise([section]) for _, section in sections))
 
 
 def finished_text_page(page: ReadPage, review: ReviewInfo, features: Features, reading: Review | None, here: str) -> EnhancedPage:
