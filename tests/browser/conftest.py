@@ -8,6 +8,7 @@ import shutil
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -75,15 +76,46 @@ def watched(page, problems: list[str]):
     return page
 
 
+class Reader:
+    """One reader's browser profile for the session, each test in a new tab of it. A profile and its
+    first tab cost about as much as loading a page; while one tab stays open a new tab costs half as
+    much. What a test leaves behind besides the HTTP cache (its tabs, local storage, cookies, the
+    chosen palette) is cleared after it, for every site its tabs went to."""
+
+    def __init__(self, browser) -> None:
+        self.context = browser.new_context(viewport={"width": 1440, "height": 900})
+        self.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        self.devtools = self.context.new_cdp_session(self.context.new_page())  # the tab kept open, blank
+        self.visited: set[str] = set()
+        self.context.on("page", lambda tab: tab.on("framenavigated", lambda frame: self.visited.add(origin(frame.url))))
+
+    def forget(self) -> None:
+        for tab in self.context.pages[1:]:
+            tab.close()
+        for site in self.visited - {""}:
+            self.devtools.send("Storage.clearDataForOrigin", {"origin": site, "storageTypes": "all"})
+        self.visited.clear()
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
+
+
+@pytest.fixture(scope="session")
+def reader(browser) -> Reader:
+    reader = Reader(browser)
+    yield reader
+    reader.context.close()
+
+
 @pytest.fixture
-def page(browser, request):
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = watched(context.new_page(), [])
+def page(reader, request):
+    page = watched(reader.context.new_page(), [])
     callspec = getattr(request.node, "callspec", None)
     page.generator = callspec.params.get("built_site", "") if callspec else ""  # which build's site, for screenshot names
     yield page
-    context.close()
+    reader.forget()
 
 
 IN_VIEW = """id => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"""
