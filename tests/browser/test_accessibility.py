@@ -40,7 +40,8 @@ def audited(page, name: str) -> dict[int, list[tuple]]:
     """axe on the page as loaded at a desktop width, then with the window narrowed to a phone's, as
     a reader narrows it (the layout follows, reading.js and review.js included): the violations at
     each width, with a screenshot and axe's report of each in test-artifacts/. Loading the page again
-    at the phone width would find the same page (compared element by element) at twice the cost."""
+    at the phone width finds the same boxes, element by element (compared on every kind of page),
+    at twice the cost."""
     found = {}
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
