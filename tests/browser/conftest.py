@@ -126,6 +126,19 @@ def after_frames(page, frames: int = 2) -> None:
     page.evaluate("n => new Promise(done => { const step = k => k ? requestAnimationFrame(() => step(k - 1)) : done(); step(n); })", frames)
 
 
+# Every transition of the theme has ended (a new width's colours and places fade in over a quarter second).
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+
+def resized(page, width: int, height: int = 900) -> None:
+    """The window set to ``width``, as a reader resizes it, once the page has followed: the new
+    width's layout, review.js's margin layout on the next frame, the theme's transitions ended.
+    Measured on every kind of page, a page narrowed to a width has the same boxes as one opened at it."""
+    page.set_viewport_size({"width": width, "height": height})
+    after_frames(page)
+    page.wait_for_function(SETTLED)
+
+
 TOOLS_WRITTEN = """() =>
   [...document.querySelectorAll('.md-typeset a.para-number')].every(n => n.nextElementSibling?.querySelector('button.para-copy'))
   && [...document.querySelectorAll('.md-typeset .cite-tools[data-label]')].every(t => t.querySelectorAll('button.cite').length === 2)"""

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from .conftest import ARTIFACTS, ROOT, after_frames, screenshot, tools_written
+from .conftest import ARTIFACTS, ROOT, resized, screenshot, tools_written
 
 REVIEW = "tackling-child-sexual-abuse-strategy/"
 PAGE_KINDS = {
@@ -33,20 +33,14 @@ def summary(violations: list[dict]) -> list[tuple]:
     return [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in violations]
 
 
-SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
-
-
 def audited(page, name: str) -> dict[int, list[tuple]]:
     """axe on the page as loaded at a desktop width, then with the window narrowed to a phone's, as
     a reader narrows it (the layout follows, reading.js and review.js included): the violations at
     each width, with a screenshot and axe's report of each in test-artifacts/. Loading the page again
-    at the phone width finds the same boxes, element by element (compared on every kind of page),
-    at twice the cost."""
+    at the phone width would find the same boxes at twice the cost."""
     found = {}
     for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        after_frames(page)  # the new width's layout, and review.js's on the next frame
-        page.wait_for_function(SETTLED)  # the theme's transitions to the new width's colours and places have ended
+        resized(page, width)
         screenshot(page, f"{name}-{width}")
         violations = axe(page)
         ARTIFACTS.mkdir(exist_ok=True)
