@@ -8,6 +8,7 @@ import shutil
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -75,15 +76,46 @@ def watched(page, problems: list[str]):
     return page
 
 
+class Reader:
+    """One reader's browser profile for the session, each test in a new tab of it. A profile and its
+    first tab cost about as much as loading a page; while one tab stays open a new tab costs half as
+    much. What a test leaves behind besides the HTTP cache (its tabs, local storage, cookies, the
+    chosen palette) is cleared after it, for every site its tabs went to."""
+
+    def __init__(self, browser) -> None:
+        self.context = browser.new_context(viewport={"width": 1440, "height": 900})
+        self.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        self.devtools = self.context.new_cdp_session(self.context.new_page())  # the tab kept open, blank
+        self.visited: set[str] = set()
+        self.context.on("page", lambda tab: tab.on("framenavigated", lambda frame: self.visited.add(origin(frame.url))))
+
+    def forget(self) -> None:
+        for tab in self.context.pages[1:]:
+            tab.close()
+        for site in self.visited - {""}:
+            self.devtools.send("Storage.clearDataForOrigin", {"origin": site, "storageTypes": "all"})
+        self.visited.clear()
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
+
+
+@pytest.fixture(scope="session")
+def reader(browser) -> Reader:
+    reader = Reader(browser)
+    yield reader
+    reader.context.close()
+
+
 @pytest.fixture
-def page(browser, request):
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = watched(context.new_page(), [])
+def page(reader, request):
+    page = watched(reader.context.new_page(), [])
     callspec = getattr(request.node, "callspec", None)
     page.generator = callspec.params.get("built_site", "") if callspec else ""  # which build's site, for screenshot names
     yield page
-    context.close()
+    reader.forget()
 
 
 IN_VIEW = """id => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"""
@@ -92,6 +124,19 @@ IN_VIEW = """id => { const r = document.getElementById(id).getBoundingClientRect
 def after_frames(page, frames: int = 2) -> None:
     """Wait until the page has painted ``frames`` more frames (layout scripts and tooltips run on the next one)."""
     page.evaluate("n => new Promise(done => { const step = k => k ? requestAnimationFrame(() => step(k - 1)) : done(); step(n); })", frames)
+
+
+# Every transition of the theme has ended (a new width's colours and places fade in over a quarter second).
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+
+def resized(page, width: int, height: int = 900) -> None:
+    """The window set to ``width``, as a reader resizes it, once the page has followed: the new
+    width's layout, review.js's margin layout on the next frame, the theme's transitions ended.
+    Measured on every kind of page, a page narrowed to a width has the same boxes as one opened at it."""
+    page.set_viewport_size({"width": width, "height": height})
+    after_frames(page)
+    page.wait_for_function(SETTLED)
 
 
 TOOLS_WRITTEN = """() =>

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import after_frames, screenshot, tools_written
+from .conftest import after_frames, resized, screenshot, tools_written
 
 PART_2 = "tackling-child-sexual-abuse-strategy/04-part-2/"
 HEAVIEST = "tackling-child-sexual-abuse-strategy/05-part-3/08-objective-3/"
 HEADINGS = "article :is(h1, h2, h3, h4, h5, h6)"
+WIDTHS = [1440, 1024, 390]
 
 # Scroll a little past the heading, then back up to it: Material shows the button while the reader scrolls up.
 SCROLL_UP_TO = """async i => {
@@ -35,26 +36,27 @@ OVERLAPS = """() => {
 }""".replace("HEADINGS", repr(HEADINGS))
 
 
-@pytest.mark.parametrize("width", [1440, 1024, 390])
 @pytest.mark.parametrize("path", [PART_2, HEAVIEST])
-def test_back_to_top_never_covers_a_heading_or_a_header_control(page, base_url, path, width):
-    page.set_viewport_size({"width": width, "height": 800})
+def test_back_to_top_never_covers_a_heading_or_a_header_control(page, base_url, path):
+    page.set_viewport_size({"width": WIDTHS[0], "height": 800})
     page.goto(base_url + path)
     page.wait_for_load_state("load")
     tools_written(page)
     count = page.locator(HEADINGS).count()
     assert count >= 6
-    shown = 0
-    for index in range(count):
-        page.evaluate(SCROLL_UP_TO, index)
-        after_frames(page, 3)
-        found = page.evaluate(OVERLAPS)
-        if found is None:  # near the top of the page, where Material keeps it hidden
-            continue
-        shown += 1
-        assert found["headings"] == [] and found["controls"] == [], (index, found)
-        assert found["width"] >= 40  # a finger-sized target: 2rem at Material's 20 px
-    assert shown >= count - 2  # it showed at (nearly) every heading, so the checks above ran
-    screenshot(page, f"back-to-top-{width}")
-    page.locator(".md-top").click()
-    page.wait_for_function("scrollY === 0")
+    for width in WIDTHS:  # the window narrowed from a desktop's width to a phone's, back at the top each time
+        resized(page, width, 800)
+        shown = 0
+        for index in range(count):
+            page.evaluate(SCROLL_UP_TO, index)
+            after_frames(page, 3)
+            found = page.evaluate(OVERLAPS)
+            if found is None:  # near the top of the page, where Material keeps it hidden
+                continue
+            shown += 1
+            assert found["headings"] == [] and found["controls"] == [], (width, index, found)
+            assert found["width"] >= 40, width  # a finger-sized target: 2rem at Material's 20 px
+        assert shown >= count - 2, width  # it showed at (nearly) every heading, so the checks above ran
+        screenshot(page, f"back-to-top-{width}")
+        page.locator(".md-top").click()
+        page.wait_for_function("() => scrollY === 0")
