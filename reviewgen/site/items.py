@@ -101,12 +101,18 @@ def ids_of(soup: BeautifulSoup) -> dict[str, Tag]:
     return {element["id"]: element for element in elements(soup) if "id" in element.attrs}
 
 
-def footnote_ref(element: Tag) -> Tag | None:
-    """The first footnote reference inside ``element`` (as ``find("a", class_="footnote-ref")``, in a plain loop)."""
-    for node in element.descendants:
-        if type(node) is Tag and node.name == "a" and "footnote-ref" in (node.get("class") or ()):
+def first(root: Tag, name: str, class_name: str = "") -> Tag | None:
+    """The first ``name`` element under ``root`` (of class ``class_name``, when one is given): ``find`` as a
+    plain loop, which stops at it."""
+    for node in root.descendants:
+        if type(node) is Tag and node.name == name and (not class_name or has_class(node, class_name)):
             return node
     return None
+
+
+def footnote_ref(element: Tag) -> Tag | None:
+    """The first footnote reference inside ``element``."""
+    return first(element, "a", "footnote-ref")
 
 
 def rebuttal_of(ids: dict[str, Tag], element: Tag) -> Tag | None:

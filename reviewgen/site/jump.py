@@ -12,11 +12,11 @@ from __future__ import annotations
 import posixpath
 from typing import Mapping
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 
 from ..document import ids as id_scheme
 from .crossrefs import relative
-from .items import named
+from .items import first, named
 
 MAP_NAME = "paragraphs.json"
 TOOLS = "rebuttal-nav"
@@ -45,16 +45,18 @@ def add_jump_box(soup: BeautifulSoup, map_url: str, here: str) -> None:
     go = soup.new_tag("button", attrs={"type": "submit"})
     go.string = "Go"
     form.extend([label, box, go])
-    heading = next((element for element in soup.descendants if type(element) is Tag and element.name == "h1"), None)
+    heading = first(soup, "h1")
     if heading is not None:
         heading.insert_after(form)
     else:
         soup.insert(0, form)
 
 
-def add_rebuttal_links(soup: BeautifulSoup, order: tuple[str, ...], places: Mapping[str, str], here: str) -> None:
-    """Under each rebuttal: links to the rebuttal before it and after it in the review, wherever they are."""
-    position = positions(order)
+def add_rebuttal_links(
+    soup: BeautifulSoup, order: tuple[str, ...], position: Mapping[str, int], places: Mapping[str, str], here: str,
+) -> None:
+    """Under each rebuttal: links to the rebuttal before it and after it in the review, wherever they are.
+    ``position`` is each answered item's place in ``order`` (``positions``), counted once for the review."""
     addresses: dict[int, str | None] = {}  # each rebuttal's link from this page, made once though two others point to it
 
     def address(index: int) -> str | None:
@@ -76,18 +78,9 @@ def add_rebuttal_links(soup: BeautifulSoup, order: tuple[str, ...], places: Mapp
             aside.append(nav)
 
 
-_counted: list[tuple[tuple[str, ...], dict[str, int]]] = []  # the last few reviews' orders, newest first
-
-
 def positions(order: tuple[str, ...]) -> dict[str, int]:
-    """Each answered item's place in the review's ``order``: counted once per review, not once per page
-    (every page of a review is given the same tuple), so a longer review costs each page nothing more."""
-    for known, counted in _counted:
-        if known is order:
-            return counted
-    counted = {item_id: index for index, item_id in enumerate(order)}
-    _counted[:] = [(order, counted), *_counted[:3]]
-    return counted
+    """Each answered item's place in the review's ``order``."""
+    return {item_id: index for index, item_id in enumerate(order)}
 
 
 def map_location(slug: str) -> str:

@@ -37,8 +37,7 @@ from .search import search_entries, section_texts, without_covered_text
 from .print_edition import PRINT_NAME
 from .steps import (
     Features, PageKind, added_html, added_markdown, annotation_files, finished_index, finished_text_page, page_content, page_kind,
-    print_content,
-    reading_files, reading_for, reading_of, write_json,
+    print_content, reading_files, reading_for, reading_of, write_json,
 )
 
 ARTICLE = re.compile(r"(<article\b[^>]*\bmd-content__inner\b[^>]*>)(.*?)(</article>)", re.S)

@@ -27,7 +27,7 @@ from ..document.html import text
 from ..document.ids import Names
 from ..writing.markdown import escape
 from .crossrefs import relative, resolved
-from .items import elements, ids_of
+from .items import elements, has_class, ids_of
 from .citations import CONTEXT as CITATION_CONTEXT
 from .jump import JUMP_BOX
 
@@ -105,8 +105,8 @@ def print_body(sections: Iterable[str]) -> str:
 
 
 def held_once(element: Tag) -> tuple[str, str] | None:
-    classes = element.get("class") or ()
-    return next((kind for kind in ONCE if element.name == kind[0] and kind[1] in classes), None)
+    """Which of ``ONCE`` the element is, if any."""
+    return next((kind for kind in ONCE if element.name == kind[0] and has_class(element, kind[1])), None)
 
 
 def rebased(link: str, url: str, here: str, joined: Mapping[str, Joined]) -> str:
