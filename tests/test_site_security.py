@@ -111,3 +111,24 @@ def test_a_built_page_passes_the_last_step_unchanged(site):
 def test_a_live_preview_is_cleaned_but_carries_no_policy_for_its_reload_script():
     preview = finalise_page(PAGE, with_policy=False)
     assert "Content-Security-Policy" not in preview.html and preview.removed == finalise_page(PAGE).removed
+
+
+def test_what_the_last_step_takes_is_named_even_where_the_same_names_stay():
+    kept = (
+        '<p class="a" title="t">Kept</p>\n'
+        '<table><tbody><tr><td style="text-align: left" class="a">Kept</td></tr></tbody></table>\n'
+    ) * 3  # the same names, kept, all around
+    cases = {
+        '<p\nonclick="x()" class="b">Words</p>': ("onclick attribute",),  # a name after a line break
+        '<p ONMOUSEOVER = "x()">Words</p>': ("onmouseover attribute",),  # upper case, spaces around "="
+        '<p class=b onfocus=x()>Words</p>': ("onfocus attribute",),  # values without quotes
+        '<table><tr><td style="text-align: left; position: fixed">Words</td></tr></table>':
+            ("style attribute",),  # one property of a kept style
+        '<table><tr><TD STYLE="text-align: left">Words</TD></tr></table>': (),  # written in lower case: nothing taken
+        '<marquee class="a">Words</marquee>': ("<marquee> element", "class attribute"),  # its attribute with it
+        '<a href="javascript:x()" title="t">Words</a>': ("javascript: link",),
+    }
+    for snippet, expected in cases.items():
+        finished = finalise_page(f"{kept}{snippet}\n{kept}")
+        assert finished.removed == expected, snippet
+        assert finished.html.count("Kept") == 12 and "Words" in finished.html
