@@ -10,7 +10,9 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
+from reviewgen.document.sanitise import Cleaned
 from reviewgen.site.final import finalise_page
+from reviewgen.site.safety import clean_page
 from reviewgen.document.html import serialise, text
 from reviewgen.site.items import parse, rebuttal_content
 from reviewgen.site.layout import place_rebuttals
@@ -132,3 +134,9 @@ def test_what_the_last_step_takes_is_named_even_where_the_same_names_stay():
         finished = finalise_page(f"{kept}{snippet}\n{kept}")
         assert finished.removed == expected, snippet
         assert finished.html.count("Kept") == 12 and "Words" in finished.html
+
+
+def test_what_an_editor_typed_as_a_marked_section_is_cleaned_and_named_not_a_crash():
+    # Browsers read "<![" as the start of a comment that runs to the next ">"; so do nh3 and the count.
+    typed = '<div onclick="x()">a <![CDATx b</div><p>c <![CDATA[ d ]]> e</p>'
+    assert clean_page(typed) == Cleaned("<div>a <p>c  e</p></div>", ("onclick attribute",))

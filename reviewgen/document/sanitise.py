@@ -101,6 +101,13 @@ class _Inventory(HTMLParser):
 
     handle_startendtag = handle_starttag
 
+    def parse_html_declaration(self, i: int) -> int:
+        # "<![" opens a bogus comment in HTML, as browsers and nh3 read it; Python's parser would
+        # take it for an SGML marked section and stop at an unknown keyword ("<![CDATx").
+        if self.rawdata.startswith("<![", i):
+            return self.parse_bogus_comment(i)
+        return super().parse_html_declaration(i)
+
 
 def style_declarations(style: str) -> str:
     """A style attribute as nh3 writes it back (``prop:value;...``), so only a removed property differs."""
