@@ -5,7 +5,8 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
-from reviewgen.site.abbreviations import definitions_markdown, find_abbreviations
+from reviewgen.site.abbreviations import find_abbreviations, used_on
+from reviewgen.site.acronym_markup import ReviewAcronyms
 from reviewgen.writing.page_reader import footnote_definitions
 from reviewgen.site.items import page_items
 from reviewgen.site.layout import place_rebuttals
@@ -85,8 +86,54 @@ def test_acronyms_need_initials_that_spell_them():
     assert found == {"NCA": "National Crime Agency", "DCMS": "Department for Culture, Media and Sport"}
 
 
-def test_a_page_gets_the_definitions_of_the_acronyms_it_holds_only():
+def test_a_page_is_given_the_acronyms_it_holds_only():
     known = {"NCA": "National Crime Agency", "DCMS": "Department for Culture, Media and Sport", "IT": "information technology"}
-    assert definitions_markdown(known) == "*[DCMS]: Department for Culture, Media and Sport\n*[IT]: information technology\n*[NCA]: National Crime Agency"
-    assert definitions_markdown(known, "The NCA and the DCMS said so.") == "*[DCMS]: Department for Culture, Media and Sport\n*[NCA]: National Crime Agency"
-    assert definitions_markdown(known, "Nothing here.") == ""
+    assert used_on(known, "The NCA and the DCMS said so.") == {"DCMS": "Department for Culture, Media and Sport", "NCA": "National Crime Agency"}
+    assert used_on(known, "Nothing here.") == {}
+
+
+ACRONYMS = {"NCA": "National Crime Agency", "CSA": "child sexual abuse", "CSAM": "child sexual abuse material", "A&E": "Accident and Emergency"}
+# Where an acronym can stand on a page, one family per line: plain text, tails after inline markup,
+# headings, lists, tables, footnotes, figures; code and word boundaries that must not match; an
+# editor's own definitions (one for an acronym the review defines too).
+PAGES = {
+    "text": "The NCA, the CSA and CSAM: NCAS, xNCA, NCA_x and NCA\\_x, A&E and A&Ex.",
+    "tails": "*Before* NCA, **then** CSA [a link](x.md) NCA `NCA` and <span>CSA</span> then NCA.",
+    "heading": "# The NCA and CSA { #top }\n\n## CSAM",
+    "list": "- NCA one\n- two CSA\n    - nested NCA and CSAM",
+    "table": "| NCA | CSA |\n|---|---|\n| CSAM | NCA, NCA |",
+    "footnote": "Text.[^para-1]\n{ #para-1 }\n\n[^para-1]: The NCA answered.\n\n    A second paragraph on CSA.",
+    "figure": '<figure markdown="1">\n\nThe NCA figure.\n\n<figcaption>CSA</figcaption>\n</figure>',
+    "code": "```\nNCA in a fence\n```\n\n    NCA indented code",
+    "editor": "The PWN and the NCA.\n\n*[PWN]: Pwned title\n*[NCA]: an editor's expansion",
+}
+PAGE_EXTENSIONS = ["footnotes", "attr_list", "md_in_html", "tables", "fenced_code", "toc"]
+
+
+def with_acronyms(page: str) -> str:
+    """The page as Python-Markdown's own abbr renders it with the acronyms it holds as definitions appended
+    to it (how the plugin used to hand them over): what ``ReviewAcronyms`` must give without them."""
+    definitions = "\n".join(f"*[{acronym}]: {title}" for acronym, title in used_on(ACRONYMS, page).items())
+    return markdown.markdown(page + "\n\n" + definitions + "\n", extensions=[*PAGE_EXTENSIONS, "abbr"])
+
+
+def test_the_review_s_acronyms_are_marked_up_as_definitions_appended_to_the_page_were():
+    extension = ReviewAcronyms()
+    for family, page in PAGES.items():
+        extension.page = used_on(ACRONYMS, page)
+        assert markdown.markdown(page, extensions=[*PAGE_EXTENSIONS, extension]) == with_acronyms(page), family
+
+
+def test_acronyms_are_marked_in_order_across_a_long_paragraph():
+    extension = ReviewAcronyms()
+    extension.page = {"NCA": "National Crime Agency", "CSA": "child sexual abuse"}
+    page = " ".join(f"*{n}* NCA and CSA" for n in range(3))
+    assert markdown.markdown(page, extensions=[extension]) == (
+        "<p>"
+        + " ".join(f'<em>{n}</em> <abbr title="National Crime Agency">NCA</abbr> and <abbr title="child sexual abuse">CSA</abbr>' for n in range(3))
+        + "</p>"
+    )
+    extension.page = {}  # a page outside a review: nothing is marked
+    assert markdown.markdown("The NCA.", extensions=[extension]) == "<p>The NCA.</p>"
+
+
