@@ -265,8 +265,10 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         """The rebuttal index, rendered after every page of text: its list from their items."""
         kind, slug = page_kind(page.file.src_uri, self.state.reviews)
         if self.config.enabled and kind is PageKind.REBUTTAL_INDEX:
-            review = self.state.reviews[slug]
-            page.file.content_string = index_markdown(review.original_title, review.reviewer, self.state.pages[slug])
+            review, state = self.state.reviews[slug], self.state
+            page.file.content_string = index_markdown(
+                review.original_title, review.reviewer, state.pages[slug], state.urls[slug], page.url, state.abbreviations[slug],
+            )
         return page
 
     def on_page_markdown(self, markdown, page, config, files):

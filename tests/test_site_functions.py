@@ -5,10 +5,11 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
-from reviewgen.site.abbreviations import find_abbreviations, used_on
+from reviewgen.site.abbreviations import find_abbreviations, marking, used_on
 from reviewgen.site.acronym_markup import ReviewAcronyms
 from reviewgen.writing.page_reader import footnote_definitions
-from reviewgen.site.items import page_items
+from reviewgen.site.index_page import ReviewedPage, index_markdown
+from reviewgen.site.items import Item, page_items
 from reviewgen.site.layout import place_rebuttals
 from reviewgen.site.permalinks import add_permalinks
 
@@ -137,3 +138,31 @@ def test_acronyms_are_marked_in_order_across_a_long_paragraph():
     assert markdown.markdown("The NCA.", extensions=[extension]) == "<p>The NCA.</p>"
 
 
+
+
+def test_marked_text_is_escaped_and_its_acronyms_are_abbreviations():
+    marked = marking({"NCA": "National Crime Agency", "CSAM": "child sexual abuse <material>"})
+    assert marked('The NCA & CSAM said "<b>no</b>" to NCAS and NCA_x.') == (
+        'The <abbr title="National Crime Agency">NCA</abbr> &amp; <abbr title="child sexual abuse &lt;material&gt;">CSAM</abbr> '
+        "said &quot;&lt;b&gt;no&lt;/b&gt;&quot; to NCAS and NCA_x."
+    )
+    assert marking({})("The NCA & <b>") == "The NCA &amp; &lt;b&gt;"
+
+
+def test_the_rebuttal_index_lists_each_rebuttal_as_text_linked_to_its_item():
+    answered = Item("para-43", "Stars *and* <b>tags</b> & the NCA, [1] `code`", "<p>x</p>", 'The NCA said "no".')
+    part_2 = ReviewedPage("04-part-2.md", "Part 2: What we know", (answered, Item("para-44", "Not answered", "", "")))
+    part_3 = ReviewedPage("05-part-3/index.md", "Part 3", ())
+    held = ReviewedPage("05-part-3/06-objective-1.md", "Objective 1", (Item("para-101", "Held", "<p>y</p>", "Answer"),), part="05-part-3/index.md")
+    urls = {"04-part-2.md": "r/04-part-2/", "05-part-3/index.md": "r/05-part-3/", "05-part-3/06-objective-1.md": "r/05-part-3/06-objective-1/"}
+    page = index_markdown("The Strategy", "Mandate Now", [part_2, part_3, held], urls, "r/rebuttals/", {"NCA": "National Crime Agency"})
+    rendered = markdown.markdown(page.split("---\n", 2)[2], extensions=["md_in_html", "tables", "toc"])
+    assert rendered.split("</table>\n")[1] == (
+        '<h2 id="part-2-what-we-know">Part 2: What we know</h2>\n<ul>\n'
+        '<li><a href="../04-part-2/#para-43">Paragraph 43</a>: Stars *and* &lt;b&gt;tags&lt;/b&gt; &amp; the '
+        '<abbr title="National Crime Agency">NCA</abbr>, [1] `code`<br />\n'
+        '<strong>Mandate Now:</strong> The <abbr title="National Crime Agency">NCA</abbr> said &quot;no&quot;.</li>\n</ul>\n\n'
+        '<h2 id="part-3">Part 3</h2>\n'  # a part's heading for the rebuttals of the pages it holds
+        '<h3 id="objective-1">Objective 1</h3>\n<ul>\n'
+        '<li><a href="../05-part-3/06-objective-1/#para-101">Paragraph 101</a>: Held<br />\n<strong>Mandate Now:</strong> Answer</li>\n</ul>'
+    )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Callable, Mapping
 
 from bs4 import NavigableString
 from bs4.element import Comment
 
+from ..document.html import text
 from .edits import replace_each
 from .items import named
 
@@ -74,6 +76,23 @@ def acronym_pattern(names) -> re.Pattern:
     start a name rather than trying every position of the text (five times quicker)."""
     longest_first = sorted(names, key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(name[0]) + r"(?<=\b.)" + re.escape(name[1:]) for name in longest_first) + r")\b")
+
+
+def marking(abbreviations: Mapping[str, str]) -> Callable[[str], str]:
+    """Plain text to HTML with each acronym of ``abbreviations`` in it an ``<abbr>`` with its expansion,
+    as Python-Markdown's ``abbr`` marks up a text: for the lines reviewgen writes as HTML itself."""
+    if not abbreviations:
+        return text
+    pattern = acronym_pattern(abbreviations)
+
+    def marked(words: str) -> str:
+        parts, start = [], 0
+        for match in pattern.finditer(words):
+            parts += [text(words[start : match.start()]), f'<abbr title="{text(abbreviations[match[0]])}">{text(match[0])}</abbr>']
+            start = match.end()
+        return "".join(parts) + text(words[start:])
+
+    return marked
 
 
 # Where Python-Markdown's ``abbr`` leaves text alone: code, and what is already an abbreviation.
