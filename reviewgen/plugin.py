@@ -31,7 +31,7 @@ from .commands.remembered import remembering
 from .document.errors import ReviewgenError
 from .writing.page_reader import footnote_definitions, read_front_matter, read_text
 from .writing.pages import section_files
-from .site.abbreviations import find_abbreviations, used_on
+from .site.abbreviations import find_abbreviations
 from .site.acronym_markup import ReviewAcronyms
 from .site.annotations import AnnotatedPage
 from .site.final import finalise_page
@@ -279,7 +279,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             state.typed[page.file.src_uri] = (markdown, first_body_line(Path(page.file.abs_src_path)))
         slug = self.review_of(page)
         markdown += added_markdown(page.file.src_uri, state.reviews, state.pages, self.features)
-        self.acronyms.page = used_on(state.abbreviations.get(slug, {}), markdown)  # what abbr marks up as it renders
+        self.acronyms.page = state.abbreviations.get(slug, {})  # what abbr marks up as the page renders
         if slug is None:
             return markdown
         state.footnotes[page.file.src_uri] = footnote_definitions(markdown)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
-from reviewgen.site.abbreviations import find_abbreviations, marking, used_on
+from reviewgen.site.abbreviations import find_abbreviations, marking
 from reviewgen.site.acronym_markup import ReviewAcronyms
 from reviewgen.writing.page_reader import footnote_definitions
 from reviewgen.site.index_page import ReviewedPage, index_markdown
@@ -87,12 +87,6 @@ def test_acronyms_need_initials_that_spell_them():
     assert found == {"NCA": "National Crime Agency", "DCMS": "Department for Culture, Media and Sport"}
 
 
-def test_a_page_is_given_the_acronyms_it_holds_only():
-    known = {"NCA": "National Crime Agency", "DCMS": "Department for Culture, Media and Sport", "IT": "information technology"}
-    assert used_on(known, "The NCA and the DCMS said so.") == {"DCMS": "Department for Culture, Media and Sport", "NCA": "National Crime Agency"}
-    assert used_on(known, "Nothing here.") == {}
-
-
 ACRONYMS = {"NCA": "National Crime Agency", "CSA": "child sexual abuse", "CSAM": "child sexual abuse material", "A&E": "Accident and Emergency"}
 # Where an acronym can stand on a page, one family per line: plain text, tails after inline markup,
 # headings, lists, tables, footnotes, figures; code and word boundaries that must not match; an
@@ -112,16 +106,16 @@ PAGE_EXTENSIONS = ["footnotes", "attr_list", "md_in_html", "tables", "fenced_cod
 
 
 def with_acronyms(page: str) -> str:
-    """The page as Python-Markdown's own abbr renders it with the acronyms it holds as definitions appended
+    """The page as Python-Markdown's own abbr renders it with the review's acronyms as definitions appended
     to it (how the plugin used to hand them over): what ``ReviewAcronyms`` must give without them."""
-    definitions = "\n".join(f"*[{acronym}]: {title}" for acronym, title in used_on(ACRONYMS, page).items())
+    definitions = "\n".join(f"*[{acronym}]: {title}" for acronym, title in ACRONYMS.items())
     return markdown.markdown(page + "\n\n" + definitions + "\n", extensions=[*PAGE_EXTENSIONS, "abbr"])
 
 
 def test_the_review_s_acronyms_are_marked_up_as_definitions_appended_to_the_page_were():
     extension = ReviewAcronyms()
     for family, page in PAGES.items():
-        extension.page = used_on(ACRONYMS, page)
+        extension.page = ACRONYMS
         assert markdown.markdown(page, extensions=[*PAGE_EXTENSIONS, extension]) == with_acronyms(page), family
 
 

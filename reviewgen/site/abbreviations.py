@@ -63,12 +63,6 @@ def find_abbreviations(texts) -> dict[str, str]:
     return found
 
 
-def used_on(abbreviations: dict[str, str], page: str) -> dict[str, str]:
-    """The acronyms the ``page``'s Markdown holds, with their expansions, in the order of their names:
-    the others would wrap nothing, and each makes the search of every text of the page longer."""
-    return {acronym: abbreviations[acronym] for acronym in sorted(abbreviations) if acronym in page}
-
-
 def acronym_pattern(names) -> re.Pattern:
     """Any of the acronyms ``names`` as a whole word, the longest first where one begins another
     (CSAM before CSA): what Python-Markdown's ``abbr`` looks for. Each name's first letter comes
