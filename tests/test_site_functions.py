@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reviewgen.site.abbreviations import find_abbreviations, marking
+from reviewgen.site.abbreviations import acronym_pattern, find_abbreviations, marking
 from reviewgen.site.acronym_markup import ReviewAcronyms
 from reviewgen.writing.page_reader import footnote_definitions
 from reviewgen.site.index_page import ReviewedPage, index_markdown
@@ -160,3 +164,15 @@ def test_the_rebuttal_index_lists_each_rebuttal_as_text_linked_to_its_item():
         '<h3 id="objective-1">Objective 1</h3>\n<ul>\n'
         '<li><a href="../05-part-3/06-objective-1/#para-101">Paragraph 101</a>: Held<br />\n<strong>Mandate Now:</strong> Answer</li>\n</ul>'
     )
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    names=st.lists(st.text("ACN&_(s", min_size=1, max_size=4), min_size=1, max_size=5, unique=True),
+    words=st.text("ACN&_(s .\n", max_size=40),
+)
+def test_the_acronyms_pattern_finds_what_abbr_s_own_finds(names, words):
+    """``acronym_pattern`` checks each name's word boundary after its first letter (so the search can skip
+    to the letters that start a name): the matches must be those of Python-Markdown's own pattern."""
+    abbr_s = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b")
+    assert [m.span() for m in acronym_pattern(names).finditer(words)] == [m.span() for m in abbr_s.finditer(words)]
