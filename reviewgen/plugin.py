@@ -31,7 +31,8 @@ from .commands.remembered import remembering
 from .document.errors import ReviewgenError
 from .writing.page_reader import footnote_definitions, read_front_matter, read_text
 from .writing.pages import section_files
-from .site.abbreviations import definitions_markdown, find_abbreviations
+from .site.abbreviations import find_abbreviations
+from .site.acronym_markup import ReviewAcronyms
 from .site.annotations import AnnotatedPage
 from .site.final import finalise_page
 from .site.index_page import index_markdown
@@ -119,6 +120,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         self.serving = False
         self.seen_sources: dict[Path, tuple[int, int]] = {}
         self.state = BuildState(Path("."))
+        self.acronyms = ReviewAcronyms()  # the Markdown extension that marks up each page's acronyms
 
     def on_startup(self, *, command, dirty):
         """Having this hook keeps one plugin across the preview's rebuilds, so it remembers the sources it saw."""
@@ -137,8 +139,9 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             config.site_name = review.title
             config.site_description = review.description or config.site_description
         escape_config(config)  # templates print values raw: each is text, escaped once here
-        if self.config.abbreviations and "abbr" not in config.markdown_extensions:
-            config.markdown_extensions.append("abbr")
+        if self.config.abbreviations:  # Python-Markdown's abbr, handed each page's acronyms (and the site's abbr options)
+            self.acronyms = ReviewAcronyms(**config.mdx_configs.pop("abbr", {}))
+            config.markdown_extensions[:] = [name for name in config.markdown_extensions if name != "abbr"] + [self.acronyms]
         if "md_in_html" not in config.markdown_extensions:  # figures are <figure markdown="1"> blocks
             config.markdown_extensions.append("md_in_html")
         return config
@@ -262,8 +265,10 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
         """The rebuttal index, rendered after every page of text: its list from their items."""
         kind, slug = page_kind(page.file.src_uri, self.state.reviews)
         if self.config.enabled and kind is PageKind.REBUTTAL_INDEX:
-            review = self.state.reviews[slug]
-            page.file.content_string = index_markdown(review.original_title, review.reviewer, self.state.pages[slug])
+            review, state = self.state.reviews[slug], self.state
+            page.file.content_string = index_markdown(
+                review.original_title, review.reviewer, state.pages[slug], state.urls[slug], page.url, state.abbreviations[slug],
+            )
         return page
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -274,13 +279,12 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             state.typed[page.file.src_uri] = (markdown, first_body_line(Path(page.file.abs_src_path)))
         slug = self.review_of(page)
         markdown += added_markdown(page.file.src_uri, state.reviews, state.pages, self.features)
+        self.acronyms.page = state.abbreviations.get(slug, {})  # what abbr marks up as the page renders
         if slug is None:
             return markdown
         state.footnotes[page.file.src_uri] = footnote_definitions(markdown)
         if not page.meta.get("description"):
             page.meta["description"] = page_description(page.meta, state.reviews[slug])
-        if state.abbreviations.get(slug):
-            markdown += "\n\n" + definitions_markdown(state.abbreviations[slug], markdown) + "\n"
         return markdown
 
     def warn_removed(self, page, removed, finished: bool = False) -> None:

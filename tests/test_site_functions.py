@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reviewgen.site.abbreviations import definitions_markdown, find_abbreviations
+from reviewgen.site.abbreviations import acronym_pattern, find_abbreviations, marking
+from reviewgen.site.acronym_markup import ReviewAcronyms
 from reviewgen.writing.page_reader import footnote_definitions
-from reviewgen.site.items import page_items
+from reviewgen.site.index_page import ReviewedPage, index_markdown
+from reviewgen.site.items import Item, page_items
 from reviewgen.site.layout import place_rebuttals
 from reviewgen.site.permalinks import add_permalinks
 
@@ -85,8 +91,88 @@ def test_acronyms_need_initials_that_spell_them():
     assert found == {"NCA": "National Crime Agency", "DCMS": "Department for Culture, Media and Sport"}
 
 
-def test_a_page_gets_the_definitions_of_the_acronyms_it_holds_only():
-    known = {"NCA": "National Crime Agency", "DCMS": "Department for Culture, Media and Sport", "IT": "information technology"}
-    assert definitions_markdown(known) == "*[DCMS]: Department for Culture, Media and Sport\n*[IT]: information technology\n*[NCA]: National Crime Agency"
-    assert definitions_markdown(known, "The NCA and the DCMS said so.") == "*[DCMS]: Department for Culture, Media and Sport\n*[NCA]: National Crime Agency"
-    assert definitions_markdown(known, "Nothing here.") == ""
+ACRONYMS = {"NCA": "National Crime Agency", "CSA": "child sexual abuse", "CSAM": "child sexual abuse material", "A&E": "Accident and Emergency"}
+# Where an acronym can stand on a page, one family per line: plain text, tails after inline markup,
+# headings, lists, tables, footnotes, figures; code and word boundaries that must not match; an
+# editor's own definitions (one for an acronym the review defines too).
+PAGES = {
+    "text": "The NCA, the CSA and CSAM: NCAS, xNCA, NCA_x and NCA\\_x, A&E and A&Ex.",
+    "tails": "*Before* NCA, **then** CSA [a link](x.md) NCA `NCA` and <span>CSA</span> then NCA.",
+    "heading": "# The NCA and CSA { #top }\n\n## CSAM",
+    "list": "- NCA one\n- two CSA\n    - nested NCA and CSAM",
+    "table": "| NCA | CSA |\n|---|---|\n| CSAM | NCA, NCA |",
+    "footnote": "Text.[^para-1]\n{ #para-1 }\n\n[^para-1]: The NCA answered.\n\n    A second paragraph on CSA.",
+    "figure": '<figure markdown="1">\n\nThe NCA figure.\n\n<figcaption>CSA</figcaption>\n</figure>',
+    "code": "```\nNCA in a fence\n```\n\n    NCA indented code",
+    "editor": "The PWN and the NCA.\n\n*[PWN]: Pwned title\n*[NCA]: an editor's expansion",
+}
+PAGE_EXTENSIONS = ["footnotes", "attr_list", "md_in_html", "tables", "fenced_code", "toc"]
+
+
+def with_acronyms(page: str) -> str:
+    """The page as Python-Markdown's own abbr renders it with the review's acronyms as definitions appended
+    to it (how the plugin used to hand them over): what ``ReviewAcronyms`` must give without them."""
+    definitions = "\n".join(f"*[{acronym}]: {title}" for acronym, title in ACRONYMS.items())
+    return markdown.markdown(page + "\n\n" + definitions + "\n", extensions=[*PAGE_EXTENSIONS, "abbr"])
+
+
+def test_the_review_s_acronyms_are_marked_up_as_definitions_appended_to_the_page_were():
+    extension = ReviewAcronyms()
+    for family, page in PAGES.items():
+        extension.page = ACRONYMS
+        assert markdown.markdown(page, extensions=[*PAGE_EXTENSIONS, extension]) == with_acronyms(page), family
+
+
+def test_acronyms_are_marked_in_order_across_a_long_paragraph():
+    extension = ReviewAcronyms()
+    extension.page = {"NCA": "National Crime Agency", "CSA": "child sexual abuse"}
+    page = " ".join(f"*{n}* NCA and CSA" for n in range(3))
+    assert markdown.markdown(page, extensions=[extension]) == (
+        "<p>"
+        + " ".join(f'<em>{n}</em> <abbr title="National Crime Agency">NCA</abbr> and <abbr title="child sexual abuse">CSA</abbr>' for n in range(3))
+        + "</p>"
+    )
+    extension.page = {}  # a page outside a review: nothing is marked
+    assert markdown.markdown("The NCA.", extensions=[extension]) == "<p>The NCA.</p>"
+
+
+
+
+def test_marked_text_is_escaped_and_its_acronyms_are_abbreviations():
+    marked = marking({"NCA": "National Crime Agency", "CSAM": "child sexual abuse <material>"})
+    assert marked('The NCA & CSAM said "<b>no</b>" to NCAS and NCA_x.') == (
+        'The <abbr title="National Crime Agency">NCA</abbr> &amp; <abbr title="child sexual abuse &lt;material&gt;">CSAM</abbr> '
+        "said &quot;&lt;b&gt;no&lt;/b&gt;&quot; to NCAS and NCA_x."
+    )
+    assert marking({})("The NCA & <b>") == "The NCA &amp; &lt;b&gt;"
+
+
+def test_the_rebuttal_index_lists_each_rebuttal_as_text_linked_to_its_item():
+    answered = Item("para-43", "Stars *and* <b>tags</b> & the NCA, [1] `code`", "<p>x</p>", 'The NCA said "no".')
+    part_2 = ReviewedPage("04-part-2.md", "Part 2: What we know", (answered, Item("para-44", "Not answered", "", "")))
+    part_3 = ReviewedPage("05-part-3/index.md", "Part 3", ())
+    held = ReviewedPage("05-part-3/06-objective-1.md", "Objective 1", (Item("para-101", "Held", "<p>y</p>", "Answer"),), part="05-part-3/index.md")
+    urls = {"04-part-2.md": "r/04-part-2/", "05-part-3/index.md": "r/05-part-3/", "05-part-3/06-objective-1.md": "r/05-part-3/06-objective-1/"}
+    page = index_markdown("The Strategy", "Mandate Now", [part_2, part_3, held], urls, "r/rebuttals/", {"NCA": "National Crime Agency"})
+    rendered = markdown.markdown(page.split("---\n", 2)[2], extensions=["md_in_html", "tables", "toc"])
+    assert rendered.split("</table>\n")[1] == (
+        '<h2 id="part-2-what-we-know">Part 2: What we know</h2>\n<ul>\n'
+        '<li><a href="../04-part-2/#para-43">Paragraph 43</a>: Stars *and* &lt;b&gt;tags&lt;/b&gt; &amp; the '
+        '<abbr title="National Crime Agency">NCA</abbr>, [1] `code`<br />\n'
+        '<strong>Mandate Now:</strong> The <abbr title="National Crime Agency">NCA</abbr> said &quot;no&quot;.</li>\n</ul>\n\n'
+        '<h2 id="part-3">Part 3</h2>\n'  # a part's heading for the rebuttals of the pages it holds
+        '<h3 id="objective-1">Objective 1</h3>\n<ul>\n'
+        '<li><a href="../05-part-3/06-objective-1/#para-101">Paragraph 101</a>: Held<br />\n<strong>Mandate Now:</strong> Answer</li>\n</ul>'
+    )
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    names=st.lists(st.text("ACN&_(s", min_size=1, max_size=4), min_size=1, max_size=5, unique=True),
+    words=st.text("ACN&_(s .\n", max_size=40),
+)
+def test_the_acronyms_pattern_finds_what_abbr_s_own_finds(names, words):
+    """``acronym_pattern`` checks each name's word boundary after its first letter (so the search can skip
+    to the letters that start a name): the matches must be those of Python-Markdown's own pattern."""
+    abbr_s = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b")
+    assert [m.span() for m in acronym_pattern(names).finditer(words)] == [m.span() for m in abbr_s.finditer(words)]

@@ -237,7 +237,8 @@ def generated_page(run: Enhancement, src_uri: str, page_markdown: str, shell: tu
 def rebuttal_index(run: Enhancement, slug: str, shell: tuple[str, str], abbreviations: dict[str, str]) -> None:
     """The review's list of rebuttals."""
     review = run.reviews[slug]
-    markdown_text = index_markdown(review.original_title, review.reviewer, run.pages[slug])
+    urls = {page.path: run.urls[uri] for page in run.pages[slug] if (uri := f"{slug}/{page.path}") in run.urls}
+    markdown_text = index_markdown(review.original_title, review.reviewer, run.pages[slug], urls, run.urls[f"{slug}/{INDEX_NAME}"], abbreviations)
     title = generated_page(run, f"{slug}/{INDEX_NAME}", markdown_text, shell, abbreviations)
     if title is not None and run.config.features.paragraph_search:
         url = run.urls[f"{slug}/{INDEX_NAME}"]
