@@ -134,22 +134,22 @@ def describe(key: tuple[str, str, str]) -> str:
     return f"{name} attribute"
 
 
-TAG_NAME = re.compile(r"<([a-zA-Z][\w:-]*)")
+TAG_NAME = re.compile(r"<([a-z][\w:-]*)")
 # An attribute's name before its "=", matched in the reversed text: a pattern that starts with
 # the literal "=" is found by a fast scan, where one starting at every space (``\sname\s*=``)
 # tries each word of the text; a page's count takes a sixth of the time. The names come out
 # reversed, which is all a comparison of counts needs.
-ATTRIBUTE_NAME_REVERSED = re.compile(r"=\s*([-\w:.]*[a-zA-Z_:])\s")
-# Case-sensitive, so the scan starts at the literal "style": an upper-case STYLE, which nh3
-# writes in lower case, already shows as a name lowered, which sends the page to the exact count.
-STYLE = re.compile(r"""style\s*=\s*(?:"([^"]*?)"|'([^']*)')""")
+ATTRIBUTE_NAME_REVERSED = re.compile(r"=\s*([-\w:.]*[a-z_:])\s")
+STYLE = re.compile(r"""style\s*=\s*(?:"([^"]*)"|'([^']*)')""")  # from the literal "style": a fast scan
 
 
 def _shapes(html: str) -> Counter:
     """Tag and attribute names (and styles, which nh3 rewrites) counted roughly: a cleaning that
-    lowers none of them removed nothing."""
-    styles = Counter(style_declarations(double or single) for double, single in STYLE.findall(html))
-    return Counter(TAG_NAME.findall(html)) + Counter(ATTRIBUTE_NAME_REVERSED.findall(html[::-1])) + styles
+    lowers none of them removed nothing. Counted in lower case: nh3 writes SVG's names in their
+    own case (``viewBox``) where a page read before wrote them in lower case."""
+    lowered = html.lower()
+    styles = Counter(style_declarations(double or single) for double, single in STYLE.findall(lowered))
+    return Counter(TAG_NAME.findall(lowered)) + Counter(ATTRIBUTE_NAME_REVERSED.findall(lowered[::-1])) + styles
 
 
 def removed(before: str, after: str) -> tuple[str, ...]:
