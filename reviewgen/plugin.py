@@ -128,6 +128,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
 
     @user_mistakes_stop_the_build
     def on_config(self, config):
+        gc.unfreeze()  # the trees a preview's last build held (see on_env) are the collector's again
         if not self.config.enabled:
             return config
         docs_dir = Path(config.docs_dir)
@@ -321,7 +322,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             return env
         # Every page's tree is held from its reading to the end of the build, and the collector would walk
         # them all again and again (a tenth of a build's time) to free nothing: they stay out of its passes
-        # (frozen as each is read, and here) until on_post_build, so a preview's next build frees them.
+        # (frozen as each is read, and here) until the next build starts (on_config), so a preview's next
+        # build frees them and a build that ends the process never walks them at all.
         gc.freeze()
         state = self.state
         for src_uri in state.order:  # in MkDocs' order, as their search entries and annotations go
@@ -372,12 +374,8 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             log.warning(note)
         return finished.html
 
-    def on_build_error(self, *, error):
-        gc.unfreeze()  # a preview goes on to its next build
-
     @event_priority(LATE)  # after the search plugin has written the index the paragraphs join
     def on_post_build(self, config):
-        gc.unfreeze()
         if not self.config.enabled:
             return
         state = self.state
