@@ -140,3 +140,10 @@ def test_what_an_editor_typed_as_a_marked_section_is_cleaned_and_named_not_a_cra
     # Browsers read "<![" as the start of a comment that runs to the next ">"; so do nh3 and the count.
     typed = '<div onclick="x()">a <![CDATx b</div><p>c <![CDATA[ d ]]> e</p>'
     assert clean_page(typed) == Cleaned("<div>a <p>c  e</p></div>", ("onclick attribute",))
+
+
+def test_a_page_is_read_back_as_a_browser_reads_it():
+    # "<![" opens a comment that runs to the next ">", so the <p> falls inside the <div>.
+    assert serialise([parse('<div>a <![CDATx b</div><p>c</p>')]) == "<div>a <!--[CDATx b</div--><p>c</p></div>"
+    # A line break is closed where it stands, and a stray end tag for one is let pass, as before.
+    assert serialise([parse("<p>a<br>b</br>c<br/>d</p><p>e</p>")]) == "<p>a<br/>bc<br/>d</p><p>e</p>"

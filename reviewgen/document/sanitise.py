@@ -23,6 +23,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from .html import BrowserDeclarations
+
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*)\s*:")
 ADDRESS_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
@@ -86,7 +88,7 @@ class Cleaned:
     removed: tuple[str, ...] = field(default=())  # "<script> element", "onclick attribute", "javascript: link"
 
 
-class _Inventory(HTMLParser):
+class _Inventory(BrowserDeclarations, HTMLParser):
     """The elements and attributes of a piece of HTML, counted."""
 
     def __init__(self) -> None:
@@ -100,13 +102,6 @@ class _Inventory(HTMLParser):
             self.found[(tag, name, style_declarations(value) if name == "style" else value)] += 1
 
     handle_startendtag = handle_starttag
-
-    def parse_html_declaration(self, i: int) -> int:
-        # "<![" opens a bogus comment in HTML, as browsers and nh3 read it; Python's parser would
-        # take it for an SGML marked section and stop at an unknown keyword ("<![CDATx").
-        if self.rawdata.startswith("<![", i):
-            return self.parse_bogus_comment(i)
-        return super().parse_html_declaration(i)
 
 
 def style_declarations(style: str) -> str:

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment
 
 from ..document import ids as id_scheme
-from ..document.html import serialise
+from ..document.html import parse, serialise
 
 ITEM_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote", "div", "ul", "ol", "table", "tr"}
@@ -32,10 +32,6 @@ class Item:
     @property
     def number(self) -> int | None:
         return id_scheme.paragraph_number(self.item_id)
-
-
-def parse(html: str) -> BeautifulSoup:
-    return BeautifulSoup(html, "html.parser")
 
 
 def is_added(node: Tag) -> bool:
