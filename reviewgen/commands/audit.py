@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from ..reading.inline import as_read
 from ..document.model import TEXT_LEFT_OUT, Document
 from ..writing.page_reader import split_front_matter
 from ..writing.pages import GENERATOR
+from ..document.html import parse
 from ..document.sanitise import SOURCE, has_markup
 from ..reading.source import read_source, without_controls
 
@@ -43,7 +44,7 @@ def is_added(node: Tag) -> bool:
 
 
 def text_of_html(html: str) -> str:
-    soup = BeautifulSoup(html, "html.parser")
+    soup = parse(html)
     for added in soup.find_all(is_added):
         added.decompose()
     return soup.get_text(" ")

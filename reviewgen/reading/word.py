@@ -21,7 +21,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from ..document.errors import ReviewgenError
-from ..document.html import serialise
+from ..document.html import parse, serialise
 
 FOOTNOTE_REF = re.compile(r"^#(?:footnote|endnote)-(\d+)$")
 FOOTNOTE_ID = re.compile(r"^(?:footnote|endnote)-\d+$")
@@ -42,7 +42,7 @@ def docx_lines(path: Path) -> list[str]:
 
 def html_lines(html: str) -> list[str]:
     """mammoth's HTML of a document -> export lines, a block or a table row each."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = parse(html)
     notes = footnotes(soup)
     lines: list[str] = []
     for block in soup.find_all(recursive=False):

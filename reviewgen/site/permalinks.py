@@ -12,14 +12,14 @@ import re
 from bs4 import BeautifulSoup, NavigableString
 
 from ..document import ids as id_scheme
-from ..document.html import serialise
+from ..document.html import parse, serialise
 from .items import elements
 
 NUMBER = re.compile(r"^(\s*)(\d+)\.")
 
 
 def add_permalinks(html: str) -> str:
-    soup = BeautifulSoup(html, "html.parser")
+    soup = parse(html)
     link_numbers(soup)
     return serialise([soup])
 
