@@ -129,21 +129,23 @@ def describe(key: tuple[str, str, str]) -> str:
     return f"{name} attribute"
 
 
-TAG_NAME = re.compile(r"<([a-z][\w:-]*)")
+# The quick check reads the page's UTF-8 bytes, where lower case is ASCII's (a third of the time of
+# str.lower over text with a few non-ASCII characters) and names hold ASCII letters only.
+TAG_NAME = re.compile(rb"<([a-z][\w:-]*)")
 # An attribute's name before its "=", matched in the reversed text: a pattern that starts with
 # the literal "=" is found by a fast scan, where one starting at every space (``\sname\s*=``)
 # tries each word of the text; a page's count takes a sixth of the time. The names come out
 # reversed, which is all a comparison of counts needs.
-ATTRIBUTE_NAME_REVERSED = re.compile(r"=\s*([-\w:.]*[a-z_:])\s")
-STYLE = re.compile(r"""style\s*=\s*(?:"([^"]*)"|'([^']*)')""")  # from the literal "style": a fast scan
+ATTRIBUTE_NAME_REVERSED = re.compile(rb"=\s*([-\w:.]*[a-z_:])\s")
+STYLE = re.compile(rb"""style\s*=\s*(?:"([^"]*)"|'([^']*)')""")  # from the literal "style": a fast scan
 
 
 def _shapes(html: str) -> Counter:
     """Tag and attribute names (and styles, which nh3 rewrites) counted roughly: a cleaning that
     lowers none of them removed nothing. Counted in lower case: nh3 writes SVG's names in their
     own case (``viewBox``) where a page read before wrote them in lower case."""
-    lowered = html.lower()
-    styles = Counter(style_declarations(double or single) for double, single in STYLE.findall(lowered))
+    lowered = html.encode("utf-8", "surrogatepass").lower()
+    styles = Counter(style_declarations((double or single).decode("utf-8", "replace")) for double, single in STYLE.findall(lowered))
     return Counter(TAG_NAME.findall(lowered)) + Counter(ATTRIBUTE_NAME_REVERSED.findall(lowered[::-1])) + styles
 
 
