@@ -8,7 +8,9 @@ Problems are reported as ``FILE:LINE: message``:
 * a footnote reference with no definition, a definition nobody references,
   a label defined twice, a rebuttal defined far from the item it answers;
 * an anchor id used twice, a link to a page or anchor that does not exist;
-* front matter missing or malformed.
+* front matter missing or malformed;
+* markup MkDocs's own reading of a page's HTML stops on with a traceback
+  (a ``<![`` that opens no CDATA or Office section).
 
 Each page's items are compared with the same page regenerated from the
 source, line against line, so an edit to the quoted text cannot slip by.
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Callable
 
 from markdown.extensions.toc import slugify
+from markdown.htmlparser import htmlparser as markdown_html
 
 from ..document import ids
 from ..document.config import load_config
@@ -91,6 +94,24 @@ def check_anchors(page: PageText) -> list[Problem]:
                 problems.append(Problem(page.path, page.numbered(index), f"the anchor #{item_id} is used twice on this page (first on line {page.numbered(seen[item_id])}); an id must be unique"))
             seen.setdefault(item_id, index)
     return problems
+
+
+def check_markup(page: PageText) -> list[Problem]:
+    """What stops MkDocs: before rendering a page it feeds the whole Markdown, code included, to
+    Python-Markdown's copy of the standard library's HTML parser to learn its ids, and on Pythons
+    before 3.13 that parser raises on '<![' followed by anything but a CDATA or Office section's
+    keyword, so the build ends in a traceback. Read here by the same parser, it is named instead."""
+    text = "\n".join(page.lines)
+    if "<![" not in text:  # nothing else it raises on
+        return []
+    reader = markdown_html.HTMLParser()
+    try:
+        reader.feed(text)
+        reader.close()
+    except AssertionError:
+        line, _ = reader.getpos()  # where the declaration it could not read starts
+        return [Problem(page.path, page.numbered(line - 1), "MkDocs cannot read '<![' unless it opens a section such as '<![CDATA[ ... ]]>'; write '&lt;![' instead, and in code put a space after '<'")]
+    return []
 
 
 def page_ids(page: PageText) -> set[str]:
@@ -207,7 +228,7 @@ def check_content(content: Path, sources: Path = Path("sources"), converted: Cal
         if page is not None:
             pages[path.resolve()] = page
     for page in pages.values():
-        problems += check_footnotes(page) + check_anchors(page) + check_links(page, pages, content)
+        problems += check_footnotes(page) + check_anchors(page) + check_markup(page) + check_links(page, pages, content)
     paragraphs = rebuttals = 0
     for folder in review_folders(content):
         review = [pages[p.resolve()] for p in section_files(content, folder.name) if p.resolve() in pages]
