@@ -84,7 +84,11 @@ def run(command: list[str]) -> Run:
 
 
 def median_run(command: list[str], runs: int) -> Run:
-    results = [run(command) for _ in range(runs)]
+    return median_of([run(command) for _ in range(runs)])
+
+
+def median_of(results: list[Run]) -> Run:
+    """The median CPU time and peak memory of runs of one command; the first failure if any failed."""
     failed = [r for r in results if r.returncode != 0]
     if failed:
         return failed[0]

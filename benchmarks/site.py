@@ -4,13 +4,20 @@
 
 At each size the embedded source is repeated (``scaled()`` of
 ``benchmarks/converter.py``: paragraph numbers carried on), converted once,
-and the same content folder is built twice per run: with the project's
-``mkdocs.yml`` as it is, and with a copy of it from which the ``reviewgen``
-plugin is removed (stock MkDocs + Material, search on, the same theme folder).
-Both are ``mkdocs build`` in their own process, without ``--strict`` (stock
-MkDocs warns about things the plugin resolves). Every figure is a whole process,
-timed from here with the operating system's accounting of the finished child
-(user + system CPU seconds, and its peak memory), the median of ``--runs`` runs.
+and the same content folder is built with the project's ``mkdocs.yml`` as it
+is, and with a copy of it from which the ``reviewgen`` plugin is removed (stock
+MkDocs + Material, search on, the same theme folder). Both are ``mkdocs build``
+in their own process, without ``--strict`` (stock MkDocs warns about things the
+plugin resolves). Every figure is a whole process, timed from here with the
+operating system's accounting of the finished child (user + system CPU
+seconds, and its peak memory).
+
+The two builds take turns, stock then plugin, ``--runs`` times: each figure is
+the median of its runs, and the ratio is the median of each pair's ratio, so
+that the machine's speed drifting during the run moves both sides of a pair
+alike. The cost per 1,000 source lines leaves out each build's start-up (its
+time on a one-row source, built in turn the same way), so a flat column means
+the work grows with the review, not faster.
 
 The plugin's check keeps the source's conversion in ``.cache/reviewgen`` beside
 ``mkdocs.yml`` between builds (``reviewgen.commands.remembered``): the first build
@@ -24,14 +31,16 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
+import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from converter import ROOT, SEED, Run, median_run, scaled  # noqa: E402
+from converter import HEAD, ROOT, SEED, Run, median_of, median_run, run, scaled  # noqa: E402
 
 PLUGIN = "  - reviewgen\n"
 
@@ -48,25 +57,48 @@ def configuration(work: Path, docs: Path, sources: Path, with_plugin: bool) -> P
     return path
 
 
-def content_at(factor: int, work: Path) -> tuple[Path, Path, int]:
-    """The embedded review at ``factor`` times its size: its sources folder, its converted content, its lines."""
+def content_at(text: str, work: Path) -> tuple[Path, Path, int]:
+    """A review whose source is ``text``: its sources folder, its converted content, its source's lines."""
     sources = work / "sources"
     sources.mkdir()
     source = sources / SEED.name
-    source.write_text(scaled(factor), encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
     shutil.copy(SEED.with_suffix(".yml"), source.with_suffix(".yml"))
     docs = work / "content"
     converted = median_run([sys.executable, "-m", "reviewgen", "convert", str(source), "--out", str(docs)], 1)
     if converted.returncode:
-        raise SystemExit(f"converting the {factor}x source failed:\n{converted.stderr}")
-    return sources, docs, source.read_text(encoding="utf-8").count("\n") + 1
+        raise SystemExit(f"converting the source of {work.name} failed:\n{converted.stderr}")
+    return sources, docs, text.count("\n") + 1
 
 
-def build(config: Path, site: Path, runs: int) -> Run:
-    result = median_run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], runs)
+def mkdocs(config: Path, site: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+
+
+def succeeded(result: Run, command: list[str]) -> Run:
     if result.returncode:
-        raise SystemExit(f"mkdocs build -f {config} failed:\n{result.stderr}")
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
     return result
+
+
+@dataclass(frozen=True)
+class Measured:
+    stock: Run
+    plugin: Run
+    first: Run  # the plugin's first build, converting the source in its check
+    ratio: float  # the median of the pairs' plugin / stock
+
+
+def measure(text: str, work: Path, runs: int) -> tuple[Measured, int]:
+    """A review of ``text`` built with and without the plugin, in turn; and its source's lines."""
+    sources, docs, lines = content_at(text, work)
+    stock = mkdocs(configuration(work, docs, sources, with_plugin=False), work / "site")
+    plugin = mkdocs(configuration(work, docs, sources, with_plugin=True), work / "site")
+    shutil.rmtree(work / ".cache", ignore_errors=True)
+    first = succeeded(run(plugin), plugin)
+    pairs = [(succeeded(run(stock), stock), succeeded(run(plugin), plugin)) for _ in range(runs)]
+    ratio = statistics.median(p.cpu / s.cpu for s, p in pairs)
+    return Measured(median_of([s for s, _ in pairs]), median_of([p for _, p in pairs]), first, ratio), lines
 
 
 def main() -> None:
@@ -75,22 +107,24 @@ def main() -> None:
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 5, 20, 50])
     args = parser.parse_args()
     started = time.perf_counter()
-    print("| size | source lines | build | CPU s | peak MB | CPU s per 1,000 lines | ratio to stock |")
+    with tempfile.TemporaryDirectory() as folder:
+        start_up, _ = measure(HEAD, Path(folder), args.runs)
+    print(f"Start-up (a one-row source, {args.runs} builds of each in turn): reviewgen plugin {start_up.plugin.cpu:.2f} s, "
+          f"stock {start_up.stock.cpu:.2f} s CPU.\n")
+    print("| size | source lines | build | CPU s | peak MB | CPU s per 1,000 lines beyond start-up | ratio to stock |")
     print("|---:|---:|---|---:|---:|---:|---:|")
     for factor in args.factors:
         with tempfile.TemporaryDirectory() as folder:
-            work = Path(folder)
-            sources, docs, lines = content_at(factor, work)
-            stock = build(configuration(work, docs, sources, with_plugin=False), work / "site", args.runs)
-            with_plugin = configuration(work, docs, sources, with_plugin=True)
-            shutil.rmtree(work / ".cache", ignore_errors=True)
-            first = build(with_plugin, work / "site", 1)
-            plugin = build(with_plugin, work / "site", args.runs)
-            rows = (("reviewgen plugin", plugin), ("reviewgen plugin, first build", first), ("stock MkDocs + Material", stock))
-            for name, result in rows:
-                print(f"| {factor}x | {lines:,} | {name} | {result.cpu:.2f} | {result.peak_mb:.0f} | "
-                      f"{1000 * result.cpu / lines:.3f} | {result.cpu / stock.cpu:.2f} |", flush=True)
-    print(f"\n({args.runs} runs each, medians; {time.perf_counter() - started:.0f} s in all)", file=sys.stderr)
+            measured, lines = measure(scaled(factor), Path(folder), args.runs)
+        rows = (
+            ("reviewgen plugin", measured.plugin, start_up.plugin, measured.ratio),
+            ("reviewgen plugin, first build", measured.first, start_up.plugin, measured.first.cpu / measured.stock.cpu),
+            ("stock MkDocs + Material", measured.stock, start_up.stock, 1.0),
+        )
+        for name, result, fixed, ratio in rows:
+            print(f"| {factor}x | {lines:,} | {name} | {result.cpu:.2f} | {result.peak_mb:.0f} | "
+                  f"{1000 * (result.cpu - fixed.cpu) / lines:.3f} | {ratio:.2f} |", flush=True)
+    print(f"\n({args.runs} builds of each in turn, medians; {time.perf_counter() - started:.0f} s in all)", file=sys.stderr)
 
 
 if __name__ == "__main__":
