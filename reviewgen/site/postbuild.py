@@ -153,7 +153,7 @@ def enhance_article(run: Enhancement, src_uri: str, content: str, abbreviations:
     run.notes += removal_notes(src_uri, enhanced.removed, typed.body if typed else "", typed.body_line if typed else 1)
     if kind is PageKind.REVIEW_TEXT:
         run.printed[src_uri] = html  # as the print edition joins it
-        fields, body = split_front_matter(read_text(run.config.docs_dir / src_uri))
+        fields, body = (typed.fields, typed.body) if typed else ({}, "")  # the page as read above
         title = str(fields.get("title") or "") or plain_heading(html)
         if features.paragraph_search:
             run.search += search_entries(url, title, list(enhanced.items), enhanced.places, review.reviewer)
