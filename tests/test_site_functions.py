@@ -136,8 +136,6 @@ def test_acronyms_are_marked_in_order_across_a_long_paragraph():
     assert markdown.markdown("The NCA.", extensions=[extension]) == "<p>The NCA.</p>"
 
 
-
-
 def test_marked_text_is_escaped_and_its_acronyms_are_abbreviations():
     marked = marking({"NCA": "National Crime Agency", "CSAM": "child sexual abuse <material>"})
     assert marked('The NCA & CSAM said "<b>no</b>" to NCAS and NCA_x.') == (
