@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import shutil
 import statistics
+import string
 import subprocess
 import sys
 import tempfile
@@ -57,11 +59,19 @@ def huge_line(n: int) -> str:
     return HEAD + f"<p>2. {words}.</p>\t<p>{words}.</p>\t\n"
 
 
+def short_lines(n: int) -> str:
+    """Short lines standing alone, each different (a list of names): what running footers look like."""
+    letters = random.Random(n)
+    names = (" ".join("".join(letters.choices(string.ascii_lowercase, k=letters.randint(4, 9))) for _ in range(2)).title() for _ in range(n))
+    return HEAD + "\n\n".join(names) + "\n"
+
+
 HOSTILE = {  # shape -> (its source at a size, the size called 1x)
     "many cells in one row": (many_cells, 2000),
     "deep nesting (div in div, one cell)": (deep_nesting, 600),
     "nested tables in a figure": (nested_tables, 100),
     "one huge line (words)": (huge_line, 20000),
+    "short lines standing alone": (short_lines, 1000),
 }
 
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import random
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import SEED, Review
 from test_seed_document import FOOTER_LINES
 
 from reviewgen.commands.convert import convert
+from reviewgen.reading.furniture import Likeness, _fragment_of, alike, furniture_lines
 
 GARBLED = [
     "Scrutiny Watch commentary", "SCRUTINY WATCH COMMENTARY", "Scrutny Watch commentary",
@@ -38,3 +42,44 @@ def test_a_different_garbled_footer_is_still_furniture(tmp_path):
     review = Review(out, "variant")
     assert review.numbered() == list(range(1, 269))
     assert "Nothing about substantiations" in review.rebuttals["para-44"]
+
+
+def _garbled(base: str, edits: list[tuple[int, str]]) -> str:
+    """``base`` with characters dropped (an empty replacement) or put in, as exports garble a footer."""
+    text = list(base)
+    for place, put in edits:
+        place %= len(text) + 1
+        if put:
+            text.insert(place, put)
+        elif place < len(text):
+            del text[place]
+    return "".join(text)
+
+
+FOOTERS = ["scrutiny watch commentary", "mandate now review", "crown copyright", "home office", "annex a"]
+EDITS = st.lists(st.tuples(st.integers(0, 60), st.sampled_from(["", "", "e", "w", " ", "x"])), max_size=5)
+TEXTS = st.one_of(
+    st.builds(_garbled, st.sampled_from(FOOTERS), EDITS),
+    st.builds(lambda base, cut: base[: cut % len(base)] or base, st.sampled_from(FOOTERS), st.integers(1, 40)),  # a fragment
+    st.text("abcdeimnorstuvw ", min_size=1, max_size=30),
+)
+
+
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(texts=st.lists(TEXTS, min_size=1, max_size=25, unique=True), asked=TEXTS)
+def test_the_texts_found_alike_are_exactly_those_difflib_finds_comparing_every_pair(texts, asked):
+    likeness = Likeness(texts)
+    assert sorted(likeness.alike(asked)) == sorted(text for text in texts if alike(asked, text))
+    assert sorted(likeness.holding(asked)) == sorted(text for text in texts if _fragment_of(asked, text))
+    pairs = {frozenset(pair) for pair in likeness.pairs()}
+    assert len(pairs) == len(list(likeness.pairs()))  # each pair once
+    assert {frozenset((a, b)) for a in texts for b in texts if a != b and (alike(a, b) or alike(b, a))} <= pairs
+
+
+def test_among_hundreds_of_different_short_lines_only_the_recurring_footer_is_furniture():
+    letters = random.Random(5)
+    lines = {" ".join("".join(letters.choices("abcdefghijklmnopqrstuvwxyz", k=letters.randint(4, 9))) for _ in range(2)).title() for _ in range(400)}
+    footer = ["Mandate Now review", "Mandate NOW review", "Mandat Now reveiw", "mandate now review"]
+    listed = sorted(lines)
+    source = [line for text in listed[:100] + footer + listed[100:] for line in (text, "")]
+    assert {source[number - 1] for number in furniture_lines(source)} == set(footer)

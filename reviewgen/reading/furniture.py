@@ -18,7 +18,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
+
+from rapidfuzz import fuzz, process
 
 ALIKE = 0.7
 FRAGMENT_ALIKE = 0.8
@@ -98,25 +100,59 @@ def _fragment_of(fragment: str, whole: str) -> bool:
     )
 
 
+class Likeness:
+    """Which of many texts are ``alike`` to a given one, or hold it as a fragment.
+
+    ``difflib`` comparing every candidate with every other took minutes for a
+    source of thousands of different short lines (a list of names, say).
+    RapidFuzz's ratio and partial ratio are upper bounds of ``difflib``'s
+    (they count the longest common subsequence, and ``difflib``'s matching
+    blocks are one common subsequence), so compiled code runs through the
+    pairs and rules out those that cannot be alike, and ``alike`` and
+    ``_fragment_of`` judge the few left. The answers are exactly theirs. The
+    pairs are still all looked at: the work grows with the square of the
+    number of different candidates, but at tens of nanoseconds a pair.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = list(texts)
+        self._compact = [text.replace(" ", "") for text in self.texts]
+
+    @staticmethod
+    def _cutoff(threshold: float) -> float:
+        return threshold * 100 - 1e-6  # a hair under: rounding never rules out a text that is alike
+
+    def _within(self, text: str, bound: Callable[..., float], threshold: float) -> Iterator[str]:
+        for _, _, number in process.extract_iter(text.replace(" ", ""), self._compact, scorer=bound, score_cutoff=self._cutoff(threshold)):
+            yield self.texts[number]
+
+    def pairs(self) -> Iterator[tuple[str, str]]:
+        """Each pair of the texts that may be alike, once: both ways round, the ratio bound is the same."""
+        for number, text in enumerate(self.texts):
+            later = self._compact[number + 1 :]
+            for _, _, offset in process.extract_iter(self._compact[number], later, scorer=fuzz.ratio, score_cutoff=self._cutoff(ALIKE)):
+                yield text, self.texts[number + 1 + offset]
+
+    def alike(self, text: str) -> Iterator[str]:
+        """The texts ``alike`` to ``text``, found as they are asked for."""
+        return (other for other in self._within(text, fuzz.ratio, ALIKE) if alike(text, other))
+
+    def holding(self, fragment: str) -> Iterator[str]:
+        """The texts ``fragment`` is a fragment of (``_fragment_of``), found as they are asked for."""
+        return (whole for whole in self._within(fragment, fuzz.partial_ratio, FRAGMENT_ALIKE) if _fragment_of(fragment, whole))
+
+
 def prototypes(found: Sequence[Candidate]) -> list[str]:
+    """Candidates alike to at least RECURS other candidates: they recur without being equal."""
     counts = Counter(c.text for c in found)
-    distinct = sorted(counts)
-    return [text for text in distinct if _recurs(text, distinct, counts)]
-
-
-def _recurs(text: str, distinct: Sequence[str], counts: Counter[str]) -> bool:
-    """At least RECURS other candidates are alike to ``text`` (counting stops there)."""
-    others = -1  # ``text`` is alike to itself
-    for other in distinct:
-        if alike(text, other):
-            others += counts[other]
-            if others >= RECURS:
-                return True
-    return False
-
-
-def _is_furniture(text: str, protos: Sequence[str]) -> bool:
-    return any(alike(text, p) or _fragment_of(text, p) for p in protos)
+    others = Counter({text: count - 1 for text, count in counts.items()})  # each text is alike to itself
+    for text, other in Likeness(sorted(counts)).pairs():
+        # Counting stops at RECURS; difflib's ratio can differ either way round.
+        if others[text] < RECURS and alike(text, other):
+            others[text] += counts[other]
+        if others[other] < RECURS and alike(other, text):
+            others[other] += counts[text]
+    return sorted(text for text in counts if others[text] >= RECURS)
 
 
 def _near(a: Candidate, b: Candidate, lines: Sequence[str]) -> bool:
@@ -125,25 +161,41 @@ def _near(a: Candidate, b: Candidate, lines: Sequence[str]) -> bool:
     return len(between) <= 3 and not any(line.strip() for line in between)
 
 
+def _ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", "")).ratio()
+
+
+def _make_one(first: str, second: str, protos: Likeness) -> bool:
+    """Two pieces are one footer broken in two when, put together either way round, they are more
+    like a prototype than either is alone. A footer with an ordinary short line beside it is not:
+    a whole footer is so like itself that a line beside it would still leave the two ALIKE."""
+    for joined in (f"{first} {second}", f"{second} {first}"):
+        if any(_ratio(joined, proto) > max(_ratio(first, proto), _ratio(second, proto)) for proto in protos.alike(joined)):
+            return True
+    return False
+
+
 def furniture_lines(lines: Sequence[str], extra: Callable[[str], bool] | None = None) -> set[int]:
     """The 1-based numbers of the lines that are running page furniture."""
     found = candidates(lines)
-    protos = prototypes(found)
-    known = set(protos)  # alike to themselves: no comparison needed
+    protos = Likeness(prototypes(found))
+    known = set(protos.texts)  # alike to themselves: no comparison needed
     result: set[int] = set()
 
     def furniture(text: str) -> bool:
-        return text in known or _is_furniture(text, protos) or bool(extra and extra(text))
+        return text in known or any(protos.alike(text)) or any(protos.holding(text)) or bool(extra and extra(text))
 
     for candidate in found:
-        if furniture(candidate.text):
+        pieces = [_normalise(lines[number - 1]) for number in candidate.lines]
+        if len(pieces) == 1:
+            whole = furniture(candidate.text)
+        else:  # one footer broken over two lines, or two lines of which one or both may be furniture
+            whole = _make_one(*pieces, protos) or any(protos.holding(candidate.text)) or bool(extra and extra(candidate.text))
+        if whole:
             result.update(candidate.lines)
-        elif len(candidate.lines) > 1:  # two footers in a row, or a footer beside its fragment
-            result.update(n for n in candidate.lines if furniture(_normalise(lines[n - 1])))
-    for first, second in zip(found, found[1:]):
-        if result.issuperset(first.lines + second.lines) or not _near(first, second, lines):
-            continue
-        for joined in (f"{first.text} {second.text}", f"{second.text} {first.text}"):
-            if any(alike(joined, p) for p in protos):
-                result.update(first.lines + second.lines)
+        else:
+            result.update(number for number, piece in zip(candidate.lines, pieces) if len(pieces) > 1 and furniture(piece))
+    for first, second in zip(found, found[1:]):  # pieces of one footer a blank line apart
+        if not result.issuperset(first.lines + second.lines) and _near(first, second, lines) and _make_one(first.text, second.text, protos):
+            result.update(first.lines + second.lines)
     return result
