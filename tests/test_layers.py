@@ -7,6 +7,8 @@ for start-up speed) or under ``TYPE_CHECKING`` counts as much as one at the top.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,3 +107,19 @@ def test_no_module_imports_itself_round_a_circle():
         if name not in state:
             visit(name, [name])
     assert cycles == [], "import cycles: " + "; ".join(cycles)
+
+
+def test_a_conversion_loads_none_of_the_sites_libraries(tmp_path):
+    # Start-up is most of a conversion's time: Beautiful Soup alone took a tenth of a second to import.
+    source = tmp_path / "small.txt"
+    source.write_text("<h2>Part 1: A</h2>\t\n<p>1. One.</p>\t<p>A reply.</p>\t\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reviewgen.commands.convert import convert\n"
+        f"convert(Path({str(source)!r}), Path({str(tmp_path / 'out')!r}))\n"
+        "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))\n"
+    )
+    loaded = set(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split())
+    assert "reviewgen" in loaded and "nh3" in loaded  # it did convert
+    assert loaded & {"bs4", "soupsieve", "markdown", "mkdocs", "jinja2", "material"} == set()

@@ -20,6 +20,8 @@ from bs4.builder._htmlparser import BeautifulSoupHTMLParser
 from bs4.element import AttributeValueWithCharsetSubstitution, PreformattedString
 from markupsafe import Markup
 
+from .declarations import BrowserDeclarations
+
 
 def text(value: object) -> str:
     """Plain text as HTML: ``<``, ``>``, ``&`` and both quotes escaped, safe in content and attributes."""
@@ -92,17 +94,6 @@ def attribute(key: str, value) -> str:
     if "'" not in value:
         return f"{key}='{value}'"
     return key + '="' + value.replace('"', "&quot;") + '"'
-
-
-class BrowserDeclarations:
-    """For a subclass of Python's ``HTMLParser``: ``<![`` opens a bogus comment that runs to the next
-    ``>``, as browsers and nh3 read it. Python's parser takes it for an SGML marked section and
-    stops with an error at a keyword it does not know (``<![CDATx``)."""
-
-    def parse_html_declaration(self, i: int) -> int:
-        if self.rawdata.startswith("<![", i):
-            return self.parse_bogus_comment(i)
-        return super().parse_html_declaration(i)
 
 
 class PageParser(BrowserDeclarations, BeautifulSoupHTMLParser):

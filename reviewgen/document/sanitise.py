@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from .html import BrowserDeclarations
+from .declarations import BrowserDeclarations
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*)\s*:")
