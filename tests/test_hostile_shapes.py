@@ -10,6 +10,7 @@ import sys
 from conftest import Review
 
 from reviewgen.commands.convert import convert
+from reviewgen.document.sanitise import DEEPEST, within_depth
 
 HEAD = "<h2>Part 1: Shapes</h2>\t\n<p>1. The opening paragraph.</p>\t<p>A reply to one.</p>\t\n"
 
@@ -85,3 +86,15 @@ def test_one_huge_line_keeps_every_word(tmp_path):
     review = converted(tmp_path, f"<p>2. {words}.</p>\t<p>Reply {words}.</p>\t\n")
     assert review.items["para-2"] == f"2. {words}."
     assert review.rebuttals["para-2"] == f"Reply {words}."
+
+
+def test_blocks_nested_past_any_documents_depth_are_unwrapped_and_their_words_kept():
+    deep = DEEPEST + 2
+    assert within_depth("<div>" * deep + "deep <b>words</b>" + "</div>" * deep) == "<div>" * DEEPEST + "deep <b>words</b>" + "</div>" * DEEPEST
+    lists = '<ul class="a">' * deep + "<li>item" + "</ul>" * deep + " after"
+    assert within_depth(lists) == '<ul class="a">' * DEEPEST + "<li>item" + "</ul>" * DEEPEST + " after"
+    many_but_shallow = "<div>a</div>" * 1000 + "</div>"  # a stray end tag closes nothing
+    assert within_depth(many_but_shallow) == many_but_shallow
+    # A tag written in a way readers may split differently (an angle bracket in a value) is never left out.
+    odd = '<div title="a>b">' * deep
+    assert within_depth(odd) == odd

@@ -177,10 +177,34 @@ SOURCE = Allowlist(
 )
 
 
+# nh3's parser (html5ever) looks through every open element at each of these start tags, so a cell
+# of them nested thousands deep takes time in the square of its depth (100,000 took a minute).
+# No document nests them DEEPEST deep; those deeper are left out (their text stays where it is).
+DEEPEST = 256
+NESTING = re.compile(r"<(/?)(?:div|ul|ol)(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*\s*>", re.I)
+
+
+def within_depth(html: str) -> str:
+    """``html`` with the blocks nested deeper than DEEPEST unwrapped: their tags left out, never a word.
+    Only tags written plainly (quoted values with no angle bracket) are counted and left out: any
+    reader splits those the same way, so what is left out is exactly a tag."""
+    if html.count("<") <= DEEPEST:
+        return html
+    kept, depth, start = [], 0, 0
+    for tag in NESTING.finditer(html):
+        closing = tag[1] == "/"
+        depth += -1 if closing else 1
+        if depth > DEEPEST - (1 if closing else 0):  # opened beyond DEEPEST, or the end of one that was
+            kept.append(html[start : tag.start()])
+            start = tag.end()
+        depth = max(depth, 0)  # a stray end tag closes nothing
+    return "".join(kept) + html[start:]
+
+
 @lru_cache(maxsize=4096)
 def clean_source(cell: str) -> Cleaned:
     """A source's cell as the converter reads it: its markup cleaned, everything else text."""
-    return cleaned(SOURCE, SOURCE.as_text(cell))
+    return cleaned(SOURCE, within_depth(SOURCE.as_text(cell)))
 
 
 def clean_html(html: str) -> str:
