@@ -83,3 +83,37 @@ def test_among_hundreds_of_different_short_lines_only_the_recurring_footer_is_fu
     listed = sorted(lines)
     source = [line for text in listed[:100] + footer + listed[100:] for line in (text, "")]
     assert {source[number - 1] for number in furniture_lines(source)} == set(footer)
+
+
+def _footered(*blocks: str) -> list[str]:
+    """A source of ordinary paragraphs with the footer after each, then ``blocks``, each standing alone."""
+    lines = []
+    for page, footer in enumerate(["Scrutiny Watch commentary", "Scrutiny Watch commentry", "SCRUTINY WATCH COMMENTARY", "Scrutny Watch commentary", "Scrutiny Watch comentary"]):
+        lines += [f"<p>{page + 1}. A paragraph of the original.</p>\t<p>A reply.</p>", "", footer, ""]
+    for block in blocks:
+        lines += block.split("\n") + [""]
+    return lines
+
+
+def dropped(lines: list[str]) -> list[str]:
+    return [lines[number - 1] for number in sorted(furniture_lines(lines))]
+
+
+FOOTERS_DROPPED = ["Scrutiny Watch commentary", "Scrutiny Watch commentry", "SCRUTINY WATCH COMMENTARY", "Scrutny Watch commentary", "Scrutiny Watch comentary"]
+
+
+def test_a_short_line_in_the_same_block_as_a_footer_stays():
+    # The block is alike to the footers as a whole; its ordinary line is not, and stays.
+    assert dropped(_footered("Scrutiny Watch commentary\nAnnex A", "Next steps\nScrutiny Watch commentary")) == FOOTERS_DROPPED + [
+        "Scrutiny Watch commentary", "Scrutiny Watch commentary"]
+
+
+def test_a_heading_a_blank_line_from_a_footers_fragment_stays():
+    # "Scrutiny" alone is a fragment of the footer; "Peer commentary" is no piece of it, though the two
+    # together are nearly as like the footer as "Scrutiny Watch commentary" is.
+    assert dropped(_footered("Scrutiny\n", "Peer commentary")) == FOOTERS_DROPPED + ["Scrutiny"]
+
+
+def test_a_footer_broken_in_two_goes_whole_and_its_page_number_with_it():
+    lines = _footered("Scrutiny Wat", "ch commentary", "Scrutiny Watch commentary\n14", "15 of 40\nScrutiny Watch commentary", "Annex A\n16")
+    assert dropped(lines) == FOOTERS_DROPPED + ["Scrutiny Wat", "ch commentary", "Scrutiny Watch commentary", "14", "15 of 40", "Scrutiny Watch commentary"]

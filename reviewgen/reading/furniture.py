@@ -4,12 +4,15 @@ A PDF's running footer survives an export as a short standalone line that
 recurs every page or so, often garbled: other words, other case, broken over
 two lines, or just a fragment. So furniture is found in three steps:
 
-1. candidates: short blocks that stand alone between blank lines and look
-   like no structural element (no tags, no TABs, no sentence ending);
-2. prototypes: candidates alike (ratio >= ALIKE) to at least RECURS
-   other candidates, so they recur without being equal;
+1. candidates: short blocks of one or two lines that stand alone between
+   blank lines and look like no structural element (no tags, no TABs, no
+   sentence ending), or one such line beside its page number;
+2. prototypes: candidate lines alike (ratio >= ALIKE) to at least RECURS
+   other candidate lines, so they recur without being equal;
 3. furniture: every candidate alike to a prototype, and fragments (a piece
-   of a prototype on its own, or two pieces a blank line apart that make one).
+   of a prototype on its own, or two pieces, in one block or a blank line
+   apart, that together are more like a prototype than either alone), with
+   the page number beside any of them.
 """
 
 from __future__ import annotations
@@ -30,16 +33,15 @@ MAX_CHARS = 60
 # Lines with these shapes are structure, never furniture, however often they recur.
 STRUCTURAL = re.compile(r"^(\d|figure\b|table\b|case study\b)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.?!:;,\"”’)]$")
+# A page's number, on the line above or below its footer ("12", "12 of 40", "12/40").
+PAGE_NUMBER = re.compile(r"^\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Candidate:
     lines: tuple[int, ...]  # 1-based source line numbers
-    text: str  # normalised: lower case, single spaces
-
-    @property
-    def compact(self) -> str:
-        return self.text.replace(" ", "")
+    text: str  # its lines' words, normalised: lower case, single spaces (a page number left out)
+    pieces: tuple[str, ...]  # each line normalised; a page number's is "": furniture only beside furniture
 
 
 def _normalise(text: str) -> str:
@@ -61,7 +63,7 @@ def _is_candidate_line(line: str) -> bool:
 
 
 def candidates(lines: Sequence[str]) -> list[Candidate]:
-    """Blocks of one or two candidate lines standing between blank lines."""
+    """Blocks of one or two candidate lines standing between blank lines, or of one beside a page number."""
     found: list[Candidate] = []
     index = 0
     while index < len(lines):
@@ -72,8 +74,10 @@ def candidates(lines: Sequence[str]) -> list[Candidate]:
         while end < len(lines) and lines[end].strip():
             end += 1
         block = lines[index:end]
-        if len(block) <= 2 and all(_is_candidate_line(line) for line in block):
-            found.append(Candidate(tuple(range(index + 1, end + 1)), _normalise(" ".join(block))))
+        pieces = tuple(_normalise(line) if _is_candidate_line(line) else "" for line in block)
+        numbered = len(block) == 2 and sum(bool(PAGE_NUMBER.match(line.strip())) for line in block) == 1
+        if len(block) <= 2 and (all(pieces) or (numbered and any(pieces))):
+            found.append(Candidate(tuple(range(index + 1, end + 1)), " ".join(piece for piece in pieces if piece), pieces))
         index = end
     return found
 
@@ -143,8 +147,10 @@ class Likeness:
 
 
 def prototypes(found: Sequence[Candidate]) -> list[str]:
-    """Candidates alike to at least RECURS other candidates: they recur without being equal."""
-    counts = Counter(c.text for c in found)
+    """Candidate lines alike to at least RECURS other candidate lines: they recur without being equal.
+    Lines, not blocks: an ordinary line in the same block as a footer is still alike to the other
+    footers, so the block would become a prototype of its own and take the line with it."""
+    counts = Counter(piece for c in found for piece in c.pieces if piece)
     others = Counter({text: count - 1 for text, count in counts.items()})  # each text is alike to itself
     for text, other in Likeness(sorted(counts)).pairs():
         # Counting stops at RECURS; difflib's ratio can differ either way round.
@@ -165,13 +171,21 @@ def _ratio(a: str, b: str) -> float:
     return SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", "")).ratio()
 
 
+def _piece_of(piece: str, proto: str) -> bool:
+    """A piece of the prototype as it is, or like it, or like a stretch of it."""
+    return piece.replace(" ", "") in proto.replace(" ", "") or alike(piece, proto) or _fragment_of(piece, proto)
+
+
 def _make_one(first: str, second: str, protos: Likeness) -> bool:
-    """Two pieces are one footer broken in two when, put together either way round, they are more
-    like a prototype than either is alone. A footer with an ordinary short line beside it is not:
-    a whole footer is so like itself that a line beside it would still leave the two ALIKE."""
+    """Two pieces are one footer broken in two when each is a piece of the same prototype and, put
+    together either way round, they are more like it than either is alone. A footer with an
+    ordinary short line beside it is not: a whole footer is so like itself that a line beside it
+    would still leave the two ALIKE, and a heading beside a footer's fragment is no piece of it."""
     for joined in (f"{first} {second}", f"{second} {first}"):
-        if any(_ratio(joined, proto) > max(_ratio(first, proto), _ratio(second, proto)) for proto in protos.alike(joined)):
-            return True
+        for proto in protos.alike(joined):
+            closer = _ratio(joined, proto) > max(_ratio(first, proto), _ratio(second, proto))
+            if closer and _piece_of(first, proto) and _piece_of(second, proto):
+                return True
     return False
 
 
@@ -186,15 +200,15 @@ def furniture_lines(lines: Sequence[str], extra: Callable[[str], bool] | None = 
         return text in known or any(protos.alike(text)) or any(protos.holding(text)) or bool(extra and extra(text))
 
     for candidate in found:
-        pieces = [_normalise(lines[number - 1]) for number in candidate.lines]
-        if len(pieces) == 1:
+        words = [piece for piece in candidate.pieces if piece]
+        if len(words) == 1:  # one line, or one beside its page number: both go if the line is furniture
             whole = furniture(candidate.text)
         else:  # one footer broken over two lines, or two lines of which one or both may be furniture
-            whole = _make_one(*pieces, protos) or any(protos.holding(candidate.text)) or bool(extra and extra(candidate.text))
+            whole = _make_one(*words, protos) or any(protos.holding(candidate.text)) or bool(extra and extra(candidate.text))
         if whole:
             result.update(candidate.lines)
         else:
-            result.update(number for number, piece in zip(candidate.lines, pieces) if len(pieces) > 1 and furniture(piece))
+            result.update(number for number, piece in zip(candidate.lines, candidate.pieces) if len(words) > 1 and furniture(piece))
     for first, second in zip(found, found[1:]):  # pieces of one footer a blank line apart
         if not result.issuperset(first.lines + second.lines) and _near(first, second, lines) and _make_one(first.text, second.text, protos):
             result.update(first.lines + second.lines)
