@@ -117,3 +117,19 @@ def test_a_heading_a_blank_line_from_a_footers_fragment_stays():
 def test_a_footer_broken_in_two_goes_whole_and_its_page_number_with_it():
     lines = _footered("Scrutiny Wat", "ch commentary", "Scrutiny Watch commentary\n14", "15 of 40\nScrutiny Watch commentary", "Annex A\n16")
     assert dropped(lines) == FOOTERS_DROPPED + ["Scrutiny Wat", "ch commentary", "Scrutiny Watch commentary", "14", "15 of 40", "Scrutiny Watch commentary"]
+
+
+def test_a_line_dropped_as_furniture_that_recurs_nowhere_as_it_is_is_named_with_its_override(tmp_path):
+    lines = ["<h2>Part 1: Shapes</h2>\t", ""]
+    for number in range(1, 6):
+        lines += [f"<p>{number}. A paragraph of the original.</p>\t<p>A reply.</p>", "", "Scrutiny Watch commentary", ""]
+    lines += ["Scrutiny watch commentaries", ""]
+    source = tmp_path / "lone.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    summary = convert(source, tmp_path / "out")
+    assert summary.furniture == 6
+    # The footer recurs as it is; the last line is like it but stands alone, and may be the original's.
+    assert [note for note in summary.removed_unsafe if "header or footer" in note] == [
+        f"{source}:23: “Scrutiny watch commentaries” dropped as a running header or footer, which it is like, "
+        "though no other line is the same; if it is the original's, add the override {line: 23, furniture: false}"
+    ]

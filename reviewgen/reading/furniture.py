@@ -213,3 +213,13 @@ def furniture_lines(lines: Sequence[str], extra: Callable[[str], bool] | None = 
         if not result.issuperset(first.lines + second.lines) and _near(first, second, lines) and _make_one(first.text, second.text, protos):
             result.update(first.lines + second.lines)
     return result
+
+
+def lone_lines(lines: Sequence[str], furniture: set[int]) -> list[int]:
+    """The furniture lines whose words stand nowhere else in the source as they are: like a footer
+    (a garbled one, or a fragment), and so the likeliest to be a line of the original instead."""
+    counts = Counter(_normalise(lines[number - 1]) for number in furniture)
+    return sorted(
+        number for number in furniture
+        if counts[_normalise(lines[number - 1])] == 1 and not PAGE_NUMBER.match(lines[number - 1].strip())
+    )

@@ -25,7 +25,7 @@ from .cells import Fragment, FragmentKind, Row, fragments, read_row, removals
 from .column import Before, Column
 from ..document.config import SourceConfig
 from ..document.errors import ReviewgenError
-from .furniture import furniture_lines
+from .furniture import furniture_lines, lone_lines
 from .headings import plan_headings
 from .inline import closing_text, join
 from ..document.model import Decision, Document, DropReason, Dropped
@@ -42,9 +42,17 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
     headings = plan_headings(lines, furniture, config.heading_parts)
     assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks)
     _record_furniture(assembler, furniture, changed)
+    lone = set(lone_lines(lines, furniture)) - set(changed)  # an override has decided those already
     for number, line in enumerate(lines, 1):
         if number in furniture:
             assembler.dropped.append(Dropped(number, line.strip(), DropReason.FURNITURE))
+            if number in lone:
+                assembler.dropped.append(Dropped(
+                    number,
+                    f"“{line.strip()}” dropped as a running header or footer, which it is like, though no other line "
+                    f"is the same; if it is the original's, add the override {{line: {number}, furniture: false}}",
+                    DropReason.LONE_FURNITURE,
+                ))
             continue
         if number in headings.contents and not getattr(config.override_for(number), "column", None):
             assembler.dropped.append(Dropped(number, line.strip(), DropReason.CONTENTS))
