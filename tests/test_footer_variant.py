@@ -133,3 +133,19 @@ def test_a_line_dropped_as_furniture_that_recurs_nowhere_as_it_is_is_named_with_
         f"{source}:23: “Scrutiny watch commentaries” dropped as a running header or footer, which it is like, "
         "though no other line is the same; if it is the original's, add the override {line: 23, furniture: false}"
     ]
+
+
+def test_a_short_line_that_recurs_like_none_of_the_footer_is_named_once_with_its_lines(tmp_path):
+    lines = ["<h2>Part 1: Shapes</h2>\t", ""]
+    for number in range(1, 6):
+        lines += [f"<p>{number}. A paragraph of the original.</p>\t<p>A reply.</p>", "", "Scrutiny Watch commentary", "", "What we will do", ""]
+    lines += ["Scrutiny Watch commentary"]  # line 33: the footer is the largest run
+    source = tmp_path / "runs.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    summary = convert(source, tmp_path / "out")
+    assert summary.furniture == 11
+    # Lines 3 + 6k hold the paragraphs, 5 + 6k the footer, 7 + 6k the label: the label is named, the footer not.
+    assert [note for note in summary.removed_unsafe if "header or footer" in note] == [
+        f"{source}:7: “What we will do” and the 4 lines like it (lines 13, 19, 25, 31) dropped as another running header "
+        "or footer; if they are the original's, add the override {line: N, furniture: false} for each"
+    ]

@@ -219,7 +219,34 @@ def lone_lines(lines: Sequence[str], furniture: set[int]) -> list[int]:
     """The furniture lines whose words stand nowhere else in the source as they are: like a footer
     (a garbled one, or a fragment), and so the likeliest to be a line of the original instead."""
     counts = Counter(_normalise(lines[number - 1]) for number in furniture)
-    return sorted(
-        number for number in furniture
-        if counts[_normalise(lines[number - 1])] == 1 and not PAGE_NUMBER.match(lines[number - 1].strip())
-    )
+    return sorted(number for number in furniture if counts[_normalise(lines[number - 1])] == 1 and not _page_number(lines, number))
+
+
+def other_runs(lines: Sequence[str], furniture: set[int]) -> list[list[int]]:
+    """The furniture lines that recur alike among themselves but like none of the largest run (the
+    running footer with its garbled copies), each run's lines in order: a second running header, or
+    a label of the original that recurs standing alone ("What we will do")."""
+    by_text: dict[str, list[int]] = {}
+    for number in sorted(furniture):
+        if not _page_number(lines, number):
+            by_text.setdefault(_normalise(lines[number - 1]), []).append(number)
+    run = {text: text for text in by_text}  # each text's run, joined through alike pairs
+
+    def find(text: str) -> str:
+        while run[text] != text:
+            run[text] = run[run[text]]
+            text = run[text]
+        return text
+
+    for text, other in Likeness(sorted(by_text)).pairs():
+        if alike(text, other) or alike(other, text):
+            run[find(text)] = find(other)
+    runs: dict[str, list[int]] = {}
+    for text, numbers in by_text.items():
+        runs.setdefault(find(text), []).extend(numbers)
+    ordered = sorted((sorted(numbers) for numbers in runs.values()), key=lambda numbers: (-len(numbers), numbers))
+    return [numbers for numbers in ordered[1:] if len(numbers) > 1]
+
+
+def _page_number(lines: Sequence[str], number: int) -> bool:
+    return bool(PAGE_NUMBER.match(lines[number - 1].strip()))

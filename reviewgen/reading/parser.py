@@ -25,7 +25,7 @@ from .cells import Fragment, FragmentKind, Row, fragments, read_row, removals
 from .column import Before, Column
 from ..document.config import SourceConfig
 from ..document.errors import ReviewgenError
-from .furniture import furniture_lines, lone_lines
+from .furniture import furniture_lines, lone_lines, other_runs
 from .headings import plan_headings
 from .inline import closing_text, join
 from ..document.model import Decision, Document, DropReason, Dropped
@@ -42,17 +42,12 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
     headings = plan_headings(lines, furniture, config.heading_parts)
     assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks)
     _record_furniture(assembler, furniture, changed)
-    lone = set(lone_lines(lines, furniture)) - set(changed)  # an override has decided those already
+    notes = _furniture_notes(lines, furniture, changed)
     for number, line in enumerate(lines, 1):
         if number in furniture:
             assembler.dropped.append(Dropped(number, line.strip(), DropReason.FURNITURE))
-            if number in lone:
-                assembler.dropped.append(Dropped(
-                    number,
-                    f"“{line.strip()}” dropped as a running header or footer, which it is like, though no other line "
-                    f"is the same; if it is the original's, add the override {{line: {number}, furniture: false}}",
-                    DropReason.LONE_FURNITURE,
-                ))
+            if number in notes:
+                assembler.dropped.append(Dropped(number, notes[number], DropReason.LONE_FURNITURE))
             continue
         if number in headings.contents and not getattr(config.override_for(number), "column", None):
             assembler.dropped.append(Dropped(number, line.strip(), DropReason.CONTENTS))
@@ -91,6 +86,28 @@ def _furniture(lines: Sequence[str], config: SourceConfig) -> tuple[set[int], di
             found.discard(override.line)
             changed[override.line] = False
     return found, changed
+
+
+def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[int, bool]) -> dict[int, str]:
+    """What the summary says of the furniture an editor may want back, by line: each line that no other
+    repeats as it is, and each run of lines like none of the running footer's, named once at its first."""
+    decided = furniture - set(changed)  # an override has decided the rest already
+    notes: dict[int, str] = {}
+    runs = other_runs(lines, decided)
+    in_runs = {number for run in runs for number in run}
+    for number in lone_lines(lines, decided):
+        if number not in in_runs:
+            notes[number] = (
+                f"“{lines[number - 1].strip()}” dropped as a running header or footer, which it is like, though no other "
+                f"line is the same; if it is the original's, add the override {{line: {number}, furniture: false}}"
+            )
+    for first, *others in runs:
+        notes[first] = (
+            f"“{lines[first - 1].strip()}” and the {count(len(others), 'line')} like it (lines {', '.join(map(str, others))}) "
+            "dropped as another running header or footer; if they are the original's, add the override "
+            "{line: N, furniture: false} for each"
+        )
+    return notes
 
 
 def _record_furniture(assembler: Assembler, found: set[int], changed: dict[int, bool]) -> None:
