@@ -5,14 +5,14 @@ from __future__ import annotations
 import random
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED, Review
 from test_seed_document import FOOTER_LINES
 
 from reviewgen.commands.convert import convert
-from reviewgen.reading.furniture import Likeness, _fragment_of, alike, furniture_lines
+from reviewgen.reading.furniture import RECURS, Candidate, Likeness, _fragment_of, alike, furniture_lines, prototypes
 
 GARBLED = [
     "Scrutiny Watch commentary", "SCRUTINY WATCH COMMENTARY", "Scrutny Watch commentary",
@@ -76,6 +76,15 @@ def test_the_texts_found_alike_are_exactly_those_difflib_finds_comparing_every_p
     assert {frozenset((a, b)) for a in texts for b in texts if a != b and (alike(a, b) or alike(b, a))} <= pairs
 
 
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(texts=st.lists(TEXTS, min_size=1, max_size=30))
+@example(texts=["aacdc a  bcbd  dcaca", "abacdc   bcabdddcacé a", "bcbac   bcabddcacéa", "abacdc   bcabddcacéa", "aacdc a  bcbd  dcaca"])  # alike one way round only
+def test_the_prototypes_are_the_lines_at_least_recurs_others_are_alike_to(texts):
+    found = [Candidate((number,), text, (text,)) for number, text in enumerate(texts, 1)]
+    # difflib's ratio can differ either way round: a text's count is of the others alike *to it*.
+    assert prototypes(found) == sorted({text for text in texts if sum(alike(text, other) for other in texts) - 1 >= RECURS})
+
+
 def test_among_hundreds_of_different_short_lines_only_the_recurring_footer_is_furniture():
     letters = random.Random(5)
     lines = {" ".join("".join(letters.choices("abcdefghijklmnopqrstuvwxyz", k=letters.randint(4, 9))) for _ in range(2)).title() for _ in range(400)}
@@ -112,6 +121,13 @@ def test_a_heading_a_blank_line_from_a_footers_fragment_stays():
     # "Scrutiny" alone is a fragment of the footer; "Peer commentary" is no piece of it, though the two
     # together are nearly as like the footer as "Scrutiny Watch commentary" is.
     assert dropped(_footered("Scrutiny\n", "Peer commentary")) == FOOTERS_DROPPED + ["Scrutiny"]
+
+
+def test_a_footer_broken_in_two_goes_whole_though_one_piece_is_too_short_to_tell_alone():
+    # "ary" alone is too short to be a fragment of anything: only joined to the piece beside it is it the footer's.
+    assert dropped(_footered("Scrutiny Watch comment", "ary")) == FOOTERS_DROPPED + ["Scrutiny Watch comment", "ary"]
+    assert dropped(_footered("ary", "Scrutiny Watch comment")) == FOOTERS_DROPPED + ["ary", "Scrutiny Watch comment"]  # either order
+    assert dropped(_footered("Scru", "tiny Watch commentary")) == FOOTERS_DROPPED + ["Scru", "tiny Watch commentary"]
 
 
 def test_a_footer_broken_in_two_goes_whole_and_its_page_number_with_it():

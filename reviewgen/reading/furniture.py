@@ -82,6 +82,15 @@ def candidates(lines: Sequence[str]) -> list[Candidate]:
     return found
 
 
+def _compact(text: str) -> str:
+    """What texts are compared as: spacing left out ("mandate now" ~ "mandatenow")."""
+    return text.replace(" ", "")
+
+
+def _matcher(a: str, b: str) -> SequenceMatcher:
+    return SequenceMatcher(None, _compact(a), _compact(b))
+
+
 def _at_least(matcher: SequenceMatcher, threshold: float) -> bool:
     """``matcher.ratio() >= threshold``, trying its cheap upper bounds first: most pairs of
     candidates are nothing alike, and the full comparison is what makes many of them slow."""
@@ -90,12 +99,12 @@ def _at_least(matcher: SequenceMatcher, threshold: float) -> bool:
 
 def alike(a: str, b: str) -> bool:
     """Similar (ratio >= ALIKE) regardless of case and spacing ("Mandate NOW" ~ "mandate now review")."""
-    return _at_least(SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", "")), ALIKE)
+    return _at_least(_matcher(a, b), ALIKE)
 
 
 def _fragment_of(fragment: str, whole: str) -> bool:
     """Whether ``fragment`` matches some stretch of ``whole`` as well as FRAGMENT_ALIKE."""
-    fragment, whole = fragment.replace(" ", ""), whole.replace(" ", "")
+    fragment, whole = _compact(fragment), _compact(whole)
     if len(fragment) < 4 or len(fragment) >= len(whole):
         return False
     return any(
@@ -120,14 +129,14 @@ class Likeness:
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = list(texts)
-        self._compact = [text.replace(" ", "") for text in self.texts]
+        self._compact = [_compact(text) for text in self.texts]
 
     @staticmethod
     def _cutoff(threshold: float) -> float:
         return threshold * 100 - 1e-6  # a hair under: rounding never rules out a text that is alike
 
     def _within(self, text: str, bound: Callable[..., float], threshold: float) -> Iterator[str]:
-        for _, _, number in process.extract_iter(text.replace(" ", ""), self._compact, scorer=bound, score_cutoff=self._cutoff(threshold)):
+        for _, _, number in process.extract_iter(_compact(text), self._compact, scorer=bound, score_cutoff=self._cutoff(threshold)):
             yield self.texts[number]
 
     def pairs(self) -> Iterator[tuple[str, str]]:
@@ -167,13 +176,9 @@ def _near(a: Candidate, b: Candidate, lines: Sequence[str]) -> bool:
     return len(between) <= 3 and not any(line.strip() for line in between)
 
 
-def _ratio(a: str, b: str) -> float:
-    return SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", "")).ratio()
-
-
 def _piece_of(piece: str, proto: str) -> bool:
     """A piece of the prototype as it is, or like it, or like a stretch of it."""
-    return piece.replace(" ", "") in proto.replace(" ", "") or alike(piece, proto) or _fragment_of(piece, proto)
+    return _compact(piece) in _compact(proto) or alike(piece, proto) or _fragment_of(piece, proto)
 
 
 def _make_one(first: str, second: str, protos: Likeness) -> bool:
@@ -183,7 +188,7 @@ def _make_one(first: str, second: str, protos: Likeness) -> bool:
     would still leave the two ALIKE, and a heading beside a footer's fragment is no piece of it."""
     for joined in (f"{first} {second}", f"{second} {first}"):
         for proto in protos.alike(joined):
-            closer = _ratio(joined, proto) > max(_ratio(first, proto), _ratio(second, proto))
+            closer = _matcher(joined, proto).ratio() > max(_matcher(first, proto).ratio(), _matcher(second, proto).ratio())
             if closer and _piece_of(first, proto) and _piece_of(second, proto):
                 return True
     return False
@@ -196,19 +201,21 @@ def furniture_lines(lines: Sequence[str], extra: Callable[[str], bool] | None = 
     known = set(protos.texts)  # alike to themselves: no comparison needed
     result: set[int] = set()
 
+    def fragment_or_named(text: str) -> bool:  # a piece of a prototype, or what the configuration names
+        return any(protos.holding(text)) or bool(extra and extra(text))
+
     def furniture(text: str) -> bool:
-        return text in known or any(protos.alike(text)) or any(protos.holding(text)) or bool(extra and extra(text))
+        return text in known or any(protos.alike(text)) or fragment_or_named(text)
 
     for candidate in found:
         words = [piece for piece in candidate.pieces if piece]
         if len(words) == 1:  # one line, or one beside its page number: both go if the line is furniture
-            whole = furniture(candidate.text)
-        else:  # one footer broken over two lines, or two lines of which one or both may be furniture
-            whole = _make_one(*words, protos) or any(protos.holding(candidate.text)) or bool(extra and extra(candidate.text))
-        if whole:
+            if furniture(candidate.text):
+                result.update(candidate.lines)
+        elif _make_one(*words, protos) or fragment_or_named(candidate.text):  # one footer over two lines
             result.update(candidate.lines)
-        else:
-            result.update(number for number, piece in zip(candidate.lines, candidate.pieces) if len(words) > 1 and furniture(piece))
+        else:  # two lines, each furniture or not on its own
+            result.update(number for number, piece in zip(candidate.lines, candidate.pieces) if furniture(piece))
     for first, second in zip(found, found[1:]):  # pieces of one footer a blank line apart
         if not result.issuperset(first.lines + second.lines) and _near(first, second, lines) and _make_one(first.text, second.text, protos):
             result.update(first.lines + second.lines)
