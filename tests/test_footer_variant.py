@@ -165,3 +165,24 @@ def test_a_short_line_that_recurs_like_none_of_the_footer_is_named_once_with_its
         f"{source}:7: “What we will do” and the 4 lines like it (lines 13, 19, 25, 31) dropped as another running header "
         "or footer; if they are the original's, add the override {line: N, furniture: false} for each"
     ]
+
+
+def test_past_twenty_such_lines_the_summary_counts_the_rest_in_one_note(tmp_path):
+    lines = ["<h2>Part 1: Shapes</h2>\t", ""]
+    for number in range(1, 6):
+        lines += [f"<p>{number}. A paragraph of the original.</p>\t<p>A reply.</p>", "", "Scrutiny Watch commentary", ""]
+    garbled = [f"Scrutiny Watch commentary {letter}" for letter in "abcdefghijklmnopqrstuvwxy"]  # 25, each once
+    for text in garbled:
+        lines += [text, ""]
+    source = tmp_path / "many.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    notes = [note for note in convert(source, tmp_path / "out").removed_unsafe if "header" in note]
+    at = {text: lines.index(text) + 1 for text in garbled}  # lines 23, 25, ... 71
+    assert notes[:20] == [
+        f"{source}:{at[text]}: “{text}” dropped as a running header or footer, which it is like, though no other line is the same; "
+        f"if it is the original's, add the override {{line: {at[text]}, furniture: false}}" for text in garbled[:20]
+    ]
+    assert notes[20:] == [
+        f"{source}:63: and 5 more lines from here to line 71 dropped as running headers or footers though no other line is "
+        "the same as each; add the override {line: N, furniture: false} for any that is the original's"
+    ]

@@ -246,7 +246,7 @@ def other_runs(lines: Sequence[str], furniture: set[int]) -> list[list[int]]:
         return text
 
     for text, other in Likeness(sorted(by_text)).pairs():
-        if alike(text, other) or alike(other, text):
+        if find(text) != find(other) and (alike(text, other) or alike(other, text)):  # a pair in one run already needs no comparing
             run[find(text)] = find(other)
     runs: dict[str, list[int]] = {}
     for text, numbers in by_text.items():

@@ -88,6 +88,9 @@ def _furniture(lines: Sequence[str], config: SourceConfig) -> tuple[set[int], di
     return found, changed
 
 
+NAMED_AT_MOST = 20  # lines (or runs) of furniture the summary names one by one before it counts the rest
+
+
 def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[int, bool]) -> dict[int, str]:
     """What the summary says of the furniture an editor may want back, by line: each line that no other
     repeats as it is, and each run of lines like none of the running footer's, named once at its first."""
@@ -95,15 +98,22 @@ def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[in
     notes: dict[int, str] = {}
     runs = other_runs(lines, decided)
     in_runs = {number for run in runs for number in run}
-    for number in lone_lines(lines, decided):
-        if number not in in_runs:
-            notes[number] = (
-                f"“{lines[number - 1].strip()}” dropped as a running header or footer, which it is like, though no other "
-                f"line is the same; if it is the original's, add the override {{line: {number}, furniture: false}}"
-            )
-    for first, *others in runs:
+    lone = [number for number in lone_lines(lines, decided) if number not in in_runs]
+    for number in lone[:NAMED_AT_MOST]:
+        notes[number] = (
+            f"“{lines[number - 1].strip()}” dropped as a running header or footer, which it is like, though no other "
+            f"line is the same; if it is the original's, add the override {{line: {number}, furniture: false}}"
+        )
+    if len(lone) > NAMED_AT_MOST:  # a source that is mostly such lines: the rest in one note
+        rest = lone[NAMED_AT_MOST:]
+        notes[rest[0]] = (
+            f"and {count(len(rest), 'more line')} from here to line {rest[-1]} dropped as running headers or footers "
+            "though no other line is the same as each; add the override {line: N, furniture: false} for any that is the original's"
+        )
+    for first, *others in runs[:NAMED_AT_MOST]:
+        listed = ", ".join(map(str, others[:NAMED_AT_MOST])) + (f" and {len(others) - NAMED_AT_MOST:,} more" if len(others) > NAMED_AT_MOST else "")
         notes[first] = (
-            f"“{lines[first - 1].strip()}” and the {count(len(others), 'line')} like it (lines {', '.join(map(str, others))}) "
+            f"“{lines[first - 1].strip()}” and the {count(len(others), 'line')} like it (lines {listed}) "
             "dropped as another running header or footer; if they are the original's, add the override "
             "{line: N, furniture: false} for each"
         )
