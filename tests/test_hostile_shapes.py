@@ -10,7 +10,6 @@ import sys
 from conftest import Review
 
 from reviewgen.commands.convert import convert
-from reviewgen.document.sanitise import DEEPEST, clean_source, within_depth
 
 HEAD = "<h2>Part 1: Shapes</h2>\t\n<p>1. The opening paragraph.</p>\t<p>A reply to one.</p>\t\n"
 
@@ -86,23 +85,3 @@ def test_one_huge_line_keeps_every_word(tmp_path):
     review = converted(tmp_path, f"<p>2. {words}.</p>\t<p>Reply {words}.</p>\t\n")
     assert review.items["para-2"] == f"2. {words}."
     assert review.rebuttals["para-2"] == f"Reply {words}."
-
-
-def test_blocks_nested_past_any_documents_depth_are_unwrapped_and_their_words_kept_apart():
-    deep = DEEPEST + 2
-    # The two deepest are unwrapped: each of their tags becomes a space, so no word is joined to another.
-    assert within_depth("<div>" * deep + "deep <b>words</b>" + "</div>" * deep) == "<div>" * DEEPEST + "  deep <b>words</b>  " + "</div>" * DEEPEST
-    assert within_depth("<div>" * deep + "<div>A</div><div>B</div>" + "</div>" * deep) == "<div>" * DEEPEST + "   A  B   " + "</div>" * DEEPEST
-    lists = '<ul class="a">' * deep + "<li>item" + "</ul>" * deep + " after"
-    assert within_depth(lists) == '<ul class="a">' * DEEPEST + "  <li>item  " + "</ul>" * DEEPEST + " after"
-    # An end tag ends the last of its own name: the list unwrapped past the depth, the division it is in kept.
-    assert within_depth("<div>" * DEEPEST + "<ul><li>A</div>B") == "<div>" * DEEPEST + " <li>A</div>B"
-    many_but_shallow = "<div>a</div>" * 1000 + "</div>"  # a stray end tag closes nothing
-    assert within_depth(many_but_shallow) == many_but_shallow
-    # Where a "<" opens no tag written plainly, readers may split the markup otherwise: nothing is touched.
-    for odd in ('<div title="a>b">' * deep, "<div>" * deep + "<p <div>hello> world", "<div>" * deep + "<p title=<div>hello> world"):
-        assert within_depth(odd) == odd
-
-
-def test_a_cell_is_unwrapped_past_the_depth_before_it_is_cleaned():
-    assert clean_source("<div>" * (DEEPEST + 50) + "words" + "</div>" * (DEEPEST + 50)).html == "<div>" * DEEPEST + " " * 50 + "words" + " " * 50 + "</div>" * DEEPEST

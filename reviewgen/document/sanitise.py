@@ -177,53 +177,10 @@ SOURCE = Allowlist(
 )
 
 
-# nh3's parser (html5ever) looks through every open element at each of these start tags, so a cell
-# of them nested thousands deep takes time in the square of its depth (100,000 took a minute).
-# No document nests them DEEPEST deep; those deeper are unwrapped (``within_depth``).
-DEEPEST = 256
-UNWRAPPED = frozenset({"div", "ul", "ol"})
-# A tag written plainly: a name, then attributes whose names and values hold no quote or angle
-# bracket (a value quoted, or bare). Every reader ends such a tag at its one ">".
-_ATTRIBUTE = r"""\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?"""
-PLAIN_TAG = re.compile(rf"<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:{_ATTRIBUTE})*\s*/?>")
-
-
-def within_depth(html: str) -> str:
-    """``html`` with the blocks (``UNWRAPPED``) nested deeper than DEEPEST unwrapped: each of their tags
-    written as a space, so no word is lost or joined to the next. Only where every ``<`` opens a tag
-    written plainly: then any reader splits the markup as this does, and what goes is exactly tags.
-    Otherwise the cell is left as it is, for nh3 to read however slowly."""
-    if html.count("<") <= DEEPEST:
-        return html
-    tags = list(PLAIN_TAG.finditer(html))
-    if len(tags) != html.count("<"):
-        return html
-    kept: list[str] = []
-    open_blocks: dict[str, list[bool]] = {name: [] for name in UNWRAPPED}  # per name: whether each open one was unwrapped
-    depth, start = 0, 0
-    for tag in tags:
-        name = tag[2].lower()
-        if name not in UNWRAPPED:
-            continue
-        if tag[1]:  # an end tag ends the last of its own name that is open; a stray one ends nothing
-            if not open_blocks[name]:
-                continue
-            depth -= 1
-            unwrapped = open_blocks[name].pop()
-        else:
-            depth += 1
-            unwrapped = depth > DEEPEST
-            open_blocks[name].append(unwrapped)
-        if unwrapped:
-            kept += [html[start : tag.start()], " "]
-            start = tag.end()
-    return "".join(kept) + html[start:]
-
-
 @lru_cache(maxsize=4096)
 def clean_source(cell: str) -> Cleaned:
     """A source's cell as the converter reads it: its markup cleaned, everything else text."""
-    return cleaned(SOURCE, within_depth(SOURCE.as_text(cell)))
+    return cleaned(SOURCE, SOURCE.as_text(cell))
 
 
 def clean_html(html: str) -> str:
