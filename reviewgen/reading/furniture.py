@@ -229,10 +229,10 @@ def lone_lines(lines: Sequence[str], furniture: set[int]) -> list[int]:
     return sorted(number for number in furniture if counts[_normalise(lines[number - 1])] == 1 and not _page_number(lines, number))
 
 
-def other_runs(lines: Sequence[str], furniture: set[int]) -> list[list[int]]:
-    """The furniture lines that recur alike among themselves but like none of the largest run (the
-    running footer with its garbled copies), each run's lines in order: a second running header, or
-    a label of the original that recurs standing alone ("What we will do")."""
+def runs(lines: Sequence[str], furniture: set[int]) -> list[list[int]]:
+    """The furniture lines in runs alike among themselves (a running footer with its garbled copies;
+    a running header; a label of the original that recurs standing alone, "What we will do"), each
+    run of two lines or more, its lines in order, the runs in the order they start."""
     by_text: dict[str, list[int]] = {}
     for number in sorted(furniture):
         if not _page_number(lines, number):
@@ -248,11 +248,10 @@ def other_runs(lines: Sequence[str], furniture: set[int]) -> list[list[int]]:
     for text, other in Likeness(sorted(by_text)).pairs():
         if find(text) != find(other) and (alike(text, other) or alike(other, text)):  # a pair in one run already needs no comparing
             run[find(text)] = find(other)
-    runs: dict[str, list[int]] = {}
+    found: dict[str, list[int]] = {}
     for text, numbers in by_text.items():
-        runs.setdefault(find(text), []).extend(numbers)
-    ordered = sorted((sorted(numbers) for numbers in runs.values()), key=lambda numbers: (-len(numbers), numbers))
-    return [numbers for numbers in ordered[1:] if len(numbers) > 1]
+        found.setdefault(find(text), []).extend(numbers)
+    return sorted(sorted(numbers) for numbers in found.values() if len(numbers) > 1)
 
 
 def _page_number(lines: Sequence[str], number: int) -> bool:

@@ -25,7 +25,7 @@ from .cells import Fragment, FragmentKind, Row, fragments, read_row, removals
 from .column import Before, Column
 from ..document.config import SourceConfig
 from ..document.errors import ReviewgenError
-from .furniture import furniture_lines, lone_lines, other_runs
+from .furniture import furniture_lines, lone_lines, runs
 from .headings import plan_headings
 from .inline import closing_text, join
 from ..document.model import Decision, Document, DropReason, Dropped
@@ -38,11 +38,11 @@ from .source import read_source, without_controls
 def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "source", rulebook: Rulebook | None = None) -> Document:
     """The document model of a two-column review export, decided by ``rulebook``'s rules (the defaults when None)."""
     lines = without_controls(list(lines))
-    furniture, changed = _furniture(lines, config)
+    furniture, changed, named = _furniture(lines, config)
     headings = plan_headings(lines, furniture, config.heading_parts)
     assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks)
     _record_furniture(assembler, furniture, changed)
-    notes = _furniture_notes(lines, furniture, changed)
+    notes = _furniture_notes(lines, furniture, changed, named)
     for number, line in enumerate(lines, 1):
         if number in furniture:
             assembler.dropped.append(Dropped(number, line.strip(), DropReason.FURNITURE))
@@ -73,10 +73,15 @@ def parse_file(path: Path, config: SourceConfig, encoding: str | None = None) ->
     return document
 
 
-def _furniture(lines: Sequence[str], config: SourceConfig) -> tuple[set[int], dict[int, bool]]:
-    """The furniture lines, and those the configuration changed (line -> whether it is furniture)."""
+def _furniture(lines: Sequence[str], config: SourceConfig) -> tuple[set[int], dict[int, bool], set[int]]:
+    """The furniture lines, those the configuration changed (line -> whether it is furniture), and
+    those a pattern of the configuration names."""
     patterns = [re.compile(p, re.IGNORECASE) for p in config.furniture_patterns]
-    found = furniture_lines(lines, (lambda text: any(p.search(text) for p in patterns)) if patterns else None)
+
+    def named(text: str) -> bool:
+        return any(p.search(" ".join(text.split())) for p in patterns)
+
+    found = furniture_lines(lines, named if patterns else None)
     changed: dict[int, bool] = {}
     for override in config.overrides:
         if override.furniture is True and override.line not in found:
@@ -85,20 +90,24 @@ def _furniture(lines: Sequence[str], config: SourceConfig) -> tuple[set[int], di
         elif override.furniture is False and override.line in found:
             found.discard(override.line)
             changed[override.line] = False
-    return found, changed
+    return found, changed, {number for number in found if patterns and named(lines[number - 1])}
 
 
 NAMED_AT_MOST = 20  # lines (or runs) of furniture the summary names one by one before it counts the rest
 
 
-def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[int, bool]) -> dict[int, str]:
+def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[int, bool], named: set[int]) -> dict[int, str]:
     """What the summary says of the furniture an editor may want back, by line: each line that no other
-    repeats as it is, and each run of lines like none of the running footer's, named once at its first."""
-    decided = furniture - set(changed)  # an override has decided the rest already
+    repeats as it is and, where the furniture falls into several runs alike among themselves (a header
+    and a footer, or a label of the original that recurs), each run, named once at its first line.
+    Lines an override decided, or a pattern of the configuration named, are the editor's already."""
+    decided = furniture - set(changed) - named
+    several = runs(lines, decided)
+    if len(several) < 2:  # one running footer: its garbled copies are named one by one
+        several = []
+    in_runs = {number for run in several for number in run}
     notes: dict[int, str] = {}
-    runs = other_runs(lines, decided)
-    in_runs = {number for run in runs for number in run}
-    lone = [number for number in lone_lines(lines, decided) if number not in in_runs]
+    lone = [number for number in lone_lines(lines, furniture | set(changed)) if number in decided and number not in in_runs]
     for number in lone[:NAMED_AT_MOST]:
         notes[number] = (
             f"“{lines[number - 1].strip()}” dropped as a running header or footer, which it is like, though no other "
@@ -110,11 +119,11 @@ def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[in
             f"and {count(len(rest), 'more line')} from here to line {rest[-1]} dropped as running headers or footers "
             "though no other line is the same as each; add the override {line: N, furniture: false} for any that is the original's"
         )
-    for first, *others in runs[:NAMED_AT_MOST]:
+    for first, *others in several[:NAMED_AT_MOST]:
         listed = ", ".join(map(str, others[:NAMED_AT_MOST])) + (f" and {len(others) - NAMED_AT_MOST:,} more" if len(others) > NAMED_AT_MOST else "")
         notes[first] = (
-            f"“{lines[first - 1].strip()}” and the {count(len(others), 'line')} like it (lines {listed}) "
-            "dropped as another running header or footer; if they are the original's, add the override "
+            f"“{lines[first - 1].strip()}” and the {count(len(others), 'other line')} like it ({plural('line', len(others))} {listed}) "
+            f"dropped as one of {len(several)} kinds of running header or footer; if they are the original's, add the override "
             "{line: N, furniture: false} for each"
         )
     return notes
