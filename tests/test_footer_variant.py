@@ -68,12 +68,13 @@ TEXTS = st.one_of(
 @settings(max_examples=60, derandomize=True, deadline=None)
 @given(texts=st.lists(TEXTS, min_size=1, max_size=25, unique=True), asked=TEXTS)
 def test_the_texts_found_alike_are_exactly_those_difflib_finds_comparing_every_pair(texts, asked):
-    likeness = Likeness(texts)
-    assert sorted(likeness.alike(asked)) == sorted(text for text in texts if alike(asked, text))
-    assert sorted(likeness.holding(asked)) == sorted(text for text in texts if _fragment_of(asked, text))
-    pairs = {frozenset(pair) for pair in likeness.pairs()}
-    assert len(pairs) == len(list(likeness.pairs()))  # each pair once
-    assert {frozenset((a, b)) for a in texts for b in texts if a != b and (alike(a, b) or alike(b, a))} <= pairs
+    for compiled in (True, False):  # with RapidFuzz's bound ruling pairs out first, and without
+        likeness = Likeness(texts, compiled)
+        assert sorted(likeness.alike(asked)) == sorted(text for text in texts if alike(asked, text))
+        assert sorted(likeness.holding(asked)) == sorted(text for text in texts if _fragment_of(asked, text))
+        pairs = {frozenset(pair) for pair in likeness.pairs()}
+        assert len(pairs) == len(list(likeness.pairs()))  # each pair once
+        assert {frozenset((a, b)) for a in texts for b in texts if a != b and (alike(a, b) or alike(b, a))} <= pairs
 
 
 @settings(max_examples=60, derandomize=True, deadline=None)

@@ -122,4 +122,4 @@ def test_a_conversion_loads_none_of_the_sites_libraries(tmp_path):
     )
     loaded = set(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split())
     assert "reviewgen" in loaded and "nh3" in loaded  # it did convert
-    assert loaded & {"bs4", "soupsieve", "markdown", "mkdocs", "jinja2", "material"} == set()
+    assert loaded & {"bs4", "soupsieve", "markdown", "mkdocs", "jinja2", "material", "rapidfuzz"} == set()  # RapidFuzz: for many lines only

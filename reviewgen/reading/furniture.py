@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Callable, Iterator, Sequence
 
-from rapidfuzz import fuzz, process
-
 ALIKE = 0.7
 FRAGMENT_ALIKE = 0.8
 RECURS = 3
@@ -127,32 +125,44 @@ class Likeness:
     number of different candidates, but at tens of nanoseconds a pair.
     """
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    # Below this many texts difflib alone is quicker than importing the compiled bound (a fiftieth
+    # of a second, a tenth of converting a whole review); most sources have a few dozen candidates.
+    COMPILED_FROM = 200
+
+    def __init__(self, texts: Sequence[str], compiled: bool | None = None) -> None:
         self.texts = list(texts)
         self._compact = [_compact(text) for text in self.texts]
+        self.compiled = len(self.texts) >= self.COMPILED_FROM if compiled is None else compiled
 
-    @staticmethod
-    def _cutoff(threshold: float) -> float:
-        return threshold * 100 - 1e-6  # a hair under: rounding never rules out a text that is alike
+    def _within(self, text: str, bound: str, threshold: float, among: slice = slice(None)) -> Iterator[int]:
+        """The numbers of the texts (``among`` them) whose RapidFuzz ``bound`` of likeness to ``text``
+        reaches ``threshold``; without the compiled bound, all of them."""
+        numbers = range(len(self.texts))[among]
+        if not self.compiled:
+            yield from numbers
+            return
+        from rapidfuzz import fuzz, process  # imported only where it pays
 
-    def _within(self, text: str, bound: Callable[..., float], threshold: float) -> Iterator[str]:
-        for _, _, number in process.extract_iter(_compact(text), self._compact, scorer=bound, score_cutoff=self._cutoff(threshold)):
-            yield self.texts[number]
+        cutoff = threshold * 100 - 1e-6  # a hair under: rounding never rules out a text that is alike
+        for _, _, offset in process.extract_iter(_compact(text), self._compact[among], scorer=getattr(fuzz, bound), score_cutoff=cutoff):
+            yield numbers[offset]
 
     def pairs(self) -> Iterator[tuple[str, str]]:
         """Each pair of the texts that may be alike, once: both ways round, the ratio bound is the same."""
         for number, text in enumerate(self.texts):
-            later = self._compact[number + 1 :]
-            for _, _, offset in process.extract_iter(self._compact[number], later, scorer=fuzz.ratio, score_cutoff=self._cutoff(ALIKE)):
-                yield text, self.texts[number + 1 + offset]
+            for other in self._within(text, "ratio", ALIKE, slice(number + 1, None)):
+                yield text, self.texts[other]
 
     def alike(self, text: str) -> Iterator[str]:
         """The texts ``alike`` to ``text``, found as they are asked for."""
-        return (other for other in self._within(text, fuzz.ratio, ALIKE) if alike(text, other))
+        return (self.texts[number] for number in self._within(text, "ratio", ALIKE) if alike(text, self.texts[number]))
 
     def holding(self, fragment: str) -> Iterator[str]:
         """The texts ``fragment`` is a fragment of (``_fragment_of``), found as they are asked for."""
-        return (whole for whole in self._within(fragment, fuzz.partial_ratio, FRAGMENT_ALIKE) if _fragment_of(fragment, whole))
+        return (
+            self.texts[number] for number in self._within(fragment, "partial_ratio", FRAGMENT_ALIKE)
+            if _fragment_of(fragment, self.texts[number])
+        )
 
 
 def prototypes(found: Sequence[Candidate]) -> list[str]:
