@@ -207,3 +207,9 @@ def test_past_twenty_such_lines_the_summary_counts_the_rest_in_one_note(tmp_path
         f"{source}:63: and 5 more lines from here to line 71 dropped as running headers or footers though no other line is "
         "the same as each; add the override {line: N, furniture: false} for any that is the original's"
     ]
+
+
+def test_a_page_number_standing_alone_beside_a_footer_goes_with_it_and_no_other():
+    lines = _footered("Scrutiny Watch commentary\n\n17", "<p>6. A paragraph of the original.</p>\t<p>A reply.</p>", "18")
+    # "17" stands a blank line below a footer; "18" below a paragraph, so it is no footer's.
+    assert dropped(lines) == FOOTERS_DROPPED + ["Scrutiny Watch commentary", "17"]
