@@ -213,3 +213,20 @@ def test_a_page_number_standing_alone_beside_a_footer_goes_with_it_and_no_other(
     lines = _footered("Scrutiny Watch commentary\n\n17", "<p>6. A paragraph of the original.</p>\t<p>A reply.</p>", "18")
     # "17" stands a blank line below a footer; "18" below a paragraph, so it is no footer's.
     assert dropped(lines) == FOOTERS_DROPPED + ["Scrutiny Watch commentary", "17"]
+
+
+def test_past_twenty_runs_the_summary_counts_the_rest_in_one_note(tmp_path):
+    labels = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett", "Kilo", "Lima",
+              "Mike", "November", "Oscar", "Papa", "Quebec", "Romeo", "Sierra", "Tango", "Uniform", "Victor"]  # 22
+    lines = ["<h2>Part 1: Shapes</h2>\t", "", "<p>1. A paragraph of the original.</p>\t<p>A reply.</p>", ""]
+    for label in labels:
+        lines += [label, ""] * 4  # each standing alone four times: a run of its own
+    source = tmp_path / "runs.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    notes = [note for note in convert(source, tmp_path / "out").removed_unsafe if "header" in note]
+    first = {label: lines.index(label) + 1 for label in labels}  # 5, 13, 21, ...
+    assert len(notes) == 21 and notes[0].startswith(f"{source}:5: “Alpha” and the 3 other lines like it (lines 7, 9, 11) dropped as one of 22 kinds")
+    assert notes[20] == (
+        f"{source}:{first['Uniform']}: and 2 more runs of lines alike among themselves, from here on, dropped as running headers "
+        "or footers; add the override {line: N, furniture: false} for any line that is the original's"
+    )

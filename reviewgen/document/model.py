@@ -190,13 +190,13 @@ class DropReason(str, Enum):
     UNSAFE = "unsafe"  # markup the allowlist took out; the entry's text describes it
     NUMBERING = "numbering"  # a note: a paragraph number out of order
     COLUMN = "column"  # a note: a close call on a bare line's column
-    LONE_FURNITURE = "lone furniture"  # a note: a line dropped as furniture whose words recur nowhere as they are
+    FURNITURE_NOTE = "furniture note"  # a note: lines dropped as furniture that an editor may want back
 
 
 # Dropped entries whose text is source text left out of the pages: the audit does not look for their words.
 TEXT_LEFT_OUT = frozenset({DropReason.FURNITURE, DropReason.DUPLICATE_TABLE, DropReason.CONTENTS})
 # Dropped entries that only say something about a decision: reported, but no text was left out and nothing decided.
-NOTE_REASONS = frozenset({DropReason.NUMBERING, DropReason.COLUMN, DropReason.LONE_FURNITURE})
+NOTE_REASONS = frozenset({DropReason.NUMBERING, DropReason.COLUMN, DropReason.FURNITURE_NOTE})
 
 
 @dataclass(frozen=True)

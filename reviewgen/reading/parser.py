@@ -47,7 +47,7 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
         if number in furniture:
             assembler.dropped.append(Dropped(number, line.strip(), DropReason.FURNITURE))
             if number in notes:
-                assembler.dropped.append(Dropped(number, notes[number], DropReason.LONE_FURNITURE))
+                assembler.dropped.append(Dropped(number, notes[number], DropReason.FURNITURE_NOTE))
             continue
         if number in headings.contents and not getattr(config.override_for(number), "column", None):
             assembler.dropped.append(Dropped(number, line.strip(), DropReason.CONTENTS))
@@ -118,6 +118,11 @@ def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[in
         notes[rest[0]] = (
             f"and {count(len(rest), 'more line')} from here to line {rest[-1]} dropped as running headers or footers "
             "though no other line is the same as each; add the override {line: N, furniture: false} for any that is the original's"
+        )
+    if len(several) > NAMED_AT_MOST:
+        notes[several[NAMED_AT_MOST][0]] = (
+            f"and {count(len(several) - NAMED_AT_MOST, 'more run')} of lines alike among themselves, from here on, dropped as "
+            "running headers or footers; add the override {line: N, furniture: false} for any line that is the original's"
         )
     for first, *others in several[:NAMED_AT_MOST]:
         listed = ", ".join(map(str, others[:NAMED_AT_MOST])) + (f" and {len(others) - NAMED_AT_MOST:,} more" if len(others) > NAMED_AT_MOST else "")
