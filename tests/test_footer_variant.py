@@ -209,10 +209,10 @@ def test_past_twenty_such_lines_the_summary_counts_the_rest_in_one_note(tmp_path
     ]
 
 
-def test_a_page_number_standing_alone_beside_a_footer_goes_with_it_and_no_other():
-    lines = _footered("Scrutiny Watch commentary\n\n17", "<p>6. A paragraph of the original.</p>\t<p>A reply.</p>", "18")
-    # "17" stands a blank line below a footer; "18" below a paragraph, so it is no footer's.
-    assert dropped(lines) == FOOTERS_DROPPED + ["Scrutiny Watch commentary", "17"]
+def test_a_number_standing_alone_stays_though_a_footer_is_beside_it():
+    # A year, a list's first number or a chart's label may stand there as well as a page number.
+    lines = _footered("Scrutiny Watch commentary\n\n2021", "2019/20\n\nScrutiny Watch commentary")
+    assert dropped(lines) == FOOTERS_DROPPED + ["Scrutiny Watch commentary", "Scrutiny Watch commentary"]
 
 
 def test_past_twenty_runs_the_summary_counts_the_rest_in_one_note(tmp_path):

@@ -12,8 +12,7 @@ two lines, or just a fragment. So furniture is found in three steps:
 3. furniture: every candidate alike to a prototype, and fragments (a piece
    of a prototype on its own, or two pieces, in one block or a blank line
    apart, that together are more like a prototype than either alone), with
-   the page number beside any of them (in its block, or standing alone a
-   blank line or two away).
+   the page number beside any of them.
 """
 
 from __future__ import annotations
@@ -230,24 +229,7 @@ def furniture_lines(lines: Sequence[str], extra: Callable[[str], bool] | None = 
     for first, second in zip(found, found[1:]):  # pieces of one footer a blank line apart
         if not result.issuperset(first.lines + second.lines) and _near(first, second, lines) and _make_one(first.text, second.text, protos):
             result.update(first.lines + second.lines)
-    return result | _page_numbers_beside(lines, result)
-
-
-def _page_numbers_beside(lines: Sequence[str], furniture: set[int]) -> set[int]:
-    """Page numbers standing alone a blank line or two from a line of furniture: the footer's own, as
-    one in the footer's block is. A number with no furniture beside it is left as it is."""
-    found = set()
-    for index, line in enumerate(lines):
-        alone = (index == 0 or not lines[index - 1].strip()) and (index + 1 == len(lines) or not lines[index + 1].strip())
-        if not (alone and PAGE_NUMBER.match(line.strip())):
-            continue
-        for step in (-1, 1):
-            other = index + step
-            while 0 <= other < len(lines) and abs(other - index) <= 3 and not lines[other].strip():
-                other += step
-            if 0 <= other < len(lines) and other + 1 in furniture:
-                found.add(index + 1)
-    return found
+    return result
 
 
 def lone_lines(lines: Sequence[str], furniture: set[int]) -> list[int]:
