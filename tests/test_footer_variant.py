@@ -230,3 +230,32 @@ def test_past_twenty_runs_the_summary_counts_the_rest_in_one_note(tmp_path):
         f"{source}:{first['Uniform']}: and 2 more runs of lines alike among themselves, from here on, dropped as running headers "
         "or footers; add the override {line: N, furniture: false} for any line that is the original's"
     )
+
+
+def test_a_label_with_a_number_beside_it_is_no_footer_unless_the_numbers_rise_as_pages_do():
+    totals = ["Total\n83", "Total\n57", "Total\n44", "Total\n29"]  # a recurring label, its numbers no pages'
+    assert dropped(_footered(*totals)) == FOOTERS_DROPPED
+    pages = ["Scrutiny Watch commentary\n14", "Scrutiny Watch commentary\n15", "16\nScrutiny Watch commentary"]
+    assert dropped(_footered(*pages)) == FOOTERS_DROPPED + ["Scrutiny Watch commentary", "14", "Scrutiny Watch commentary", "15", "16", "Scrutiny Watch commentary"]
+
+
+def test_a_pattern_of_the_configuration_names_lines_not_the_block_they_are_in(tmp_path):
+    lines = ["<h2>Part 1: Shapes</h2>\t", "", "<p>1. A paragraph of the original.</p>\t<p>A reply.</p>", "", "CONFIDENTIAL", "Annex A", ""]
+    source = tmp_path / "pattern.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    source.with_suffix(".yml").write_text("furniture:\n  patterns: ['^confidential']\n", encoding="utf-8")
+    summary = convert(source, tmp_path / "out")
+    text = "\n".join(page.read_text(encoding="utf-8") for page in (tmp_path / "out").rglob("*.md"))
+    assert summary.furniture == 1 and "CONFIDENTIAL" not in text and "Annex A" in text
+
+
+def test_a_note_quoting_a_line_is_never_counted_as_unsafe_markup_removed(tmp_path):
+    lines = ["<h2>Part 1: Shapes</h2>\t", ""]
+    for number in range(1, 6):
+        lines += [f"<p>{number}. A paragraph of the original.</p>\t<p>A reply.</p>", "", "Scrutiny Watch commentary", ""]
+    lines += ["Scrutiny Watch commentary: removed p", ""]  # like the footer, alone: named, quoted
+    source = tmp_path / "quoted.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    summary = convert(source, tmp_path / "out")
+    assert any("“Scrutiny Watch commentary: removed p”" in note for note in summary.removed_unsafe)
+    assert summary.unsafe == 0 and "unsafe" not in str(summary)

@@ -34,7 +34,8 @@ class Summary:
     changed: int = 0  # editors' rebuttals that differ from the source's, carried over
     held: int = 0  # editors' rebuttals kept in a holding section for an editor to place
     notes: tuple[str, ...] = ()  # what a merge could not carry over
-    removed_unsafe: tuple[str, ...] = ()  # "line N: removed ..." for each unsafe piece of markup
+    removed_unsafe: tuple[str, ...] = ()  # a note per line: each unsafe piece of markup removed, each close call
+    unsafe: int = 0  # the unsafe pieces of markup removed
 
     def __str__(self) -> str:
         text = (
@@ -47,9 +48,8 @@ class Summary:
                 f"; editors' rebuttals carried over: {self.added} added, {self.changed} changed"
                 f" (on the items they answer), {self.held} awaiting a paragraph"
             )
-        unsafe = sum(1 for note in self.removed_unsafe if ": removed " in note)
-        if unsafe:
-            text += f"; {count(unsafe, 'unsafe piece')} of markup removed"
+        if self.unsafe:
+            text += f"; {count(self.unsafe, 'unsafe piece')} of markup removed"
         return "\n".join([text, *self.removed_unsafe, *self.notes])
 
 
@@ -77,6 +77,7 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
         changed=merged.changed if merged else 0,
         held=len(merged.held) if merged else 0,
         notes=notes,
+        unsafe=sum(1 for d in document.dropped if d.reason is DropReason.UNSAFE),
         removed_unsafe=tuple(
             f"{document.source_name}:{d.line}: removed {d.text} (not allowed in a source)" if d.reason is DropReason.UNSAFE
             else f"{document.source_name}:{d.line}: {d.text}"

@@ -32,7 +32,7 @@ MAX_CHARS = 60
 STRUCTURAL = re.compile(r"^(\d|figure\b|table\b|case study\b)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.?!:;,\"”’)]$")
 # A page's number, on the line above or below its footer ("12", "12 of 40", "12/40").
-PAGE_NUMBER = re.compile(r"^\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^(\d{1,4})(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,17 @@ def _is_candidate_line(line: str) -> bool:
     )
 
 
+def page_number(line: str) -> int | None:
+    """The number of a line that is only a page's number ("12", "12 of 40"), or None."""
+    match = PAGE_NUMBER.match(line.strip())
+    return int(match[1]) if match else None
+
+
 def candidates(lines: Sequence[str]) -> list[Candidate]:
-    """Blocks of one or two candidate lines standing between blank lines, or of one beside a page number."""
-    found: list[Candidate] = []
+    """Blocks of one or two candidate lines standing between blank lines, or of one beside its page number.
+    A block of a line and a number is one only if such numbers rise through the document, as pages do:
+    totals or years beside a recurring label ("Total" / "83") do not, and are left as they are."""
+    found: list[tuple[Candidate, int | None]] = []  # each with the number beside it, if any
     index = 0
     while index < len(lines):
         if not lines[index].strip():
@@ -73,11 +81,16 @@ def candidates(lines: Sequence[str]) -> list[Candidate]:
             end += 1
         block = lines[index:end]
         pieces = tuple(_normalise(line) if _is_candidate_line(line) else "" for line in block)
-        numbered = len(block) == 2 and sum(bool(PAGE_NUMBER.match(line.strip())) for line in block) == 1
-        if len(block) <= 2 and (all(pieces) or (numbered and any(pieces))):
-            found.append(Candidate(tuple(range(index + 1, end + 1)), " ".join(piece for piece in pieces if piece), pieces))
+        numbers = [number for number in map(page_number, block) if number is not None]
+        candidate = Candidate(tuple(range(index + 1, end + 1)), " ".join(piece for piece in pieces if piece), pieces)
+        if len(block) <= 2 and all(pieces):
+            found.append((candidate, None))
+        elif len(block) == 2 and len(numbers) == 1 and any(pieces):  # a line and one number: a footer and its page?
+            found.append((candidate, numbers[0]))
         index = end
-    return found
+    pages = [number for _, number in found if number is not None]
+    rising = all(earlier <= later for earlier, later in zip(pages, pages[1:]))
+    return [candidate for candidate, number in found if number is None or rising]
 
 
 def _compact(text: str) -> str:
@@ -118,11 +131,12 @@ class Likeness:
     source of thousands of different short lines (a list of names, say).
     RapidFuzz's ratio and partial ratio are upper bounds of ``difflib``'s
     (they count the longest common subsequence, and ``difflib``'s matching
-    blocks are one common subsequence), so compiled code runs through the
-    pairs and rules out those that cannot be alike, and ``alike`` and
-    ``_fragment_of`` judge the few left. The answers are exactly theirs. The
-    pairs are still all looked at: the work grows with the square of the
-    number of different candidates, but at tens of nanoseconds a pair.
+    blocks are one common subsequence), so, where there are many, compiled
+    code runs through the pairs and rules out those that cannot be alike,
+    and ``alike`` and ``_fragment_of`` judge the few left. The answers are
+    exactly theirs either way. The pairs are still all looked at: the work
+    grows with the square of the number of different candidates, but at tens
+    of nanoseconds a pair.
     """
 
     # Below this many texts difflib alone is quicker than importing the compiled bound (a fiftieth
@@ -130,37 +144,40 @@ class Likeness:
     COMPILED_FROM = 200
 
     def __init__(self, texts: Sequence[str], compiled: bool | None = None) -> None:
+        """``compiled``: whether RapidFuzz rules pairs out first; by default when there are many texts to
+        pair. A few texts asked about many times (the prototypes, by every candidate) should say so."""
         self.texts = list(texts)
         self._compact = [_compact(text) for text in self.texts]
         self.compiled = len(self.texts) >= self.COMPILED_FROM if compiled is None else compiled
 
-    def _within(self, text: str, bound: str, threshold: float, among: slice = slice(None)) -> Iterator[int]:
-        """The numbers of the texts (``among`` them) whose RapidFuzz ``bound`` of likeness to ``text``
-        reaches ``threshold``; without the compiled bound, all of them."""
+    def _within(self, text: str, threshold: float, partial: bool = False, among: slice = slice(None)) -> Iterator[int]:
+        """The numbers of the texts (``among`` them) whose RapidFuzz bound of likeness to ``text`` (its
+        partial ratio when ``partial``) reaches ``threshold``; without the compiled bound, all of them."""
         numbers = range(len(self.texts))[among]
         if not self.compiled:
             yield from numbers
             return
         from rapidfuzz import fuzz, process  # imported only where it pays
 
+        bound = fuzz.partial_ratio if partial else fuzz.ratio
         cutoff = threshold * 100 - 1e-6  # a hair under: rounding never rules out a text that is alike
-        for _, _, offset in process.extract_iter(_compact(text), self._compact[among], scorer=getattr(fuzz, bound), score_cutoff=cutoff):
+        for _, _, offset in process.extract_iter(_compact(text), self._compact[among], scorer=bound, score_cutoff=cutoff):
             yield numbers[offset]
 
     def pairs(self) -> Iterator[tuple[str, str]]:
         """Each pair of the texts that may be alike, once: both ways round, the ratio bound is the same."""
         for number, text in enumerate(self.texts):
-            for other in self._within(text, "ratio", ALIKE, slice(number + 1, None)):
+            for other in self._within(text, ALIKE, among=slice(number + 1, None)):
                 yield text, self.texts[other]
 
     def alike(self, text: str) -> Iterator[str]:
         """The texts ``alike`` to ``text``, found as they are asked for."""
-        return (self.texts[number] for number in self._within(text, "ratio", ALIKE) if alike(text, self.texts[number]))
+        return (self.texts[number] for number in self._within(text, ALIKE) if alike(text, self.texts[number]))
 
     def holding(self, fragment: str) -> Iterator[str]:
         """The texts ``fragment`` is a fragment of (``_fragment_of``), found as they are asked for."""
         return (
-            self.texts[number] for number in self._within(fragment, "partial_ratio", FRAGMENT_ALIKE)
+            self.texts[number] for number in self._within(fragment, FRAGMENT_ALIKE, partial=True)
             if _fragment_of(fragment, self.texts[number])
         )
 
@@ -207,24 +224,21 @@ def _make_one(first: str, second: str, protos: Likeness) -> bool:
 def furniture_lines(lines: Sequence[str], extra: Callable[[str], bool] | None = None) -> set[int]:
     """The 1-based numbers of the lines that are running page furniture."""
     found = candidates(lines)
-    protos = Likeness(prototypes(found))
+    protos = Likeness(prototypes(found), compiled=len(found) >= Likeness.COMPILED_FROM)  # asked about by every candidate
     known = set(protos.texts)  # alike to themselves: no comparison needed
     result: set[int] = set()
 
-    def fragment_or_named(text: str) -> bool:  # a piece of a prototype, or what the configuration names
-        return any(protos.holding(text)) or bool(extra and extra(text))
-
-    def furniture(text: str) -> bool:
-        return text in known or any(protos.alike(text)) or fragment_or_named(text)
+    def furniture(text: str) -> bool:  # a line's text: like a prototype, a piece of one, or a pattern's
+        return text in known or any(protos.alike(text)) or any(protos.holding(text)) or bool(extra and extra(text))
 
     for candidate in found:
-        words = [piece for piece in candidate.pieces if piece]
-        if len(words) == 1:  # one line, or one beside its page number: both go if the line is furniture
+        texts = [piece for piece in candidate.pieces if piece]  # a page number's piece is ""
+        if len(texts) == 1:  # one line, or one beside its page number: both go if the line is furniture
             if furniture(candidate.text):
                 result.update(candidate.lines)
-        elif _make_one(*words, protos) or fragment_or_named(candidate.text):  # one footer over two lines
+        elif _make_one(*texts, protos) or any(protos.holding(candidate.text)):  # one footer over two lines
             result.update(candidate.lines)
-        else:  # two lines, each furniture or not on its own
+        else:  # two lines, each furniture or not on its own (a pattern names lines, never a block)
             result.update(number for number, piece in zip(candidate.lines, candidate.pieces) if furniture(piece))
     for first, second in zip(found, found[1:]):  # pieces of one footer a blank line apart
         if not result.issuperset(first.lines + second.lines) and _near(first, second, lines) and _make_one(first.text, second.text, protos):
@@ -236,7 +250,7 @@ def lone_lines(lines: Sequence[str], furniture: set[int]) -> list[int]:
     """The furniture lines whose words stand nowhere else in the source as they are: like a footer
     (a garbled one, or a fragment), and so the likeliest to be a line of the original instead."""
     counts = Counter(_normalise(lines[number - 1]) for number in furniture)
-    return sorted(number for number in furniture if counts[_normalise(lines[number - 1])] == 1 and not _page_number(lines, number))
+    return sorted(number for number in furniture if counts[_normalise(lines[number - 1])] == 1 and page_number(lines[number - 1]) is None)
 
 
 def runs(lines: Sequence[str], furniture: set[int]) -> list[list[int]]:
@@ -245,7 +259,7 @@ def runs(lines: Sequence[str], furniture: set[int]) -> list[list[int]]:
     run of two lines or more, its lines in order, the runs in the order they start."""
     by_text: dict[str, list[int]] = {}
     for number in sorted(furniture):
-        if not _page_number(lines, number):
+        if page_number(lines[number - 1]) is None:
             by_text.setdefault(_normalise(lines[number - 1]), []).append(number)
     run = {text: text for text in by_text}  # each text's run, joined through alike pairs
 
@@ -264,5 +278,3 @@ def runs(lines: Sequence[str], furniture: set[int]) -> list[list[int]]:
     return sorted(sorted(numbers) for numbers in found.values() if len(numbers) > 1)
 
 
-def _page_number(lines: Sequence[str], number: int) -> bool:
-    return bool(PAGE_NUMBER.match(lines[number - 1].strip()))

@@ -38,11 +38,11 @@ from .source import read_source, without_controls
 def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "source", rulebook: Rulebook | None = None) -> Document:
     """The document model of a two-column review export, decided by ``rulebook``'s rules (the defaults when None)."""
     lines = without_controls(list(lines))
-    furniture, changed, named = _furniture(lines, config)
+    furniture, changed, by_pattern = _furniture(lines, config)
     headings = plan_headings(lines, furniture, config.heading_parts)
     assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks)
     _record_furniture(assembler, furniture, changed)
-    notes = _furniture_notes(lines, furniture, changed, named)
+    notes = _furniture_notes(lines, furniture, changed, by_pattern)
     for number, line in enumerate(lines, 1):
         if number in furniture:
             assembler.dropped.append(Dropped(number, line.strip(), DropReason.FURNITURE))
@@ -78,10 +78,10 @@ def _furniture(lines: Sequence[str], config: SourceConfig) -> tuple[set[int], di
     those a pattern of the configuration names."""
     patterns = [re.compile(p, re.IGNORECASE) for p in config.furniture_patterns]
 
-    def named(text: str) -> bool:
+    def matches(text: str) -> bool:
         return any(p.search(" ".join(text.split())) for p in patterns)
 
-    found = furniture_lines(lines, named if patterns else None)
+    found = furniture_lines(lines, matches if patterns else None)
     changed: dict[int, bool] = {}
     for override in config.overrides:
         if override.furniture is True and override.line not in found:
@@ -90,22 +90,22 @@ def _furniture(lines: Sequence[str], config: SourceConfig) -> tuple[set[int], di
         elif override.furniture is False and override.line in found:
             found.discard(override.line)
             changed[override.line] = False
-    return found, changed, {number for number in found if patterns and named(lines[number - 1])}
+    return found, changed, {number for number in found if patterns and matches(lines[number - 1])}
 
 
 NAMED_AT_MOST = 20  # lines (or runs) of furniture the summary names one by one before it counts the rest
 
 
-def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[int, bool], named: set[int]) -> dict[int, str]:
+def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[int, bool], by_pattern: set[int]) -> dict[int, str]:
     """What the summary says of the furniture an editor may want back, by line: each line that no other
     repeats as it is and, where the furniture falls into several runs alike among themselves (a header
     and a footer, or a label of the original that recurs), each run, named once at its first line.
     Lines an override decided, or a pattern of the configuration named, are the editor's already."""
-    decided = furniture - set(changed) - named
-    several = runs(lines, decided)
-    if len(several) < 2:  # one running footer: its garbled copies are named one by one
-        several = []
-    in_runs = {number for run in several for number in run}
+    decided = furniture - set(changed) - by_pattern
+    kinds = runs(lines, decided)
+    if len(kinds) < 2:  # one running footer: its garbled copies are named one by one instead
+        kinds = []
+    in_runs = {number for run in kinds for number in run}
     notes: dict[int, str] = {}
     lone = [number for number in lone_lines(lines, furniture | set(changed)) if number in decided and number not in in_runs]
     for number in lone[:NAMED_AT_MOST]:
@@ -119,16 +119,16 @@ def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[in
             f"and {count(len(rest), 'more line')} from here to line {rest[-1]} dropped as running headers or footers "
             "though no other line is the same as each; add the override {line: N, furniture: false} for any that is the original's"
         )
-    if len(several) > NAMED_AT_MOST:
-        notes[several[NAMED_AT_MOST][0]] = (
-            f"and {count(len(several) - NAMED_AT_MOST, 'more run')} of lines alike among themselves, from here on, dropped as "
+    if len(kinds) > NAMED_AT_MOST:
+        notes[kinds[NAMED_AT_MOST][0]] = (
+            f"and {count(len(kinds) - NAMED_AT_MOST, 'more run')} of lines alike among themselves, from here on, dropped as "
             "running headers or footers; add the override {line: N, furniture: false} for any line that is the original's"
         )
-    for first, *others in several[:NAMED_AT_MOST]:
+    for first, *others in kinds[:NAMED_AT_MOST]:
         listed = ", ".join(map(str, others[:NAMED_AT_MOST])) + (f" and {len(others) - NAMED_AT_MOST:,} more" if len(others) > NAMED_AT_MOST else "")
         notes[first] = (
             f"“{lines[first - 1].strip()}” and the {count(len(others), 'other line')} like it ({plural('line', len(others))} {listed}) "
-            f"dropped as one of {len(several)} kinds of running header or footer; if they are the original's, add the override "
+            f"dropped as one of {len(kinds)} kinds of running header or footer; if they are the original's, add the override "
             "{line: N, furniture: false} for each"
         )
     return notes
