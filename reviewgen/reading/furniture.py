@@ -6,13 +6,14 @@ two lines, or just a fragment. So furniture is found in three steps:
 
 1. candidates: short blocks of one or two lines that stand alone between
    blank lines and look like no structural element (no tags, no TABs, no
-   sentence ending), or one such line beside its page number;
+   sentence ending), or one such line beside its page number (where such
+   numbers rise through the document, as pages do);
 2. prototypes: candidate lines alike (ratio >= ALIKE) to at least RECURS
    other candidate lines, so they recur without being equal;
 3. furniture: every candidate alike to a prototype, and fragments (a piece
    of a prototype on its own, or two pieces, in one block or a blank line
    apart, that together are more like a prototype than either alone), with
-   the page number beside any of them.
+   the page number in the block of any of them.
 """
 
 from __future__ import annotations
