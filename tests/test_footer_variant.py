@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ from conftest import SEED, Review
 from test_seed_document import FOOTER_LINES
 
 from reviewgen.commands.convert import convert
+from reviewgen.document.errors import ReviewgenError
 from reviewgen.reading.furniture import RECURS, Candidate, Likeness, _fragment_of, alike, furniture_lines, prototypes
 
 GARBLED = [
@@ -232,11 +234,30 @@ def test_past_twenty_runs_the_summary_counts_the_rest_in_one_note(tmp_path):
     )
 
 
-def test_a_label_with_a_number_beside_it_is_no_footer_unless_the_numbers_rise_as_pages_do():
-    totals = ["Total\n83", "Total\n57", "Total\n44", "Total\n29"]  # a recurring label, its numbers no pages'
-    assert dropped(_footered(*totals)) == FOOTERS_DROPPED
-    pages = ["Scrutiny Watch commentary\n14", "Scrutiny Watch commentary\n15", "16\nScrutiny Watch commentary"]
-    assert dropped(_footered(*pages)) == FOOTERS_DROPPED + ["Scrutiny Watch commentary", "14", "Scrutiny Watch commentary", "15", "16", "Scrutiny Watch commentary"]
+def test_a_line_with_a_number_beside_it_is_a_footer_only_where_the_numbers_go_as_pages_do():
+    for totals in (["Total\n29", "Total\n44", "Total\n57", "Total\n83"], ["Total\n83", "Total\n57", "Total\n44", "Total\n29"]):
+        assert dropped(_footered(*totals)) == FOOTERS_DROPPED  # a recurring label, its numbers no pages'
+    # Pages a page apart, a part starting again at 1, two out of place, a date on the cover: pages still.
+    numbers = list(range(14, 26)) + [1, 3, 2, 4, 5, 6]
+    pages = ["January\n2021"] + [f"Scrutiny Watch commentary\n{number}" for number in numbers]
+    footers = [line for number in numbers for line in ("Scrutiny Watch commentary", str(number))]
+    assert dropped(_footered(*pages)) == FOOTERS_DROPPED + footers
+
+
+def test_a_footer_kept_by_an_override_keeps_its_page_number_and_an_override_past_the_end_is_an_error(tmp_path):
+    lines = ["<h2>Part 1: Shapes</h2>\t", ""]
+    for number in range(1, 6):
+        lines += [f"<p>{number}. A paragraph of the original.</p>\t<p>A reply.</p>", "", "Scrutiny Watch commentary", f"{number + 10}", ""]
+    source = tmp_path / "kept.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    source.with_suffix(".yml").write_text("overrides:\n  - {line: 10, furniture: false}\n", encoding="utf-8")  # the second footer
+    assert convert(source, tmp_path / "out").furniture == 8
+    text = "\n".join(page.read_text(encoding="utf-8") for page in (tmp_path / "out").rglob("*.md"))
+    kept = text.split("Scrutiny Watch commentary")
+    assert len(kept) == 2 and "12" in kept[1].split("3\\.")[0]  # the kept footer's number, before paragraph 3
+    source.with_suffix(".yml").write_text("overrides:\n  - {line: 99, furniture: true}\n", encoding="utf-8")
+    with pytest.raises(ReviewgenError, match="line 99 names no line"):
+        convert(source, tmp_path / "out")
 
 
 def test_a_pattern_of_the_configuration_names_lines_not_the_block_they_are_in(tmp_path):

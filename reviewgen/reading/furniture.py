@@ -7,7 +7,7 @@ two lines, or just a fragment. So furniture is found in three steps:
 1. candidates: short blocks of one or two lines that stand alone between
    blank lines and look like no structural element (no tags, no TABs, no
    sentence ending), or one such line beside its page number (where such
-   numbers rise through the document, as pages do);
+   numbers go up a page or so at a time through the document, as pages do);
 2. prototypes: candidate lines alike (ratio >= ALIKE) to at least RECURS
    other candidate lines, so they recur without being equal;
 3. furniture: every candidate alike to a prototype, and fragments (a piece
@@ -34,6 +34,7 @@ STRUCTURAL = re.compile(r"^(\d|figure\b|table\b|case study\b)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.?!:;,\"”’)]$")
 # A page's number, on the line above or below its footer ("12", "12 of 40", "12/40").
 PAGE_NUMBER = re.compile(r"^(\d{1,4})(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
+PAGE_LIKE = 0.8  # the share of steps from one such number to the next that must be a page or three
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,8 @@ def page_number(line: str) -> int | None:
 
 
 def candidates(lines: Sequence[str]) -> list[Candidate]:
-    """Blocks of one or two candidate lines standing between blank lines, or of one beside its page number.
-    A block of a line and a number is one only if such numbers rise through the document, as pages do:
-    totals or years beside a recurring label ("Total" / "83") do not, and are left as they are."""
+    """Blocks of one or two candidate lines standing between blank lines, or of one beside its page number:
+    a block of a line and a number is one only where such numbers go as page numbers do."""
     found: list[tuple[Candidate, int | None]] = []  # each with the number beside it, if any
     index = 0
     while index < len(lines):
@@ -90,8 +90,16 @@ def candidates(lines: Sequence[str]) -> list[Candidate]:
             found.append((candidate, numbers[0]))
         index = end
     pages = [number for _, number in found if number is not None]
-    rising = all(earlier <= later for earlier, later in zip(pages, pages[1:]))
-    return [candidate for candidate, number in found if number is None or rising]
+    return [candidate for candidate, number in found if number is None or _like_page_numbers(pages)]
+
+
+def _like_page_numbers(numbers: Sequence[int]) -> bool:
+    """Whether numbers beside short lines, in document order, go as page numbers do: most of them a
+    page or three after the one before (a part may start again at 1, a page be missing or out of
+    place). Totals or years beside a recurring label ("Total" / "29", "44", "57") go otherwise, and
+    one such block alone says nothing."""
+    steps = [later - earlier for earlier, later in zip(numbers, numbers[1:])]
+    return bool(steps) and sum(1 <= step <= 3 for step in steps) >= PAGE_LIKE * len(steps)
 
 
 def _compact(text: str) -> str:
@@ -279,3 +287,16 @@ def runs(lines: Sequence[str], furniture: set[int]) -> list[list[int]]:
     return sorted(sorted(numbers) for numbers in found.values() if len(numbers) > 1)
 
 
+
+
+def numbers_left_alone(lines: Sequence[str], furniture: set[int]) -> set[int]:
+    """The page numbers in ``furniture`` whose block's line is not furniture (an override kept it):
+    a number goes only with its footer."""
+    alone = set()
+    for number in furniture:
+        if not 1 <= number <= len(lines) or page_number(lines[number - 1]) is None:
+            continue
+        mates = [mate for mate in (number - 1, number + 1) if 1 <= mate <= len(lines) and lines[mate - 1].strip()]
+        if mates and not any(mate in furniture for mate in mates):
+            alone.add(number)
+    return alone

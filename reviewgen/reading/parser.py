@@ -25,7 +25,7 @@ from .cells import Fragment, FragmentKind, Row, fragments, read_row, removals
 from .column import Before, Column
 from ..document.config import SourceConfig
 from ..document.errors import ReviewgenError
-from .furniture import furniture_lines, lone_lines, runs
+from .furniture import furniture_lines, lone_lines, numbers_left_alone, runs
 from .headings import plan_headings
 from .inline import closing_text, join
 from ..document.model import Decision, Document, DropReason, Dropped
@@ -90,6 +90,7 @@ def _furniture(lines: Sequence[str], config: SourceConfig) -> tuple[set[int], di
         elif override.furniture is False and override.line in found:
             found.discard(override.line)
             changed[override.line] = False
+    found -= numbers_left_alone(lines, found)
     return found, changed, {number for number in found if patterns and matches(lines[number - 1])}
 
 
@@ -101,13 +102,15 @@ def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[in
     repeats as it is and, where the furniture falls into several runs alike among themselves (a header
     and a footer, or a label of the original that recurs), each run, named once at its first line.
     Lines an override decided, or a pattern of the configuration named, are the editor's already."""
-    decided = furniture - set(changed) - by_pattern
+    in_source = set(range(1, len(lines) + 1))  # an override of a line past the end is reported later
+    overridden = set(changed) & in_source
+    decided = (furniture & in_source) - overridden - by_pattern
     kinds = runs(lines, decided)
     if len(kinds) < 2:  # one running footer: its garbled copies are named one by one instead
         kinds = []
     in_runs = {number for run in kinds for number in run}
     notes: dict[int, str] = {}
-    lone = [number for number in lone_lines(lines, furniture | set(changed)) if number in decided and number not in in_runs]
+    lone = [number for number in lone_lines(lines, (furniture & in_source) | overridden) if number in decided and number not in in_runs]
     for number in lone[:NAMED_AT_MOST]:
         notes[number] = (
             f"“{lines[number - 1].strip()}” dropped as a running header or footer, which it is like, though no other "
