@@ -242,6 +242,9 @@ def test_a_line_with_a_number_beside_it_is_a_footer_only_where_the_numbers_go_as
     pages = ["January\n2021"] + [f"Scrutiny Watch commentary\n{number}" for number in numbers]
     footers = [line for number in numbers for line in ("Scrutiny Watch commentary", str(number))]
     assert dropped(_footered(*pages)) == FOOTERS_DROPPED + footers
+    front = ["iii", "iv", "v", "vi", "7", "8"]  # front pages numbered in Roman numerals
+    footers = [line for number in front for line in ("Scrutiny Watch commentary", number)]
+    assert dropped(_footered(*(f"Scrutiny Watch commentary\n{number}" for number in front))) == FOOTERS_DROPPED + footers
 
 
 def test_a_footer_kept_by_an_override_keeps_its_page_number_and_an_override_past_the_end_is_an_error(tmp_path):

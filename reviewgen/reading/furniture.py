@@ -32,8 +32,9 @@ MAX_CHARS = 60
 # Lines with these shapes are structure, never furniture, however often they recur.
 STRUCTURAL = re.compile(r"^(\d|figure\b|table\b|case study\b)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.?!:;,\"”’)]$")
-# A page's number, on the line above or below its footer ("12", "12 of 40", "12/40").
-PAGE_NUMBER = re.compile(r"^(\d{1,4})(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
+# A page's number, on the line above or below its footer ("12", "12 of 40", "12/40", front pages' "iv").
+PAGE_NUMBER = re.compile(r"^(\d{1,4}|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
+ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 PAGE_LIKE = 0.8  # the share of steps from one such number to the next that must be a page or three
 
 
@@ -63,9 +64,15 @@ def _is_candidate_line(line: str) -> bool:
 
 
 def page_number(line: str) -> int | None:
-    """The number of a line that is only a page's number ("12", "12 of 40"), or None."""
+    """The number of a line that is only a page's number ("12", "12 of 40", "iv"), or None."""
     match = PAGE_NUMBER.match(line.strip())
-    return int(match[1]) if match else None
+    if match is None:
+        return None
+    if match[1].isdigit():
+        return int(match[1])
+    values = [ROMAN[letter] for letter in match[1].lower()]
+    # A letter before a larger one is taken from it (iv = 4), as Roman numerals are read.
+    return sum(-value if value < following else value for value, following in zip(values, values[1:] + [0]))
 
 
 def candidates(lines: Sequence[str]) -> list[Candidate]:
@@ -81,8 +88,8 @@ def candidates(lines: Sequence[str]) -> list[Candidate]:
         while end < len(lines) and lines[end].strip():
             end += 1
         block = lines[index:end]
-        pieces = tuple(_normalise(line) if _is_candidate_line(line) else "" for line in block)
         numbers = [number for number in map(page_number, block) if number is not None]
+        pieces = tuple(_normalise(line) if _is_candidate_line(line) and page_number(line) is None else "" for line in block)
         candidate = Candidate(tuple(range(index + 1, end + 1)), " ".join(piece for piece in pieces if piece), pieces)
         if len(block) <= 2 and all(pieces):
             found.append((candidate, None))
