@@ -14,7 +14,7 @@ from test_seed_document import FOOTER_LINES
 
 from reviewgen.commands.convert import convert
 from reviewgen.document.errors import ReviewgenError
-from reviewgen.reading.furniture import RECURS, Candidate, Likeness, _fragment_of, alike, furniture_lines, prototypes
+from reviewgen.reading.furniture import RECURS, Candidate, Likeness, _fragment_of, alike, furniture_lines, page_number, prototypes
 
 GARBLED = [
     "Scrutiny Watch commentary", "SCRUTINY WATCH COMMENTARY", "Scrutny Watch commentary",
@@ -107,6 +107,20 @@ def _footered(*blocks: str) -> list[str]:
     return lines
 
 
+def _page_of_text(page: int) -> list[str]:
+    """Four paragraphs of page ``page`` (numbered on from the pages before), each row followed by a blank line."""
+    return [line for row in range(4) for line in (f"<p>{4 * (page - 1) + row + 1}. A paragraph of the original.</p>\t<p>A reply.</p>", "")]
+
+
+def _paged(*blocks: str) -> list[str]:
+    """As ``_footered``, each block a page's text below the one before (a page number's footer is a page apart)."""
+    lines = _footered()
+    for number, block in enumerate(blocks):
+        lines += [line for row in range(5) for line in (f"<p>{6 + 5 * number + row}. A paragraph of the original.</p>\t<p>A reply.</p>", "")]
+        lines += block.split("\n") + [""]
+    return lines
+
+
 def dropped(lines: list[str]) -> list[str]:
     return [lines[number - 1] for number in sorted(furniture_lines(lines))]
 
@@ -134,24 +148,24 @@ def test_a_footer_broken_in_two_goes_whole_though_one_piece_is_too_short_to_tell
 
 
 def test_a_footer_broken_in_two_goes_whole_and_its_page_number_with_it():
-    lines = _footered("Scrutiny Wat", "ch commentary", "Scrutiny Watch commentary\n14", "15 of 40\nScrutiny Watch commentary", "Annex A\n16")
+    lines = _paged("Scrutiny Wat\n\nch commentary", "Scrutiny Watch commentary\n14", "15 of 40\nScrutiny Watch commentary", "Annex A\n16")
     assert dropped(lines) == FOOTERS_DROPPED + ["Scrutiny Wat", "ch commentary", "Scrutiny Watch commentary", "14", "15 of 40", "Scrutiny Watch commentary"]
 
 
 def test_a_line_dropped_as_furniture_that_recurs_nowhere_as_it_is_is_named_with_its_override(tmp_path):
     lines = ["<h2>Part 1: Shapes</h2>\t", ""]
-    for number in range(1, 6):
-        lines += [f"<p>{number}. A paragraph of the original.</p>\t<p>A reply.</p>", "", "Scrutiny Watch commentary", f"{number + 10}", ""]
+    for page in range(1, 6):
+        lines += _page_of_text(page) + ["Scrutiny Watch commentary", f"{page + 10}", ""]
     lines += ["Scrutiny watch commentaries", ""]
     source = tmp_path / "lone.txt"
     source.write_text("\n".join(lines), encoding="utf-8")
     summary = convert(source, tmp_path / "out")
-    assert summary.furniture == 11  # five footers with their page numbers, and line 28
+    assert summary.furniture == 11  # five footers with their page numbers, and line 58
     # The footer recurs as it is; the last line is like it but stands alone, and may be the original's.
     # The page numbers differ from page to page, as page numbers do: they are not named.
     assert [note for note in summary.removed_unsafe if "header or footer" in note] == [
-        f"{source}:28: “Scrutiny watch commentaries” dropped as a running header or footer, which it is like, "
-        "though no other line is the same; if it is the original's, add the override {line: 28, furniture: false}"
+        f"{source}:58: “Scrutiny watch commentaries” dropped as a running header or footer, which it is like, "
+        "though no other line is the same; if it is the original's, add the override {line: 58, furniture: false}"
     ]
 
 
@@ -236,28 +250,36 @@ def test_past_twenty_runs_the_summary_counts_the_rest_in_one_note(tmp_path):
 
 def test_a_line_with_a_number_beside_it_is_a_footer_only_where_the_numbers_go_as_pages_do():
     for totals in (["Total\n29", "Total\n44", "Total\n57", "Total\n83"], ["Total\n83", "Total\n57", "Total\n44", "Total\n29"]):
-        assert dropped(_footered(*totals)) == FOOTERS_DROPPED  # a recurring label, its numbers no pages'
+        assert dropped(_paged(*totals)) == FOOTERS_DROPPED  # a recurring label, its numbers no pages'
     # Pages a page apart, a part starting again at 1, two out of place, a date on the cover: pages still.
     numbers = list(range(14, 26)) + [1, 3, 2, 4, 5, 6]
     pages = ["January\n2021"] + [f"Scrutiny Watch commentary\n{number}" for number in numbers]
     footers = [line for number in numbers for line in ("Scrutiny Watch commentary", str(number))]
-    assert dropped(_footered(*pages)) == FOOTERS_DROPPED + footers
+    assert dropped(_paged(*pages)) == FOOTERS_DROPPED + footers
+    assert [page_number(line) for line in ("iv", "XII", "12 of 40", "civil", "İ", "ı", "xıı")] == [4, 12, 12, None, None, None, None]
     front = ["iii", "iv", "v", "vi", "7", "8"]  # front pages numbered in Roman numerals
     footers = [line for number in front for line in ("Scrutiny Watch commentary", number)]
-    assert dropped(_footered(*(f"Scrutiny Watch commentary\n{number}" for number in front))) == FOOTERS_DROPPED + footers
+    assert dropped(_paged(*(f"Scrutiny Watch commentary\n{number}" for number in front))) == FOOTERS_DROPPED + footers
+    # Numbers going up a step at a time a few lines apart are a list's, not pages'.
+    steps = ["Step\n1", "Step\n2", "Step\n3", "Step\n4", "Review\n1", "Review\n2"]
+    assert dropped(_footered(*steps)) == FOOTERS_DROPPED
 
 
 def test_a_footer_kept_by_an_override_keeps_its_page_number_and_an_override_past_the_end_is_an_error(tmp_path):
     lines = ["<h2>Part 1: Shapes</h2>\t", ""]
-    for number in range(1, 6):
-        lines += [f"<p>{number}. A paragraph of the original.</p>\t<p>A reply.</p>", "", "Scrutiny Watch commentary", f"{number + 10}", ""]
+    for page in range(1, 6):
+        lines += _page_of_text(page) + ["Scrutiny Watch commentary", f"{page + 10}", ""]
     source = tmp_path / "kept.txt"
     source.write_text("\n".join(lines), encoding="utf-8")
-    source.with_suffix(".yml").write_text("overrides:\n  - {line: 10, furniture: false}\n", encoding="utf-8")  # the second footer
+    source.with_suffix(".yml").write_text("overrides:\n  - {line: 22, furniture: false}\n", encoding="utf-8")  # the second footer
     assert convert(source, tmp_path / "out").furniture == 8
     text = "\n".join(page.read_text(encoding="utf-8") for page in (tmp_path / "out").rglob("*.md"))
     kept = text.split("Scrutiny Watch commentary")
-    assert len(kept) == 2 and "12" in kept[1].split("3\\.")[0]  # the kept footer's number, before paragraph 3
+    assert len(kept) == 2 and "12" in kept[1].split("9\\.")[0]  # the kept footer's number, before page 3's first paragraph
+    source.write_text("\n".join(lines + ["Our approach", "7", ""]), encoding="utf-8")  # lines 58 and 59
+    source.with_suffix(".yml").write_text("overrides:\n  - {line: 59, furniture: true}\n", encoding="utf-8")  # a number the editor drops
+    summary = convert(source, tmp_path / "out")
+    assert summary.furniture == 11 and summary.overrides == 1
     source.with_suffix(".yml").write_text("overrides:\n  - {line: 99, furniture: true}\n", encoding="utf-8")
     with pytest.raises(ReviewgenError, match="line 99 names no line"):
         convert(source, tmp_path / "out")

@@ -33,9 +33,9 @@ MAX_CHARS = 60
 STRUCTURAL = re.compile(r"^(\d|figure\b|table\b|case study\b)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.?!:;,\"”’)]$")
 # A page's number, on the line above or below its footer ("12", "12 of 40", "12/40", front pages' "iv").
-PAGE_NUMBER = re.compile(r"^(\d{1,4}|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^(\d{1,4}|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE | re.ASCII)
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-PAGE_LIKE = 0.8  # the share of steps from one such number to the next that must be a page or three
+PAGE_LINES = 10  # the fewest lines between two pages' footers: a page holds text
 
 
 @dataclass(frozen=True)
@@ -96,17 +96,21 @@ def candidates(lines: Sequence[str]) -> list[Candidate]:
         elif len(block) == 2 and len(numbers) == 1 and any(pieces):  # a line and one number: a footer and its page?
             found.append((candidate, numbers[0]))
         index = end
-    pages = [number for _, number in found if number is not None]
-    return [candidate for candidate, number in found if number is None or _like_page_numbers(pages)]
+    numbered = [(candidate.lines[0], number) for candidate, number in found if number is not None]
+    pages = _page_like(numbered)
+    return [candidate for candidate, number in found if number is None or candidate.lines[0] in pages]
 
 
-def _like_page_numbers(numbers: Sequence[int]) -> bool:
-    """Whether numbers beside short lines, in document order, go as page numbers do: most of them a
-    page or three after the one before (a part may start again at 1, a page be missing or out of
-    place). Totals or years beside a recurring label ("Total" / "29", "44", "57") go otherwise, and
-    one such block alone says nothing."""
-    steps = [later - earlier for earlier, later in zip(numbers, numbers[1:])]
-    return bool(steps) and sum(1 <= step <= 3 for step in steps) >= PAGE_LIKE * len(steps)
+def _page_like(numbered: Sequence[tuple[int, int]]) -> set[int]:
+    """Of blocks of a line and a number (first line, number), in document order, those whose number
+    goes as a page's does: a page to three after the block before or before the block after, and a
+    page's text away (PAGE_LINES). So a part may start again at 1 and a page be out of place; steps in
+    a list ("Step" / "1", "2", "3" a few lines apart), totals or years beside a label are no pages."""
+    pages = set()
+    for (line, number), (later_line, later) in zip(numbered, numbered[1:]):
+        if 1 <= later - number <= 3 and later_line - line >= PAGE_LINES:
+            pages.update((line, later_line))
+    return pages
 
 
 def _compact(text: str) -> str:

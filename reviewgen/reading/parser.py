@@ -90,7 +90,7 @@ def _furniture(lines: Sequence[str], config: SourceConfig) -> tuple[set[int], di
         elif override.furniture is False and override.line in found:
             found.discard(override.line)
             changed[override.line] = False
-    found -= numbers_left_alone(lines, found)
+    found -= numbers_left_alone(lines, found) - {line for line, furniture in changed.items() if furniture}
     return found, changed, {number for number in found if patterns and matches(lines[number - 1])}
 
 
