@@ -88,8 +88,9 @@ def candidates(lines: Sequence[str]) -> list[Candidate]:
         while end < len(lines) and lines[end].strip():
             end += 1
         block = lines[index:end]
-        numbers = [number for number in map(page_number, block) if number is not None]
-        pieces = tuple(_normalise(line) if _is_candidate_line(line) and page_number(line) is None else "" for line in block)
+        as_pages = [page_number(line) for line in block]
+        numbers = [number for number in as_pages if number is not None]
+        pieces = tuple(_normalise(line) if _is_candidate_line(line) and page is None else "" for line, page in zip(block, as_pages))
         candidate = Candidate(tuple(range(index + 1, end + 1)), " ".join(piece for piece in pieces if piece), pieces)
         if len(block) <= 2 and all(pieces):
             found.append((candidate, None))
