@@ -163,7 +163,7 @@ def test_a_line_dropped_as_furniture_that_recurs_nowhere_as_it_is_is_named_with_
     assert summary.furniture == 11  # five footers with their page numbers, and line 58
     # The footer recurs as it is; the last line is like it but stands alone, and may be the original's.
     # The page numbers differ from page to page, as page numbers do: they are not named.
-    assert [note for note in summary.removed_unsafe if "header or footer" in note] == [
+    assert [note for note in summary.line_notes if "header or footer" in note] == [
         f"{source}:58: “Scrutiny watch commentaries” dropped as a running header or footer, which it is like, "
         "though no other line is the same; if it is the original's, add the override {line: 58, furniture: false}"
     ]
@@ -179,7 +179,7 @@ def test_where_the_furniture_falls_into_several_runs_each_is_named_once_with_its
     assert summary.furniture == 10
     # Lines 3 + 6k hold the paragraphs, 5 + 6k a label, 7 + 6k the footer: which is the original's
     # the shape cannot tell, so each run is named, as many lines as the other though it has.
-    assert [note for note in summary.removed_unsafe if "header or footer" in note] == [
+    assert [note for note in summary.line_notes if "header or footer" in note] == [
         f"{source}:5: “What we will do” and the 4 other lines like it (lines 11, 17, 23, 29) dropped as one of 2 kinds of "
         "running header or footer; if they are the original's, add the override {line: N, furniture: false} for each",
         f"{source}:7: “Scrutiny Watch commentary” and the 4 other lines like it (lines 13, 19, 25, 31) dropped as one of 2 kinds of "
@@ -201,7 +201,7 @@ def test_lines_the_configuration_decided_are_counted_but_not_named(tmp_path):
     text = "\n".join(page.read_text(encoding="utf-8") for page in (tmp_path / "out").rglob("*.md"))
     assert text.count("Scrutiny watch commentaries") == 1 and "CONFIDENTIAL" not in text
     # Line 25 is the same as line 23, which the editor kept: it is not alone, and the pattern's line is the editor's.
-    assert [note for note in summary.removed_unsafe if "header or footer" in note] == []
+    assert [note for note in summary.line_notes if "header or footer" in note] == []
 
 
 def test_past_twenty_such_lines_the_summary_counts_the_rest_in_one_note(tmp_path):
@@ -213,7 +213,7 @@ def test_past_twenty_such_lines_the_summary_counts_the_rest_in_one_note(tmp_path
         lines += [text, ""]
     source = tmp_path / "many.txt"
     source.write_text("\n".join(lines), encoding="utf-8")
-    notes = [note for note in convert(source, tmp_path / "out").removed_unsafe if "header" in note]
+    notes = [note for note in convert(source, tmp_path / "out").line_notes if "header" in note]
     at = {text: lines.index(text) + 1 for text in garbled}  # lines 23, 25, ... 71
     assert notes[:20] == [
         f"{source}:{at[text]}: “{text}” dropped as a running header or footer, which it is like, though no other line is the same; "
@@ -239,7 +239,7 @@ def test_past_twenty_runs_the_summary_counts_the_rest_in_one_note(tmp_path):
         lines += [label, ""] * 4  # each standing alone four times: a run of its own
     source = tmp_path / "runs.txt"
     source.write_text("\n".join(lines), encoding="utf-8")
-    notes = [note for note in convert(source, tmp_path / "out").removed_unsafe if "header" in note]
+    notes = [note for note in convert(source, tmp_path / "out").line_notes if "header" in note]
     first = {label: lines.index(label) + 1 for label in labels}  # 5, 13, 21, ...
     assert len(notes) == 21 and notes[0].startswith(f"{source}:5: “Alpha” and the 3 other lines like it (lines 7, 9, 11) dropped as one of 22 kinds")
     assert notes[20] == (
@@ -303,5 +303,5 @@ def test_a_note_quoting_a_line_is_never_counted_as_unsafe_markup_removed(tmp_pat
     source = tmp_path / "quoted.txt"
     source.write_text("\n".join(lines), encoding="utf-8")
     summary = convert(source, tmp_path / "out")
-    assert any("“Scrutiny Watch commentary: removed p”" in note for note in summary.removed_unsafe)
+    assert any("“Scrutiny Watch commentary: removed p”" in note for note in summary.line_notes)
     assert summary.unsafe == 0 and "unsafe" not in str(summary)

@@ -34,7 +34,7 @@ class Summary:
     changed: int = 0  # editors' rebuttals that differ from the source's, carried over
     held: int = 0  # editors' rebuttals kept in a holding section for an editor to place
     notes: tuple[str, ...] = ()  # what a merge could not carry over
-    removed_unsafe: tuple[str, ...] = ()  # a note per line: each unsafe piece of markup removed, each close call
+    line_notes: tuple[str, ...] = ()  # a note per line: each unsafe piece of markup removed, each close call
     unsafe: int = 0  # the unsafe pieces of markup removed
 
     def __str__(self) -> str:
@@ -50,7 +50,7 @@ class Summary:
             )
         if self.unsafe:
             text += f"; {count(self.unsafe, 'unsafe piece')} of markup removed"
-        return "\n".join([text, *self.removed_unsafe, *self.notes])
+        return "\n".join([text, *self.line_notes, *self.notes])
 
 
 def convert_document(source: Path, config: SourceConfig | None = None, encoding: str | None = None) -> tuple[Document, list[Page], SourceConfig]:
@@ -78,7 +78,7 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
         held=len(merged.held) if merged else 0,
         notes=notes,
         unsafe=sum(1 for d in document.dropped if d.reason is DropReason.UNSAFE),
-        removed_unsafe=tuple(
+        line_notes=tuple(
             f"{document.source_name}:{d.line}: removed {d.text} (not allowed in a source)" if d.reason is DropReason.UNSAFE
             else f"{document.source_name}:{d.line}: {d.text}"
             for d in document.dropped if d.reason in {DropReason.UNSAFE, *NOTE_REASONS}
