@@ -19,6 +19,7 @@ two lines, or just a fragment. So furniture is found in three steps:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -155,9 +156,9 @@ class Likeness:
     blocks are one common subsequence), so, where there are many, compiled
     code runs through the pairs and rules out those that cannot be alike,
     and ``alike`` and ``_fragment_of`` judge the few left. The answers are
-    exactly theirs either way. The pairs are still all looked at: the work
-    grows with the square of the number of different candidates, but at tens
-    of nanoseconds a pair.
+    exactly theirs either way. Pairs of lengths too far apart to be alike are
+    never looked at; the rest still are: the work grows with the square of the
+    number of different candidates, but at a tenth of a microsecond a pair.
     """
 
     # Below this many texts difflib alone is quicker than importing the compiled bound (a fiftieth
@@ -167,8 +168,10 @@ class Likeness:
     def __init__(self, texts: Sequence[str], compiled: bool | None = None) -> None:
         """``compiled``: whether RapidFuzz rules pairs out first; by default when there are many texts to
         pair. A few texts asked about many times (the prototypes, by every candidate) should say so."""
-        self.texts = list(texts)
+        # Shortest first (compared without spaces), so that the texts a text may be alike to are a stretch of them.
+        self.texts = sorted(texts, key=lambda text: (len(_compact(text)), text))
         self._compact = [_compact(text) for text in self.texts]
+        self._lengths = [len(text) for text in self._compact]
         self.compiled = len(self.texts) >= self.COMPILED_FROM if compiled is None else compiled
 
     def _within(self, text: str, threshold: float, partial: bool = False, among: slice = slice(None)) -> Iterator[int]:
@@ -182,13 +185,18 @@ class Likeness:
 
         bound = fuzz.partial_ratio if partial else fuzz.ratio
         cutoff = threshold * 100 - 1e-6  # a hair under: rounding never rules out a text that is alike
-        for _, _, offset in process.extract_iter(_compact(text), self._compact[among], scorer=bound, score_cutoff=cutoff):
+        # extract with no limit, not extract_iter: a third quicker, the loop over the texts staying in compiled code.
+        for _, _, offset in process.extract(_compact(text), self._compact[among], scorer=bound, score_cutoff=cutoff, limit=None):
             yield numbers[offset]
 
     def pairs(self) -> Iterator[tuple[str, str]]:
-        """Each pair of the texts that may be alike, once: both ways round, the ratio bound is the same."""
+        """Each pair of the texts that may be alike, once: both ways round, the ratio bound is the same.
+        A ratio is at most twice the shorter length over both, so a text more than (2 - ALIKE) / ALIKE
+        times as long as another is never ALIKE to it, nor it to the text."""
         for number, text in enumerate(self.texts):
-            for other in self._within(text, ALIKE, among=slice(number + 1, None)):
+            longest = self._lengths[number] * (2 - ALIKE) / ALIKE + 1e-9  # a hair over: rounding never leaves out a pair
+            end = bisect_right(self._lengths, longest, lo=number + 1)
+            for other in self._within(text, ALIKE, among=slice(number + 1, end)):
                 yield text, self.texts[other]
 
     def alike(self, text: str) -> Iterator[str]:
