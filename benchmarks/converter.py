@@ -4,7 +4,9 @@
 
 Every figure is a whole process (start-up and imports included), timed from
 here with the operating system's own accounting of the finished child (user +
-system CPU seconds, and its peak memory), the median of ``--runs`` runs.
+system CPU seconds, and its peak memory), the median of ``--runs`` runs. At each
+size the converters take turns, a round at a time, and a ratio is the median of
+the rounds' ratios, so that the machine's speed drifting moves both sides alike.
 
 The anchors convert the same source's HTML to Markdown: markdownify and
 html2text, installed with pip into their own virtual environment under the
@@ -138,6 +140,12 @@ def commands(source: Path, out: Path, env: Path) -> dict[str, list[str]]:
     return found
 
 
+def in_turns(named: dict[str, list[str]], runs: int) -> list[dict[str, Run]]:
+    """Each command run once a round, one after another, for ``runs`` rounds: this machine's speed
+    drifts within minutes, and a drift then moves every command of a round alike."""
+    return [{name: run(command) for name, command in named.items()} for _ in range(runs)]
+
+
 def sizes_table(factors: list[int], runs: int, env: Path, work: Path) -> None:
     """Each converter at each size; the cost per 1,000 lines leaves out the converter's
     start-up (its time on a one-row source), so that it shows how the work grows."""
@@ -150,11 +158,12 @@ def sizes_table(factors: list[int], runs: int, env: Path, work: Path) -> None:
         source = work / f"scaled-{factor}.txt"
         source.write_text(scaled(factor), encoding="utf-8")
         lines = source.read_text(encoding="utf-8").count("\n") + 1
-        results = {name: median_run(command, runs) for name, command in commands(source, work / "out", env).items()}
-        anchor = results["markdownify"].cpu
-        for name, result in results.items():
+        rounds = in_turns(commands(source, work / "out", env), runs)
+        for name in rounds[0]:
+            result = median_of([taken[name] for taken in rounds])
+            ratio = statistics.median(taken[name].cpu / taken["markdownify"].cpu for taken in rounds)
             cost = 1000 * (result.cpu - start_up[name]) / lines
-            print(f"| {factor}x | {lines:,} | {name} | {result.cpu:.2f} | {result.peak_mb:.0f} | {cost:.3f} | {result.cpu / anchor:.2f} |")
+            print(f"| {factor}x | {lines:,} | {name} | {result.cpu:.2f} | {result.peak_mb:.0f} | {cost:.3f} | {ratio:.2f} |")
 
 
 def hostile_table(runs: int, work: Path) -> None:
