@@ -68,12 +68,24 @@ def short_lines(n: int) -> str:
     return HEAD + "\n\n".join(names) + "\n"
 
 
+def alike_items(n: int) -> str:
+    """List items opening with the same words under one paragraph: each wants the same id."""
+    return HEAD + "".join(f"<p>• We will work with partners on matter {i}</p>\t\n" for i in range(n))
+
+
+def many_figures(n: int) -> str:
+    """Figures one after another in one section, each with its source note and a note."""
+    return HEAD + "".join(f"<p>Figure {i + 1}: A figure</p>\t\nSource: Office {i}\nNote: a note {i}\n" for i in range(n))
+
+
 HOSTILE = {  # shape -> (its source at a size, the size called 1x)
     "many cells in one row": (many_cells, 2000),
     "deep nesting (div in div, one cell)": (deep_nesting, 600),
     "nested tables in a figure": (nested_tables, 100),
     "one huge line (words)": (huge_line, 20000),
     "short lines standing alone": (short_lines, 1000),
+    "list items opening alike": (alike_items, 1000),
+    "figures with notes, one section": (many_figures, 500),
 }
 
 

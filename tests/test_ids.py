@@ -5,6 +5,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reviewgen.document import ids
 from reviewgen.document.config import SourceConfig
 from reviewgen.document.model import document_items
@@ -51,6 +54,18 @@ def test_identical_items_are_told_apart_and_numbers_have_any_length():
     found = item_ids("<p>1. The first paragraph.</p>\t\n<p>Same words here.</p>\t\n<p>Same words here.</p>\t")
     assert found[1:] == ["para-1", "para-1-same-words-here", "para-1-same-words-here-2"]
     assert ids.paragraph_id(10000) == "para-10000" and ids.paragraph_number("para-10000") == 10000
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(wanted=st.lists(st.sampled_from(["x", "x-2", "x-3", "x-2-2", "y", "y-2"]), max_size=40))
+def test_each_claim_is_the_wanted_id_or_its_first_free_numbered_form(wanted):
+    names, taken = ids.Names(), set()
+    for want in wanted:
+        # What a claim means, said the plain way: the first of want, want-2, want-3 ... not given yet.
+        expected = next(c for c in [want, *(f"{want}-{n}" for n in range(2, len(wanted) + 3))] if c not in taken)
+        assert names.claim(want) == expected
+        taken.add(expected)
+    assert len(taken) == len(wanted)
 
 
 def test_reading_ids_back():

@@ -149,11 +149,17 @@ class Names:
     """The ids given so far in one document; each new one is unique among them."""
 
     taken: set[str] = field(default_factory=set)
+    # For each id wanted more than once, the suffix its next claim starts from: every one below it is
+    # taken, and ids are never given back, so thousands of items wanting one id are not counted up anew.
+    _next_suffix: dict[str, int] = field(default_factory=dict)
 
     def claim(self, wanted: str) -> str:
-        candidate, n = wanted, 2
+        """``wanted``, else ``wanted-2``, ``wanted-3`` ...: the first not taken."""
+        candidate, n = wanted, self._next_suffix.get(wanted, 2)
         while candidate in self.taken:
             candidate, n = f"{wanted}-{n}", n + 1
+        if candidate != wanted:
+            self._next_suffix[wanted] = n
         self.taken.add(candidate)
         return candidate
 

@@ -131,7 +131,7 @@ class Assembler:
 
     def close_figure(self) -> None:
         if self.state.figure is not None:
-            self.state.figure = None
+            self.state.figure = self.state.figure_at = None
             self.state.joinable = None
 
     def open_figure(self, fragment: Fragment, line: int) -> None:
@@ -140,8 +140,8 @@ class Assembler:
         number = rules.figure_number(fragment.plain)
         item_id = self.names.figure(number, fragment.plain, self.state.last_number)
         draft = FigureDraft(Figure(fragment.text, line, item_id))
-        self.place(draft)  # placing may open the first section, which closes boxes: only then is it the open figure
-        self.state.figure = draft
+        placed = self.place(draft)  # placing may open the first section, which closes boxes: only then is it the open figure
+        self.state.figure, self.state.figure_at = draft, placed
 
     def add_table(self, table: Table, line: int) -> None:
         if self.state.figure is None or self.state.figure.figure.table is not None:
@@ -155,7 +155,7 @@ class Assembler:
             item = FigureNote(text, line, ids.figure_note_id(figure.item_id, len(figure.notes) + 1))
             self.state.figure.figure = replace(figure, notes=figure.notes + (item,))
             self.state.figure.has_note = self.state.figure.has_note or rules.is_note(plain_text(text))
-            slot = Slot(self.blocks, next(i for i, b in enumerate(self.blocks) if b is self.state.figure), len(figure.notes))
+            slot = Slot(self.state.figure_at.container, self.state.figure_at.index, len(figure.notes))
             self.targets[item.item_id] = slot
             self.state.last = slot  # the reviewer's words beside a note answer that note
         else:

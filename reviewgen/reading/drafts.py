@@ -94,6 +94,7 @@ class State:
 
     case: CaseDraft | None = None  # the open box
     figure: FigureDraft | None = None  # the open figure
+    figure_at: Slot | None = None  # where the open figure was placed, for its notes' slots
     last: Slot | SectionDraft | None = None  # what the reviewer's next words answer
     joinable: Slot | None = None  # a paragraph a page break may have cut
     quotation: Slot | None = None  # may take more paragraphs or an attribution
