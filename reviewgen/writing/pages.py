@@ -81,11 +81,12 @@ def page_paths(document: Document, slug: str) -> list[str]:
     """A page per section; a part that holds others is a folder whose index is the part's own page."""
     holders = parts(document.sections)
     names = [f"{order:02d}-{section.slug}" for order, section in enumerate(document.sections, 1)]
+    holding = set(holders)  # looked up once a section: a list would make thousands of sections slow
     paths = []
     for position, name in enumerate(names):
         if holders[position] is not None:
             paths.append(f"{slug}/{names[holders[position]]}/{name}.md")
-        elif position in holders:
+        elif position in holding:
             paths.append(f"{slug}/{name}/index.md")
         else:
             paths.append(f"{slug}/{name}.md")
