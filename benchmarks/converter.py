@@ -78,6 +78,11 @@ def many_figures(n: int) -> str:
     return HEAD + "".join(f"<p>Figure {i + 1}: A figure</p>\t\nSource: Office {i}\nNote: a note {i}\n" for i in range(n))
 
 
+def many_parts(n: int) -> str:
+    """Parts one after another, all with the same heading: a page each."""
+    return HEAD + "".join(f"<h2>Part 2: The same part</h2>\t\n<p>Text {i}.</p>\t\n" for i in range(n))
+
+
 HOSTILE = {  # shape -> (its source at a size, the size called 1x)
     "many cells in one row": (many_cells, 2000),
     "deep nesting (div in div, one cell)": (deep_nesting, 600),
@@ -86,6 +91,7 @@ HOSTILE = {  # shape -> (its source at a size, the size called 1x)
     "short lines standing alone": (short_lines, 1000),
     "list items opening alike": (alike_items, 1000),
     "figures with notes, one section": (many_figures, 500),
+    "parts with one heading": (many_parts, 500),
 }
 
 
