@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +50,16 @@ class SourceConfig:
     path: Path | None = None
 
     def override_for(self, line: int) -> Override | None:
+        return self._overrides_by_line.get(line)
+
+    @cached_property
+    def _overrides_by_line(self) -> dict[int, Override]:
+        """Each line's override (the first, where one line has two), found once: every line of the
+        source asks, so a scan of a long list of overrides each time grew with lines times overrides."""
+        by_line: dict[int, Override] = {}
         for override in self.overrides:
-            if override.line == line:
-                return override
-        return None
+            by_line.setdefault(override.line, override)
+        return by_line
 
 
 def config_path_for(source: Path) -> Path:
