@@ -6,6 +6,10 @@ import textwrap
 
 from conftest import Finished, Review, reviewgen
 
+from reviewgen.document.config import Override, SourceConfig
+from reviewgen.reading.cells import CellReader
+from reviewgen.reading.parser import parse_lines
+
 SOURCE = """\
 <h2>Part 2: Knowledge</h2>\t
 44. Over recent years, we have seen steep increases in reporting.
@@ -68,3 +72,22 @@ def test_an_override_naming_an_unknown_item_is_a_clear_error(tmp_path):
 def test_an_override_that_says_nothing_is_refused(tmp_path):
     result, _ = convert(tmp_path, "overrides:\n  - {line: 6}\n")
     assert result.returncode == 2 and "says nothing" in result.stderr
+
+
+def test_among_useful_overrides_the_one_that_changes_nothing_is_refused_by_its_line(tmp_path):
+    # Each override is checked by converting again without it, with the cells read once for all the checks.
+    result, _ = convert(tmp_path, "overrides:\n  - {line: 4, column: original}\n  - {line: 6, answers: para-45}\n")
+    assert result.returncode == 2
+    assert "review.yml:3" in result.stderr and "the override of line 6 changes nothing" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_reader_that_remembers_cells_reads_them_as_one_that_does_not(tmp_path):
+    config = SourceConfig(slug="review", overrides=(Override(line=4, column="original"),))
+    remembering = CellReader(remember=True)
+    first, again = (parse_lines(SOURCE.split("\n"), config, cells=remembering) for _ in range(2))
+    plain = parse_lines(SOURCE.split("\n"), config)
+    assert first == again == plain and "We know this is a concern" in str(plain.sections)
+    cell = "<p>45. However, few of these result in a charge.</p>"
+    remembering.fragments(cell).clear()  # a caller changing its list changes nothing remembered
+    assert remembering.fragments(cell) == CellReader().fragments(cell) != []

@@ -12,6 +12,7 @@ from ..writing.output import Plan, apply, page_state, plan, recover_interrupted
 from .overrides import check_effects, check_lines
 from ..writing.page_reader import split_front_matter
 from ..writing.pages import Page, review_pages
+from ..reading.cells import CellReader
 from ..reading.parser import parse_file
 from ..document.plural import count
 from ..reading.source import read_source
@@ -55,10 +56,11 @@ class Summary:
 
 def convert_document(source: Path, config: SourceConfig | None = None, encoding: str | None = None) -> tuple[Document, list[Page], SourceConfig]:
     config = config or load_config(source)
-    document = parse_file(source, config, encoding)
+    cells = CellReader(remember=bool(config.overrides))  # each override is checked by converting again without it
+    document = parse_file(source, config, encoding, cells)
     if config.overrides:
         check_lines(source, config, read_source(source, encoding))
-        check_effects(config, document, lambda other: parse_file(source, other, encoding))
+        check_effects(config, document, lambda other: parse_file(source, other, encoding, cells))
     return document, review_pages(document, config), config
 
 

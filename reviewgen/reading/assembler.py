@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 
 from . import classify as rules
 from ..document import ids
-from .cells import Fragment, FragmentKind
+from .cells import CellReader, Fragment, FragmentKind
 from .column import Before
 from .drafts import CaseDraft, FigureDraft, SectionDraft, Slot, State, freeze
 from ..document.config import SourceConfig
@@ -53,8 +53,9 @@ def rebuttal_blocks(found: Sequence[Fragment], line: int) -> list[RebuttalBlock]
 
 
 class Assembler:
-    def __init__(self, config: SourceConfig, source_name: str, rulebook: Rulebook, heading_ranks: dict[int, int]) -> None:
+    def __init__(self, config: SourceConfig, source_name: str, rulebook: Rulebook, heading_ranks: dict[int, int], cells: CellReader | None = None) -> None:
         self.config = config
+        self.cells = cells or CellReader()  # how the parser reads the source's cells
         self.source_name = source_name
         self.rulebook = rulebook  # the rule tables this conversion decides by
         self.heading_ranks = heading_ranks  # source line -> rank, by the document's own forms (headings.py)

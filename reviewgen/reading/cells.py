@@ -95,6 +95,31 @@ def removals(line: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+class CellReader:
+    """``fragments`` of cells and ``removals`` of lines, as the functions give them; one made to
+    ``remember`` reads each cell and line once, however many times one source is converted: a
+    configuration's overrides are checked by converting it again without each in turn, and reading
+    the cells is most of a conversion."""
+
+    def __init__(self, remember: bool = False) -> None:
+        self._fragments: dict[str, tuple[Fragment, ...]] | None = {} if remember else None
+        self._removals: dict[str, tuple[str, ...]] | None = {} if remember else None
+
+    def fragments(self, cell: str) -> list[Fragment]:
+        if self._fragments is None:
+            return fragments(cell)
+        if cell not in self._fragments:
+            self._fragments[cell] = tuple(fragments(cell))
+        return list(self._fragments[cell])  # a list of its own: a caller may change its list, never the fragments
+
+    def removals(self, line: str) -> tuple[str, ...]:
+        if self._removals is None:
+            return removals(line)
+        if line not in self._removals:
+            self._removals[line] = removals(line)
+        return self._removals[line]
+
+
 def fragments(cell: str) -> list[Fragment]:
     """The fragments of one cell, in order."""
     if not cell.strip():

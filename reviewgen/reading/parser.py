@@ -21,7 +21,7 @@ from typing import Sequence
 from . import classify
 from .assembler import Assembler, rebuttal_blocks
 from .drafts import Slot
-from .cells import Fragment, FragmentKind, Row, fragments, read_row, removals
+from .cells import CellReader, Fragment, FragmentKind, Row, read_row
 from .column import Before, Column
 from ..document.config import SourceConfig
 from ..document.errors import ReviewgenError
@@ -35,12 +35,13 @@ from .source_pages import page_ends, with_pages
 from .source import read_source, without_controls
 
 
-def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "source", rulebook: Rulebook | None = None) -> Document:
-    """The document model of a two-column review export, decided by ``rulebook``'s rules (the defaults when None)."""
+def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "source", rulebook: Rulebook | None = None, cells: CellReader | None = None) -> Document:
+    """The document model of a two-column review export, decided by ``rulebook``'s rules (the defaults when None);
+    ``cells``: a reader that remembers the cells, where one source is converted many times."""
     lines = without_controls(list(lines))
     furniture, changed, by_pattern = _furniture(lines, config)
     headings = plan_headings(lines, furniture, config.heading_parts)
-    assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks)
+    assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks, cells)
     _record_furniture(assembler, furniture, changed)
     notes = _furniture_notes(lines, furniture, changed, by_pattern)
     for number, line in enumerate(lines, 1):
@@ -53,7 +54,7 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
             assembler.dropped.append(Dropped(number, line.strip(), DropReason.CONTENTS))
             _record(assembler, number, "contents", Verdict(Kind.CONTENTS, why="a line of the table of contents: its heading comes again later (headings.py)"))
             continue
-        for part in removals(line):
+        for part in assembler.cells.removals(line):
             assembler.dropped.append(Dropped(number, part, DropReason.UNSAFE))
         row = read_row(number, line)
         if row is not None:
@@ -61,8 +62,8 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
     return with_pages(assembler.document(), page_ends(lines, furniture))
 
 
-def parse_file(path: Path, config: SourceConfig, encoding: str | None = None) -> Document:
-    document = parse_lines(read_source(path, encoding), config, str(path))
+def parse_file(path: Path, config: SourceConfig, encoding: str | None = None, cells: CellReader | None = None) -> Document:
+    document = parse_lines(read_source(path, encoding), config, str(path), cells=cells)
     if not any(section.blocks or section.heading.text for section in document.sections):
         furniture = sum(1 for dropped in document.dropped if dropped.reason is DropReason.FURNITURE)
         raise ReviewgenError(
@@ -178,12 +179,12 @@ def _read_row(assembler: Assembler, row: Row) -> None:
     assembler.state.before = Before.START
     if row.is_grid:  # cells of a grid outside a figure are all the original's
         for cell in row.grid_cells:
-            _add_original(assembler, fragments(cell), row.line)
+            _add_original(assembler, assembler.cells.fragments(cell), row.line)
         return
-    left = fragments(row.cells[0])
+    left = assembler.cells.fragments(row.cells[0])
     lead = _add_original(assembler, left, row.line)
     right = _drop_table_copy(assembler, row)
-    answered = [fragment for cell in right for fragment in fragments(cell)]
+    answered = [fragment for cell in right for fragment in assembler.cells.fragments(cell)]
     if lead is not None and _introduces_list(left) and answered and assembler.config.override_for(row.line) is None:
         assembler.state.last = lead  # the response answers the paragraph that opens the list, as the row reads
         _record(assembler, row.line, "list lead", Verdict(Kind.REBUTTAL, column=Column.REVIEWER, why="a row's response answers the paragraph that opens its list"), lead.get().item_id)
@@ -239,7 +240,7 @@ def _bare_column(assembler: Assembler, row: Row, first: Fragment) -> Column:
 
 
 def _read_bare_row(assembler: Assembler, row: Row) -> None:
-    found = fragments(row.cells[0])
+    found = assembler.cells.fragments(row.cells[0])
     if not found:
         return
     if _bare_column(assembler, row, found[0]) is Column.REVIEWER:
@@ -303,7 +304,7 @@ def _figure_look(assembler: Assembler, row: Row, left: Sequence[Fragment]) -> Lo
 def _read_figure_row(assembler: Assembler, row: Row) -> bool:
     """Rows inside an open figure, as the figure rules decide; False hands the row back to the usual path."""
     draft = assembler.state.figure
-    left = fragments(row.cells[0])
+    left = assembler.cells.fragments(row.cells[0])
     look = _figure_look(assembler, row, left)
     rule, verdict = assembler.rulebook.figures.decide(look)
     _record(assembler, row.line, rule, verdict, draft.figure.item_id)
@@ -326,5 +327,5 @@ def _read_figure_row(assembler: Assembler, row: Row) -> bool:
         for fragment in left:
             assembler.add_figure_text(fragment.text, note=True, line=row.line)
         assembler.rulings[at] = replace(assembler.rulings[at], item_id=assembler.last_id())  # the note's own id
-        _answer(assembler, [fragment for cell in row.cells[1:] for fragment in fragments(cell)], row.line)
+        _answer(assembler, [fragment for cell in row.cells[1:] for fragment in assembler.cells.fragments(cell)], row.line)
     return True
