@@ -12,7 +12,7 @@ from conftest import ROOT
 
 from reviewgen.document.sanitise import Cleaned
 from reviewgen.site.final import finalise_page
-from reviewgen.site.safety import clean_page
+from reviewgen.site.safety import clean_page, removal_notes
 from reviewgen.document.html import serialise, text
 from reviewgen.site.items import parse, rebuttal_content
 from reviewgen.site.layout import place_rebuttals
@@ -147,3 +147,14 @@ def test_a_page_is_read_back_as_a_browser_reads_it():
     assert serialise([parse('<div>a <![CDATx b</div><p>c</p>')]) == "<div>a <!--[CDATx b</div--><p>c</p></div>"
     # A line break is closed where it stands, and a stray end tag for one is let pass, as before.
     assert serialise([parse("<p>a<br>b</br>c<br/>d</p><p>e</p>")]) == "<p>a<br/>bc<br/>d</p><p>e</p>"
+
+
+def test_each_removal_is_named_with_the_line_it_was_typed_on():
+    markdown = "# Notes\n\nFine words.\n<span onclick='a()'>one</span>\n\n<b onclick='b()'>two</b> <i onclick='c()'>three</i>\n<script>x()</script>\n"
+    removed = ["onclick attribute", "onclick attribute", "<script> element", "onclick attribute", "onclick attribute"]
+    notes = removal_notes("notes.md", removed, markdown, first_line=5)
+    # Body lines 4, 6 (twice) and 7, counted from the body's first line, 5; a fourth onclick is not
+    # in the text, so its note names the body's first line.
+    assert [note.split(": removed")[0] for note in notes] == ["notes.md:8", "notes.md:10", "notes.md:11", "notes.md:10", "notes.md:5"]
+    assert removal_notes("page.html", ["onclick attribute"], finished=True) == [
+        "page.html: removed onclick attribute from the finished page; pages may not carry script or unsafe links"]

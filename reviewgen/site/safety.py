@@ -93,22 +93,24 @@ def _clue(what: str) -> re.Pattern:
     return re.compile(r"<[a-zA-Z][^<>]*\s" + re.escape(what.removesuffix(" attribute")) + r"\s*=", re.I)
 
 
-def locate(markdown: str, what: str, first_line: int = 1, nth: int = 1) -> int:
-    """The line of ``markdown`` where the ``nth`` removed ``what`` was typed (the first body line when unseen)."""
-    clue, seen = _clue(what), 0
-    for offset, line in enumerate(markdown.split("\n")):
-        seen += len(clue.findall(line))
-        if seen >= nth:
-            return first_line + offset
-    return first_line
+def _typed_at(markdown: str, what: str, first_line: int = 1) -> list[int]:
+    """The line of each place in ``markdown`` where ``what`` was typed, in order (a line twice if it holds two)."""
+    clue = _clue(what)
+    return [first_line + offset for offset, line in enumerate(markdown.split("\n")) for _ in clue.findall(line)]
 
 
 def removal_notes(name: str, removed, markdown: str = "", first_line: int = 1, finished: bool = False) -> list[str]:
-    """A warning per removal: ``FILE:LINE: removed …`` (the finished page's have no line to name)."""
-    notes, seen = [], Counter()
+    """A warning per removal: ``FILE:LINE: removed …`` (the finished page's have no line to name). Each
+    kind of removal is looked for through the page once, not once for each removed: a page an editor
+    filled with thousands of them took time in their number times the page's length."""
+    notes, seen, typed = [], Counter(), {}
     for what in removed:
         seen[what] += 1
-        where = name if finished else f"{name}:{locate(markdown, what, first_line, seen[what])}"
+        if not finished and what not in typed:
+            typed[what] = _typed_at(markdown, what, first_line)
+        lines = typed.get(what, [])
+        line = lines[seen[what] - 1] if len(lines) >= seen[what] else first_line
+        where = name if finished else f"{name}:{line}"
         notes.append(f"{where}: removed {what}{' from the finished page' if finished else ''}; pages may not carry script or unsafe links")
     return notes
 
