@@ -123,8 +123,11 @@ def page_ids(page: PageText) -> set[str]:
     return found | {ids.footnote_id(label) for label, _, _, _ in page.definitions()}
 
 
-def check_links(page: PageText, pages: dict[Path, PageText], root: Path) -> list[Problem]:
+def check_links(page: PageText, pages: dict[Path, PageText], root: Path, ids_of: dict[Path, set[str]] | None = None) -> list[Problem]:
+    """Every relative link leads to a page, and its fragment to an id there. ``ids_of``: the ids of the
+    pages linked to so far, kept across pages, so a page's are read once however many links it takes."""
     problems = []
+    ids_of = {} if ids_of is None else ids_of
     for index, line in enumerate(page.lines):
         for match in LINK.finditer(line):
             target = match.group(1)
@@ -137,7 +140,9 @@ def check_links(page: PageText, pages: dict[Path, PageText], root: Path) -> list
                     problems.append(Problem(page.path, page.numbered(index), f"the link to {name} leads to no page; check the file name"))
                 continue
             other = pages.get(linked)
-            if fragment and other is not None and fragment not in page_ids(other):
+            if fragment and other is not None and linked not in ids_of:
+                ids_of[linked] = page_ids(other)
+            if fragment and other is not None and fragment not in ids_of[linked]:
                 problems.append(Problem(page.path, page.numbered(index), f"the link to #{fragment} in {linked.name} leads to no anchor there"))
     return problems
 
@@ -227,8 +232,9 @@ def check_content(content: Path, sources: Path = Path("sources"), converted: Cal
         problems += found
         if page is not None:
             pages[path.resolve()] = page
+    linked_ids: dict[Path, set[str]] = {}
     for page in pages.values():
-        problems += check_footnotes(page) + check_anchors(page) + check_markup(page) + check_links(page, pages, content)
+        problems += check_footnotes(page) + check_anchors(page) + check_markup(page) + check_links(page, pages, content, linked_ids)
     paragraphs = rebuttals = 0
     for folder in review_folders(content):
         review = [pages[p.resolve()] for p in section_files(content, folder.name) if p.resolve() in pages]
