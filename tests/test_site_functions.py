@@ -91,6 +91,14 @@ def test_acronyms_need_initials_that_spell_them():
     assert found == {"NCA": "National Crime Agency", "DCMS": "Department for Culture, Media and Sport"}
 
 
+
+def test_an_acronym_is_defined_after_any_run_of_brackets_without_spaces():
+    # Thousands of bracketed capitals with no space between (none defined), then a definition.
+    brackets = "".join(f"({chr(65 + i % 26)}{chr(65 + i // 26 % 26)}X)" for i in range(3000))
+    found = find_abbreviations([f"{brackets} and then the National Crime Agency (NCA) leads."])
+    assert found == {"NCA": "National Crime Agency"}
+
+
 ACRONYMS = {"NCA": "National Crime Agency", "CSA": "child sexual abuse", "CSAM": "child sexual abuse material", "A&E": "Accident and Emergency"}
 # Where an acronym can stand on a page, one family per line: plain text, tails after inline markup,
 # headings, lists, tables, footnotes, figures; code and word boundaries that must not match; an

@@ -38,14 +38,18 @@ def expansion(before: str, acronym: str) -> str | None:
     return " ".join(before[start:].split()).rstrip(",;:")  # one line: a definition never spills into the page
 
 
+LOOK_BACK = 4096  # the most characters an expansion's words are looked for in: ten words of 400 characters
+
+
 def last_words(text: str, end: int) -> int:
     """Where a stretch of ``text`` ending at ``end`` starts that holds more than ``MAX_WORDS`` words (or
-    the start of the text): all ``expansion`` reads, so a page with many acronyms is not read again
-    from its start for each."""
+    the start of the text, or LOOK_BACK characters before ``end``): all ``expansion`` reads, so a page
+    with many acronyms, or with thousands in brackets and no space between, is not read again from its
+    start for each."""
     size = 256
     while True:
         start = max(0, end - size)
-        if start == 0 or len(text[start:end].split()) > MAX_WORDS:
+        if start == 0 or size >= LOOK_BACK or len(text[start:end].split()) > MAX_WORDS:
             return start
         size *= 4
 
