@@ -6,9 +6,17 @@ import re
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.structure.pages import _RawHTMLPreprocessor
 
 from conftest import ROOT, SLUG, edit, mkdocs_build, reviewgen
+
+from pathlib import Path
+
+from reviewgen.commands.check import _far, _numbered_before
+from reviewgen.document import ids
+from reviewgen.writing.page_reader import PageText
 
 
 def damage_a_word(folder):
@@ -141,3 +149,15 @@ def test_the_strict_build_fails_on_the_same_damage_and_names_each(tmp_path):
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     for page, message in damages:
         assert any(f"reviewgen: {page}:" in line and message in line for line in warnings), (message, result.stderr[-2000:])
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(lines=st.lists(st.sampled_from(["Words.", "", "{ #para-7 }", "{ #para-7-a-list-item }", "[^x]: A rebuttal."]), min_size=1, max_size=30),
+       data=st.data())
+def test_a_definition_is_far_exactly_when_a_numbered_paragraph_stands_between(lines, data):
+    reference, definition = (data.draw(st.integers(0, len(lines) - 1)) for _ in range(2))  # two lines of the page
+    page = PageText(Path("page.md"), {}, 1, lines)
+    # Said the plain way: after its reference, with a numbered paragraph's anchor from two lines after it on.
+    plain = definition < reference or any(
+        ids.paragraph_number(item_id) is not None for line in lines[reference + 2 : definition] for item_id in ids.anchors_in(line))
+    assert _far(reference, definition, _numbered_before(page)) == plain

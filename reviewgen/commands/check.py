@@ -70,20 +70,32 @@ def check_footnotes(page: PageText) -> list[Problem]:
     for label, index in references.items():
         if label not in definitions:
             problems.append(Problem(page.path, page.numbered(index), f"[^{label}] has no definition; add '[^{label}]: ...' after this paragraph, or remove the reference"))
+    numbered_before = _numbered_before(page)
     for label, index in definitions.items():
         if label not in references:
             problems.append(Problem(page.path, page.numbered(index), f"the rebuttal [^{label}] is not referenced by any paragraph; add [^{label}] to the paragraph it answers"))
-        elif _far(page, references[label], index):
+        elif _far(references[label], index, numbered_before):
             problems.append(Problem(page.path, page.numbered(index), f"the rebuttal [^{label}] is defined far from its paragraph (line {page.numbered(references[label])}); move it right after that paragraph"))
     return problems
 
 
-def _far(page: PageText, reference: int, definition: int) -> bool:
+def _numbered_before(page: PageText) -> list[int]:
+    """For each line index (and the end), how many lines before it carry a numbered paragraph's anchor:
+    counted once a page, so that whether one lies between a reference and its definition is a
+    subtraction (a list of thousands of answered items has its definitions after it, each far from its
+    reference, and looking through the lines between for each took time in the square of the list)."""
+    counts = [0]
+    for line in page.lines:
+        counts.append(counts[-1] + any(ids.paragraph_number(item_id) is not None for item_id in ids.anchors_in(line)))
+    return counts
+
+
+def _far(reference: int, definition: int, numbered_before: list[int]) -> bool:
     """Defined before its reference, or with another numbered paragraph in between."""
     if definition < reference:
         return True
-    between = page.lines[reference + 2 : definition]
-    return any(ids.paragraph_number(item_id) is not None for line in between for item_id in ids.anchors_in(line))
+    start = min(reference + 2, len(numbered_before) - 1)  # the lines from two after the reference's
+    return definition > start and numbered_before[definition] > numbered_before[start]
 
 
 def check_anchors(page: PageText) -> list[Problem]:
