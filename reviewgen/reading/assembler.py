@@ -131,8 +131,8 @@ class Assembler:
         self.state.quotation = None
 
     def close_figure(self) -> None:
-        if self.state.figure is not None:
-            self.state.figure = self.state.figure_at = None
+        if self.state.figure_at is not None:
+            self.state.figure_at = None
             self.state.joinable = None
 
     def open_figure(self, fragment: Fragment, line: int) -> None:
@@ -141,8 +141,7 @@ class Assembler:
         number = rules.figure_number(fragment.plain)
         item_id = self.names.figure(number, fragment.plain, self.state.last_number)
         draft = FigureDraft(Figure(fragment.text, line, item_id))
-        placed = self.place(draft)  # placing may open the first section, which closes boxes: only then is it the open figure
-        self.state.figure, self.state.figure_at = draft, placed
+        self.state.figure_at = self.place(draft)  # placing may open the first section, which closes boxes: only then is it the open figure
 
     def add_table(self, table: Table, line: int) -> None:
         if self.state.figure is None or self.state.figure.figure.table is not None:

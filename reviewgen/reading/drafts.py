@@ -93,8 +93,7 @@ class State:
     made from it (``Assembler.look``)."""
 
     case: CaseDraft | None = None  # the open box
-    figure: FigureDraft | None = None  # the open figure
-    figure_at: Slot | None = None  # where the open figure was placed, for its notes' slots
+    figure_at: Slot | None = None  # where the open figure is placed (its notes' slots are beside it)
     last: Slot | SectionDraft | None = None  # what the reviewer's next words answer
     joinable: Slot | None = None  # a paragraph a page break may have cut
     quotation: Slot | None = None  # may take more paragraphs or an attribution
@@ -103,3 +102,8 @@ class State:
     split_rank: int | None = None  # a part whose children each get a page
     last_number: int = 0  # the last numbered paragraph
     before: Before = Before.NOTHING  # what the next bare line follows, for its column
+
+    @property
+    def figure(self) -> FigureDraft | None:
+        """The open figure: the draft where it was placed, changed there as rows add to it."""
+        return None if self.figure_at is None else self.figure_at.container[self.figure_at.index]

@@ -307,8 +307,6 @@ def runs(lines: Sequence[str], furniture: set[int]) -> list[list[int]]:
     return sorted(sorted(numbers) for numbers in found.values() if len(numbers) > 1)
 
 
-
-
 def numbers_left_alone(lines: Sequence[str], furniture: set[int]) -> set[int]:
     """The page numbers in ``furniture`` whose block's line is not furniture (an override kept it):
     a number goes only with its footer."""
