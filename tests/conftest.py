@@ -13,7 +13,7 @@ from typing import Callable
 
 import markdown
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 import os
 import subprocess
@@ -102,11 +102,21 @@ def render_page(path: Path) -> BeautifulSoup:
     return BeautifulSoup(markdown.markdown(body, extensions=EXTENSIONS), "html.parser")
 
 
-def clean_text(element) -> str:
-    element = BeautifulSoup(str(element), "html.parser")
-    for added in element.select("sup, a.footnote-backref"):
-        added.decompose()
-    return " ".join(element.get_text(" ").split())
+def added_by_markdown(tag: Tag) -> bool:
+    """A footnote's marker (``<sup>``) or its way back (``a.footnote-backref``): not the item's own words."""
+    return tag.name == "sup" or (tag.name == "a" and "footnote-backref" in tag.get("class", ()))
+
+
+def clean_text(element: Tag) -> str:
+    """The words a reader sees in ``element``, the footnote markers and back links left out."""
+    words = []
+    for string in element.strings:
+        parent = string.parent
+        while parent is not element and not added_by_markdown(parent):
+            parent = parent.parent
+        if parent is element and not added_by_markdown(element):
+            words.append(string)
+    return " ".join(" ".join(words).split())
 
 
 class Review:
@@ -119,16 +129,16 @@ class Review:
         self.order: list[str] = []
         for page in self.pages:
             soup = render_page(page)
+            by_id = {element["id"]: element for element in reversed(soup.find_all(id=True))}  # the first of an id wins
             for element in soup.find_all(id=True):
                 item_id = element["id"]
                 if ids.is_footnote_id(item_id):
                     continue
                 self.order.append(item_id)
                 self.items[item_id] = clean_text(element)
-                ref = element.select_one("a.footnote-ref")
+                ref = element.find("a", class_="footnote-ref")
                 if ref is not None:
-                    note = soup.find(id=ref["href"][1:])
-                    self.rebuttals[item_id] = clean_text(note)
+                    self.rebuttals[item_id] = clean_text(by_id[ref["href"][1:]])
 
     def numbered(self) -> list[int]:
         return [number for number in map(ids.paragraph_number, self.order) if number is not None]
