@@ -253,7 +253,7 @@ class ReviewgenPlugin(BasePlugin[ReviewgenConfig]):
             return nav
         for slug, pages in self.state.pages.items():
             titles = {f"{slug}/{page.path}": page.title for page in pages if page.path.endswith("/index.md")}
-            nav = in_document_order(nav, slug, titles)
+            nav = in_document_order(nav, self.state.reviews[slug], titles)
         escape_nav(nav.items)
         pages = files.documentation_pages()
         self.state.order = [file.src_uri for file in pages]

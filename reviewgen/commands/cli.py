@@ -191,21 +191,34 @@ def run_enhance(args: argparse.Namespace) -> int:
 def zensical(config: Path, site: Path, stopped: str) -> int:
     """Build with Zensical, strictly, into ``site``. It reads mkdocs.yml but writes only to a ``site_dir``
     inside the project, so it builds into a staging folder there (from a copy of the configuration that
-    names it), which then replaces ``site``."""
+    names it), which then replaces ``site``. Zensical runs no plugin, so the copy also gives it the
+    plugin's navigation (the document's order, parts under their titles) when mkdocs.yml has no ``nav``."""
     import shutil
     import subprocess
     import tempfile
 
     import yaml
 
+    from ..document.config import load_site_settings
+    from ..site.navigation import configured_nav
+    from ..site.postbuild import read_config
+    from ..site.reviews import find_reviews
+
     installed = Path(sys.executable).parent / "zensical"
     program = str(installed) if installed.exists() else shutil.which("zensical")
     if program is None:
         raise ReviewgenError("Zensical is not installed; pip install 'reviewgen[zensical]' (or build with --generator mkdocs)", config)
     project = config.resolve().parent
+    added: dict = {}
+    if not load_site_settings(config).get("nav"):
+        docs = read_config(config).docs_dir
+        added["nav"] = configured_nav(docs, find_reviews(docs))
     staging = Path(tempfile.mkdtemp(prefix=".reviewgen-site-", dir=project))
     settings = project / f"{staging.name}.yml"
-    settings.write_text(config.read_text(encoding="utf-8") + "\n" + yaml.safe_dump({"site_dir": staging.name}), encoding="utf-8")
+    added["site_dir"] = staging.name
+    settings.write_text(
+        config.read_text(encoding="utf-8") + "\n" + yaml.safe_dump(added, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     try:
         child = subprocess.Popen([program, "build", "--strict", "-f", str(settings)])
         try:
