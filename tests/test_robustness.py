@@ -81,3 +81,14 @@ def test_numbers_out_of_order_or_repeated_are_reported_and_kept_as_text(tmp_path
     review = Review(out, "order")
     assert review.numbered() == [1, 3]
     assert review.rebuttals[review.find("3. Three again.")] == "Reply."
+
+
+def test_a_line_break_or_page_break_inside_a_cell_keeps_the_words_apart(tmp_path):
+    """Word's text export writes a line break typed inside a cell as \\x0b, pdftotext a page break as \\x0c:
+    the words either side are two words, not one."""
+    data = b"<h2>Part 1: X</h2>\t\n<p>1. The first line\x0bsecond line.</p>\t<p>A page\x0cbreak, and a bell\x07.</p>\t\n"
+    result, _, out = convert(tmp_path, "breaks", data)
+    assert result.returncode == 0, result.stderr
+    review = Review(out, "breaks")
+    assert review.items["para-1"] == "1. The first line second line."
+    assert review.rebuttals["para-1"] == "A page break, and a bell."

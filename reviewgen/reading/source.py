@@ -7,13 +7,17 @@ from pathlib import Path
 
 from ..document.errors import ReviewgenError
 
-# C0 controls other than TAB and line ends, and DEL: invisible, never words, and \x02/\x03
-# are the placeholders Python-Markdown uses inside its own processing.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The controls that stand between words: a line break inside a cell (Word's text export writes
+# Shift+Enter as \x0b), a page break (pdftotext writes \x0c) and the information separators. Each
+# becomes a space, so the words either side stay two words.
+SEPARATOR = re.compile(r"[\x0b\x0c\x1c-\x1f]")
+# The other C0 controls but TAB and line ends, and DEL: invisible, never words, and \x02/\x03
+# are the placeholders Python-Markdown uses inside its own processing. Each goes.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 
 
 def without_controls(lines: list[str]) -> list[str]:
-    return [CONTROL.sub("", line) for line in lines]
+    return [CONTROL.sub("", SEPARATOR.sub(" ", line)) for line in lines]
 
 
 def likely_encoding(data: bytes) -> str:
