@@ -208,7 +208,7 @@ class Assembler:
             has_table=fragment.table is not None, same_cell=same_cell, figure_row=figure_row,
             last_number=self.state.last_number,
             joinable=closing_text(joinable.get().text) if joinable is not None else None,
-            joinable_item=joinable is not None and joinable.item_index is not None,
+            joinable_item=joinable is not None and joinable.item_index is not None, marked_item=fragment.marked,
             quote=self.quote_state(), in_box=self.state.case is not None, has_sections=bool(self.sections),
             heading_rank=None if same_cell else self.heading_ranks.get(line),
         )

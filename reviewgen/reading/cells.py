@@ -45,6 +45,7 @@ class Fragment:
     heading_rank: int = 0
     table: Table | None = None
     tagged: bool = False  # came from HTML markup rather than a bare line
+    marked: bool = False  # a list item opened by a marker of its own ("•", "- ", a letter, an <li>): a new item
 
     @property
     def plain(self) -> str:
@@ -134,14 +135,14 @@ def _bare_fragment(text: str) -> Fragment:
     marker = MARKDOWN_ITEM.match(text)
     inline = inline_from_text(text)
     if marker:
-        return Fragment(FragmentKind.ITEM, strip_prefix(inline, len(marker.group(0).lstrip())))
+        return Fragment(FragmentKind.ITEM, strip_prefix(inline, len(marker.group(0).lstrip())), marked=True)
     return Fragment(FragmentKind.PARAGRAPH, inline)
 
 
 def _bare_fragment_from_inline(text: Inline) -> Fragment:
     marker = MARKDOWN_ITEM.match(plain_text(text))
     if marker:
-        return Fragment(FragmentKind.ITEM, strip_prefix(text, len(marker.group(0))), tagged=True)
+        return Fragment(FragmentKind.ITEM, strip_prefix(text, len(marker.group(0))), tagged=True, marked=True)
     return Fragment(FragmentKind.PARAGRAPH, text, tagged=True)
 
 
@@ -209,7 +210,7 @@ class _ListRun(_Run):
     def take(self, node: Node, found: list[Fragment], stack: list[_Run]) -> None:
         if isinstance(node, Element) and node.name == "li":
             self.finish(found)
-            found.append(Fragment(FragmentKind.ITEM, tidy(spans_from_nodes(node.children)), tagged=True))
+            found.append(Fragment(FragmentKind.ITEM, tidy(spans_from_nodes(node.children)), tagged=True, marked=True))
         elif not _is_inline(node):
             self.finish(found)
             stack.append(_CellRun([node]))
@@ -259,18 +260,20 @@ def _split_items(text: Inline, ordered: bool) -> list[Fragment]:
     elif ordered and LETTERED_ITEM.search(plain):
         pieces = _cut(text, [m.start() for m in LETTERED_ITEM.finditer(plain)], drop_marker=False)
     else:
-        pieces = [text]
-    return [Fragment(FragmentKind.ITEM, piece, tagged=True) for piece in pieces if piece]
+        pieces = [(text, False)]
+    return [Fragment(FragmentKind.ITEM, piece, tagged=True, marked=marked) for piece, marked in pieces if piece]
 
 
-def _cut(text: Inline, positions: list[int], drop_marker: bool) -> list[Inline]:
+def _cut(text: Inline, positions: list[int], drop_marker: bool) -> list[tuple[Inline, bool]]:
+    """The pieces of ``text`` between ``positions``, each with whether it opens at one (with its marker)."""
     plain = plain_text(text)
+    starts = set(positions)
     bounds = [0] + [p for p in positions if p > 0] + [len(plain)]
     pieces = []
-    for piece in _slices(text, list(zip(bounds, bounds[1:]))):
+    for start, piece in zip(bounds, _slices(text, list(zip(bounds, bounds[1:])))):
         if drop_marker and plain_text(piece).lstrip().startswith(BULLET):
             piece = strip_prefix(piece, plain_text(piece).index(BULLET) + 1)
-        pieces.append(tidy(list(piece)))
+        pieces.append((tidy(list(piece)), start in starts))
     return pieces
 
 

@@ -78,6 +78,7 @@ class Look:
     last_number: int = 0  # the last numbered paragraph
     joinable: str | None = None  # the end of a paragraph a page break may have cut
     joinable_item: bool = False  # ... and it is a list item
+    marked_item: bool = False  # the fragment is a list item opened by a marker of its own
     quote: Quote = Quote.NONE
     in_box: bool = False
     has_sections: bool = False
@@ -249,9 +250,9 @@ BLOCK_RULES: tuple[Rule[Look], ...] = (
     Rule("table", when(lambda look: look.fragment is FragmentKind.TABLE and look.has_table, Kind.TABLE, "an HTML table")),
     Rule("figure body", when(lambda look: look.figure_row, Kind.FIGURE_BODY, "the rest of the cell that opened a figure")),
     Rule("bullet continued", when(
-        lambda look: look.fragment is FragmentKind.ITEM and look.joinable_item and not look.text[:1].isupper()
-        and look.joinable is not None and classify.continues(look.joinable, look.text, True),
-        Kind.CONTINUATION, "a list item's rest after a page break")),
+        lambda look: look.fragment is FragmentKind.ITEM and look.joinable_item and not look.marked_item
+        and not look.text[:1].isupper() and look.joinable is not None and classify.continues(look.joinable, look.text, True),
+        Kind.CONTINUATION, "a list item's rest after a page break (no marker opens it)")),
     Rule("bullet", when(lambda look: look.fragment is FragmentKind.ITEM, Kind.BULLET, "a list item")),
     Rule("page break", when(_continues, Kind.CONTINUATION, "it carries on the sentence a page break cut")),
     Rule("numbered", _numbered),
