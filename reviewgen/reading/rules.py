@@ -203,7 +203,8 @@ def _figure_column(look: Look) -> Verdict | None:
 
 FIGURE_RULES: tuple[Rule[Look], ...] = (
     Rule("table copy", when(lambda look: look.copies_table, Kind.TABLE_COPY, "the export repeats the figure's table row by row")),
-    Rule("diagram grid", when(lambda look: not look.figure_has_table and not look.row_has_html and look.tabbed,
+    Rule("diagram grid", when(lambda look: not look.figure_has_table and not look.row_has_html and look.tabbed
+                              and classify.structure_of(look.text, look.last_number) is None,
                               Kind.DIAGRAM_ROW, "cells between TABs under a caption: a diagram kept as a grid")),
     Rule("empty left cell", when(lambda look: look.fragment is FragmentKind.NOTHING, Kind.NOT_FIGURE, "nothing in the original's column")),
     Rule("figure's table", when(lambda look: look.fragment is FragmentKind.TABLE and not look.figure_has_table,
