@@ -41,6 +41,8 @@ MISTAKES = {
     "a blank line": (GOOD + "overrides:\n  - {line: 3, column: original}\n", 6, "the override of line 3 names a blank line of review.txt"),
     "a column it already has": (GOOD + "overrides:\n  - {line: 4, column: reviewer}\n", 6, "the override of line 4 changes nothing"),
     "content that is not furniture": (GOOD + "overrides:\n  - {line: 2, furniture: false}\n", 6, "the override of line 2 changes nothing"),
+    "a list that holds itself": (GOOD + "overrides: &a [*a]\n", 5, "each override needs a 'line' number"),
+    "a mapping that holds itself": ("title: A review\noriginal: &o\n  title: A paper\n  publisher: *o\n", 4, "'publisher' must be text"),
 }
 
 
@@ -88,3 +90,13 @@ def test_with_one_source_convert_needs_no_argument(project, capsys):
     capsys.readouterr()
     assert main(["convert"]) == 0
     assert capsys.readouterr().out.startswith("converted sources/review.txt -> content: ")
+
+
+def test_a_configuration_nested_too_deeply_to_read_is_one_line(project, capsys):
+    (project / "sources" / "review.yml").write_text("title: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    before = snapshot(project / "content")
+    capsys.readouterr()
+    assert main(["convert", "sources/review.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err == "reviewgen: sources/review.yml: the configuration nests lists or mappings too deeply to read; flatten it\n"
+    assert snapshot(project / "content") == before

@@ -83,19 +83,27 @@ KEYS: dict[str, tuple[str, ...]] = {
 Where = tuple  # a path into the YAML: ("original", "title"), ("overrides", 2)
 
 
-def key_lines(node: yaml.Node | None, where: Where = ()) -> dict[Where, int]:
-    """The line of every key and list entry of a YAML document, by its path."""
+def key_lines(node: yaml.Node | None) -> dict[Where, int]:
+    """The line of every key and list entry of a YAML document, by its path. A node an alias
+    names again is walked once (``a: &a [*a]`` holds itself), and without recursion."""
     lines: dict[Where, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            path = (*where, key.value)
-            lines[path] = key.start_mark.line + 1
-            lines.update(key_lines(value, path))
-    elif isinstance(node, yaml.SequenceNode):
-        for position, value in enumerate(node.value):
-            path = (*where, position)
-            lines[path] = value.start_mark.line + 1
-            lines.update(key_lines(value, path))
+    walked: set[int] = set()
+    stack: list[tuple[yaml.Node | None, Where]] = [(node, ())]
+    while stack:
+        node, where = stack.pop()
+        if node is None or id(node) in walked:
+            continue
+        walked.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                path = (*where, key.value)
+                lines[path] = key.start_mark.line + 1
+                stack.append((value, path))
+        elif isinstance(node, yaml.SequenceNode):
+            for position, value in enumerate(node.value):
+                path = (*where, position)
+                lines[path] = value.start_mark.line + 1
+                stack.append((value, path))
     return lines
 
 
@@ -135,6 +143,8 @@ def load_config(source: Path) -> SourceConfig:
         raise ReviewgenError(f"the configuration is not valid YAML ({getattr(error, 'problem', error)}); fix it or delete the file", path, line) from None
     except UnicodeDecodeError:
         raise ReviewgenError("the configuration is not UTF-8 text; save it as UTF-8", path) from None
+    except RecursionError:  # PyYAML reads nesting by recursion
+        raise ReviewgenError("the configuration nests lists or mappings too deeply to read; flatten it", path) from None
     if not isinstance(raw, dict):
         raise ReviewgenError("the configuration must be a mapping of keys to values", path, 1)
     return _config_from_mapping(raw, source, Located(path, lines))
@@ -232,6 +242,8 @@ def load_site_settings(path: Path) -> dict:
         settings = yaml.load(path.read_text(encoding="utf-8"), Loader=Lenient) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise ReviewgenError(f"cannot read the site's configuration ({error}); give it with --config", path) from None
+    except RecursionError:  # PyYAML reads nesting by recursion
+        raise ReviewgenError("the site's configuration nests lists or mappings too deeply to read; flatten it", path) from None
     if not isinstance(settings, dict):
         raise ReviewgenError("the site's configuration must be a mapping of keys to values", path, 1)
     return settings
