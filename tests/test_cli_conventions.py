@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import io
+import signal
+import subprocess
+import sys
 import time
 
 import pytest
 
+from conftest import ROOT
 from reviewgen.commands import progress as progress_module
 from reviewgen.commands.cli import main, version
 from reviewgen.document.plural import count, listing
@@ -64,3 +68,14 @@ def test_progress_stays_quiet_off_a_terminal_and_for_quick_work(monkeypatch):
     assert slow_work(Terminal(tty=True), False, 0.2) == ""  # --no-progress
     assert slow_work(Terminal(tty=True), None, 0.0) == ""  # done before the first update
     assert slow_work(Terminal(tty=False), True, 0.2).startswith("\rreviewgen: converting")  # --progress
+
+
+def test_output_into_a_pipe_whose_reader_has_gone_stops_quietly(tmp_path):
+    """``reviewgen stats | head -1``: once head has its line, the rest goes nowhere, without a traceback."""
+    stats = subprocess.Popen(
+        [sys.executable, "-m", "reviewgen", "stats", str(ROOT / "content"), "--format", "csv"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    stats.stdout.close()  # the reader goes before a line is written (the command takes a while to start)
+    _, err = stats.communicate(timeout=60)
+    assert err == b"" and stats.returncode == 128 + signal.SIGPIPE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
@@ -327,7 +328,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     with stopping_cleanly():
         try:
-            return args.run(args)
+            code = args.run(args)
+            sys.stdout.flush()  # a reader gone away shows here, not in the interpreter's last flush
+            return code
+        except BrokenPipeError:  # the output's reader stopped reading (| head): stop quietly, as Unix tools do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 128 + signal.SIGPIPE
         except Interrupted as interrupted:
             print(f"reviewgen: {interrupted}", file=sys.stderr)
             return interrupted.exit_code
