@@ -92,3 +92,19 @@ def test_a_line_break_or_page_break_inside_a_cell_keeps_the_words_apart(tmp_path
     review = Review(out, "breaks")
     assert review.items["para-1"] == "1. The first line second line."
     assert review.rebuttals["para-1"] == "A page break, and a bell."
+
+
+def test_utf16_text_is_read_by_its_byte_order_mark_or_when_asked(tmp_path):
+    """Windows saves "Unicode" text as UTF-16: it holds NUL bytes, and is text all the same."""
+    text = "<h2>Part 1: X</h2>\t\r\n<p>1. The fee is £30 – café.</p>\t<p>Too much.</p>\r\n"
+    for name, data in (("marked", text.encode("utf-16")), ("wide", text.encode("utf-32"))):
+        (tmp_path / name).mkdir()
+        result, _, out = convert(tmp_path / name, name, data)
+        assert result.returncode == 0, result.stderr
+        assert Review(out, name).items["para-1"] == "1. The fee is £30 – café."
+    (tmp_path / "unmarked").mkdir()
+    refused, source, out = convert(tmp_path / "unmarked", "unmarked", text.encode("utf-16-le"))
+    assert refused.returncode == 2 and not out.exists()
+    assert refused.stderr == f"reviewgen: {source}: the file looks like UTF-16 text with no byte order mark; convert it with --encoding utf-16-le (or utf-16-be)\n"
+    accepted, _, out = convert(tmp_path / "unmarked", "unmarked", text.encode("utf-16-le"), "--encoding", "utf-16-le")
+    assert accepted.returncode == 0 and Review(out, "unmarked").items["para-1"] == "1. The fee is £30 – café."

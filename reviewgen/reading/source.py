@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -41,6 +42,32 @@ UNSUPPORTED = (
 SOURCE_SUFFIXES = (".txt", ".docx")
 
 
+# Windows' "Unicode" text is UTF-16 and says so in its first bytes (UTF-32's before UTF-16's, which they begin with).
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def marked_encoding(data: bytes) -> str | None:
+    """The encoding a file's byte order mark names, if it is one whose text holds NUL bytes."""
+    return next((name for mark, name in BYTE_ORDER_MARKS if data.startswith(mark)), None)
+
+
+def is_wide(encoding: str | None) -> bool:
+    """Whether text in ``encoding`` holds NUL bytes as a matter of course (UTF-16, UTF-32)."""
+    try:
+        return encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False
+
+
+def looks_like_utf16(data: bytes) -> bool:
+    """Mostly ASCII text in UTF-16: every other byte NUL."""
+    sample = data[:4096]
+    return len(sample) >= 4 and (sample[1::2].count(0) > 0.9 * len(sample[1::2]) or sample[0::2].count(0) > 0.9 * len(sample[0::2]))
+
+
 def is_word_document(path: Path, data: bytes) -> bool:
     return path.suffix.lower() == ".docx" or (data.startswith(b"PK\x03\x04") and b"word/" in data[:4096])
 
@@ -65,8 +92,11 @@ def read_source(path: Path, encoding: str | None = None) -> list[str]:
 
         return docx_lines(path)
     refuse_format(path, data)
-    if b"\x00" in data:
+    encoding = encoding or marked_encoding(data)
+    if b"\x00" in data and not is_wide(encoding):
         line = data[: data.index(b"\x00")].count(b"\n") + 1
+        if looks_like_utf16(data):
+            raise ReviewgenError("the file looks like UTF-16 text with no byte order mark; convert it with --encoding utf-16-le (or utf-16-be)", path)
         raise ReviewgenError("the file holds NUL bytes, so it is binary, not a text export", path, line)
     try:
         text = data.decode(encoding or "utf-8")
