@@ -103,8 +103,9 @@ def render_page(path: Path) -> BeautifulSoup:
 
 
 def added_by_markdown(tag: Tag) -> bool:
-    """A footnote's marker (``<sup>``) or its way back (``a.footnote-backref``): not the item's own words."""
-    return tag.name == "sup" or (tag.name == "a" and "footnote-backref" in tag.get("class", ()))
+    """A footnote's marker (``<sup id="fnref:...">``) or its way back (``a.footnote-backref``): not the
+    item's own words (a ``<sup>`` of the original's is)."""
+    return (tag.name == "sup" and tag.get("id", "").startswith("fnref:")) or (tag.name == "a" and "footnote-backref" in tag.get("class", ()))
 
 
 def clean_text(element: Tag) -> str:

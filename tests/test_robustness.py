@@ -108,3 +108,16 @@ def test_utf16_text_is_read_by_its_byte_order_mark_or_when_asked(tmp_path):
     assert refused.stderr == f"reviewgen: {source}: the file looks like UTF-16 text with no byte order mark; convert it with --encoding utf-16-le (or utf-16-be)\n"
     accepted, _, out = convert(tmp_path / "unmarked", "unmarked", text.encode("utf-16-le"), "--encoding", "utf-16-le")
     assert accepted.returncode == 0 and Review(out, "unmarked").items["para-1"] == "1. The fee is £30 – café."
+
+
+def test_a_raised_or_lowered_figure_stays_raised_or_lowered(tmp_path):
+    """A footnote's mark after a number is not a digit of it ("£1,000" and "1", not "£1,0001")."""
+    data = ("<h2>Part 1: X</h2>\t\n<p>1. Developers pay £1,000<sup>1</sup> a home; water is H<sub>2</sub>O;"
+            " see <i>Annex<sup>2</sup></i>.</p>\t<p>Fine<sup>[3]</sup>.</p>\t\n").encode()
+    result, _, out = convert(tmp_path, "scripts", data)
+    assert result.returncode == 0, result.stderr
+    page = (out / "scripts" / "01-part-1.md").read_text(encoding="utf-8")
+    assert "1\\. Developers pay £1,000<sup>1</sup> a home; water is H<sub>2</sub>O; see *Annex*<sup>*2*</sup>.[^para-1]" in page
+    assert "[^para-1]: Fine<sup>\\[3\\]</sup>." in page
+    audit = reviewgen("audit", str(tmp_path / "scripts.txt"), "--content", str(out))
+    assert audit.returncode == 0 and "lost: 0; added: 0" in audit.stdout, audit.stdout

@@ -20,6 +20,7 @@ class Span:
     emphasis: bool = False
     strong: bool = False
     href: str | None = None
+    script: str = ""  # "sup" or "sub": set above or below the line, as a footnote's mark or a formula's figure
 
 
 Inline = tuple[Span, ...]

@@ -7,7 +7,7 @@ closes it, so HTML nesting is not trusted beyond a single cell.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from .celltree import Element, Node, parse
@@ -291,7 +291,7 @@ def _slices(text: Inline, ranges: list[tuple[int, int]]) -> list[Inline]:
         while piece < len(ranges) and ranges[piece][0] < span_end:
             lo, hi = max(ranges[piece][0], span_start), min(ranges[piece][1], span_end)
             if lo < hi:
-                pieces[piece].append(Span(span.text[lo - span_start : hi - span_start], span.emphasis, span.strong, span.href))
+                pieces[piece].append(replace(span, text=span.text[lo - span_start : hi - span_start]))
             piece += 1
     return [tuple(piece) for piece in pieces]
 

@@ -8,6 +8,7 @@ writer decides how to spell them. Whitespace is folded, words never change.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterable
 
 from .celltree import Node
@@ -16,6 +17,7 @@ from ..document.sanitise import refused_scheme, safe_href
 
 EMPHASIS_TAGS = {"i", "em", "cite"}
 STRONG_TAGS = {"b", "strong"}
+SCRIPT_TAGS = {"sup", "sub"}  # kept as they are: "£1,000<sup>1</sup>" is not "£1,0001"
 MARKDOWN_INLINE = re.compile(
     r"\*\*(?P<strong>[^*]+?)\*\*"
     r"|\[(?P<label>(?:\\.|[^\]\\])+)\]\((?P<target>[^)\s]*)\)"
@@ -71,14 +73,12 @@ def spans_from_text(text: str, emphasis: bool = False, strong: bool = False) -> 
 def spans_from_nodes(nodes: Iterable[Node], emphasis: bool = False, strong: bool = False, href: str | None = None) -> list[Span]:
     """Spans for a run of HTML nodes. Iterative: a source may nest thousands of unclosed tags."""
     spans: list[Span] = []
-    stack = [(node, emphasis, strong, href) for node in reversed(list(nodes))]
+    stack = [(node, emphasis, strong, href, "") for node in reversed(list(nodes))]
     while stack:
-        node, em, st, link = stack.pop()
+        node, em, st, link, script = stack.pop()
         if isinstance(node, str):
-            if link:
-                spans.append(Span(node, em, st, link))
-            else:
-                spans.extend(spans_from_text(node, em, st))
+            found = [Span(node, em, st, link)] if link else spans_from_text(node, em, st)
+            spans.extend(replace(span, script=script) for span in found)
         else:
             name = node.name
             if name == "br":
@@ -87,7 +87,8 @@ def spans_from_nodes(nodes: Iterable[Node], emphasis: bool = False, strong: bool
             inner = safe_href(node.get("href")) if name == "a" else link
             inner = None if inner in DEAD_TARGETS else inner
             em, st = em or name in EMPHASIS_TAGS, st or name in STRONG_TAGS
-            stack.extend((child, em, st, inner) for child in reversed(node.children))
+            script = name if name in SCRIPT_TAGS else script
+            stack.extend((child, em, st, inner, script) for child in reversed(node.children))
     return spans
 
 
@@ -102,9 +103,9 @@ def tidy(spans: Iterable[Span]) -> Inline:
     merged = merged[start:end]
     if merged:
         first = merged[0]
-        merged[0] = Span(first.text.lstrip(), first.emphasis, first.strong, first.href)
+        merged[0] = replace(first, text=first.text.lstrip())
         last = merged[-1]
-        merged[-1] = Span(last.text.rstrip(), last.emphasis, last.strong, last.href)
+        merged[-1] = replace(last, text=last.text.rstrip())
     return tuple(merged)
 
 
@@ -146,8 +147,8 @@ def join(first: Inline, second: Inline) -> Inline:
     return first[:-1] + tuple(runs) + second[1:]
 
 
-def _style(span: Span) -> tuple[bool, bool, str | None]:
-    return (span.emphasis, span.strong, span.href)
+def _style(span: Span) -> tuple[bool, bool, str | None, str]:
+    return (span.emphasis, span.strong, span.href, span.script)
 
 
 def closing_text(inline: Inline, enough: int = 2000) -> str:
@@ -174,6 +175,6 @@ def strip_prefix(inline: Inline, prefix_length: int) -> Inline:
             remaining -= len(head.text)
             spans.pop(0)
         else:
-            spans[0] = Span(head.text[remaining:], head.emphasis, head.strong, head.href)
+            spans[0] = replace(head, text=head.text[remaining:])
             remaining = 0
     return tidy(spans)

@@ -58,6 +58,8 @@ def render_span(span: Span) -> str:
         body = f"**{body}**"
     if span.emphasis:
         body = f"*{body}*"
+    if span.script:  # no Markdown for it: the HTML element, outermost so that "*a*<sup>*2*</sup>" reads as two
+        body = f"<{span.script}>{body}</{span.script}>"
     return f"{lead}{body}{trail}"
 
 
