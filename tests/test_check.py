@@ -75,7 +75,37 @@ def break_a_link(folder):
     return page, "the link to #para-999 in 04-part-2.md leads to no anchor there"
 
 
-DAMAGE = [damage_a_word, damage_punctuation, delete_a_definition, reference_nothing, unreference_a_rebuttal, duplicate_an_anchor, break_front_matter, move_a_definition_away, break_a_link]
+def delete_a_bullet(folder):
+    page = folder / "05-part-3" / "06-objective-1.md"
+    text = page.read_text(encoding="utf-8")
+    bullet = re.search(r"\n- Enhancing the Child Exploitation Disruption Toolkit[^\n]*\n[^\n]*\n", text).group(0)
+    page.write_text(text.replace(bullet, "\n", 1), encoding="utf-8")
+    return page, "#para-122-enhancing-the-child-exploitation (“Enhancing the Child Exploitation Disruption Toolkit to provide …”) of the source is missing from this page"
+
+
+def delete_a_heading(folder):
+    page = folder / "04-part-2.md"
+    edit(page, "## 2.1 Scale and prevalence of child sexual abuse\n", "\n")
+    return page, "“## 2.1 Scale and prevalence of child sexual …” of the source is missing from this page"
+
+
+def misspell_an_anchor(folder):
+    page = folder / "04-part-2.md"
+    edit(page, "{ #figure-5-note-2 ", "{ #figure-5-note-22 ")
+    return page, "#figure-5-note-22 is not an anchor of the source; restore the anchor the converter wrote"
+
+
+def leave_a_rebuttals_paragraph_unindented(folder):
+    """Its second paragraph without the four spaces: Markdown ends the rebuttal, the words read as the original's."""
+    page = folder / "04-part-2.md"
+    edit(page, "[^para-43]: This ignores", "[^para-43]: A first paragraph.\n\nA second one, left unindented.\n\n[^para-43-more]: This ignores")
+    return page, "this line is neither the source's nor inside a rebuttal, so readers take it for the original's"
+
+
+DAMAGE = [
+    damage_a_word, damage_punctuation, delete_a_definition, reference_nothing, unreference_a_rebuttal, duplicate_an_anchor, break_front_matter,
+    move_a_definition_away, break_a_link, delete_a_bullet, delete_a_heading, misspell_an_anchor, leave_a_rebuttals_paragraph_unindented,
+]
 
 
 def check(content):
@@ -135,11 +165,14 @@ def test_the_check_names_the_line_mkdocs_would_stop_on_and_no_other(tmp_path):
         assert named == [] and result.returncode == 0, result.stdout
 
 
-STRICT_DAMAGE = [damage_a_word, delete_a_definition, reference_nothing, unreference_a_rebuttal, duplicate_an_anchor, break_front_matter]
+STRICT_DAMAGE = [
+    damage_a_word, delete_a_definition, reference_nothing, unreference_a_rebuttal, duplicate_an_anchor, break_front_matter,
+    delete_a_bullet, leave_a_rebuttals_paragraph_unindented,
+]
 
 
 def test_the_strict_build_fails_on_the_same_damage_and_names_each(tmp_path):
-    """One copy damaged in six ways on four pages, built once (the build is the slow part): the
+    """One copy damaged in eight ways on four pages, built once (the build is the slow part): the
     build fails and reports each damage with its page, in the words ``check`` uses."""
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "content", docs)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -182,6 +183,7 @@ def check_against_source(pages: list[PageText], expected: dict[str, PageText], f
         original = expected.get(page.path.resolve().relative_to(folder.resolve()).as_posix())
         if original is None:
             continue
+        problems += check_items_and_lines(page, original)
         for item_id in original.anchors():
             want, have = original.item_line(item_id), page.item_line(item_id)
             if have is None or want is None:
@@ -191,6 +193,37 @@ def check_against_source(pages: list[PageText], expected: dict[str, PageText], f
                 number = ids.paragraph_number(item_id)
                 what = f"paragraph {number}" if number is not None else f"#{item_id}"
                 problems.append(Problem(page.path, line, f"{what} differs from the source: {word_difference(want, have)}"))
+    return problems
+
+
+def check_items_and_lines(page: PageText, original: PageText) -> list[Problem]:
+    """What stands outside the rebuttals is the source's: each of its items, anchor and all (numbered
+    paragraphs are counted across pages by ``check_numbering``), and each of its other lines (headings,
+    figures' markup). A line the source does not have is named where it stands: a rebuttal's second
+    paragraph left unindented is published as the original's words."""
+    from .merge import first_words, holding_index  # merge's imports are a conversion's, which a build's check may not need
+
+    items, own = page.quoted_and_own_lines(holding_index(page))
+    wanted_items, wanted_own = original.quoted_and_own_lines(len(original.lines))
+    problems = []
+    for item_id in wanted_items.keys() - items.keys():
+        if ids.paragraph_number(item_id) is None:
+            words = first_words(original.item_line(item_id) or "", 8)
+            problems.append(Problem(page.path, 1, f"#{item_id} (“{words}”) of the source is missing from this page; restore its line and its anchor line from the source"))
+    for item_id in items.keys() - wanted_items.keys():
+        if ids.paragraph_number(item_id) is None:
+            problems.append(Problem(page.path, page.numbered(items[item_id]), f"#{item_id} is not an anchor of the source; restore the anchor the converter wrote"))
+    wanted = Counter(without_references(original.lines[index]).strip() for index in wanted_own)
+    for index in own:
+        line = without_references(page.lines[index]).strip()
+        if wanted[line] > 0:
+            wanted[line] -= 1
+        else:
+            problems.append(Problem(page.path, page.numbered(index), "this line is neither the source's nor inside a rebuttal, so readers take it for the original's; "
+                                    "indent it by four spaces to continue the rebuttal above, or remove it"))
+    for line, missing in wanted.items():
+        if missing > 0:
+            problems.append(Problem(page.path, 1, f"“{first_words(line, 8)}” of the source is missing from this page; restore it from the source"))
     return problems
 
 

@@ -232,13 +232,11 @@ def lines_not_carried(edited: Path, merged_text: str) -> list[tuple[int, str]]:
         return []
     merged = merged_text.split("\n")
     kept = set(merged) | {without_references(line) for line in merged}
-    skipped = {index for _, _, start, end in page.definitions() for index in range(start, end)}
-    skipped |= set(range(holding_index(page), len(page.lines)))
-    for item_id, index in page.anchors().items():
-        skipped |= {index, page.text_index(item_id) if page.text_index(item_id) is not None else index}
+    _, own = page.quoted_and_own_lines(holding_index(page))
     missing = []
-    for index, line in enumerate(page.lines):
-        if index in skipped or not line.strip() or line in kept or without_references(line) in kept:
+    for index in own:
+        line = page.lines[index]
+        if line in kept or without_references(line) in kept:
             continue
         if max(similarities(line, merged), default=0.0) >= THRESHOLD:
             continue

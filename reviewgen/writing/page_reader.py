@@ -187,6 +187,15 @@ class PageText:
             return None
         return " ".join(MARKERS.sub("", without_references(text), count=1).split())
 
+    def quoted_and_own_lines(self, end: int) -> tuple[dict[str, int], list[int]]:
+        """The page before line index ``end`` (a holding section's start), rebuttals left out: each
+        item's anchor with the index of its line, and the indexes of the other non-blank lines (a
+        heading, a figure's markup, and anything else written outside a rebuttal)."""
+        in_rebuttal = {index for _, _, start, stop in self.definitions() for index in range(start, stop)}
+        items = {item_id: index for item_id, index in self.anchors().items() if index < end and index not in in_rebuttal}
+        taken = set(items.values()) | {self.text_index(item_id) for item_id in items} | in_rebuttal
+        return items, [index for index in range(min(end, len(self.lines))) if index not in taken and self.lines[index].strip()]
+
     def source_rebuttals(self) -> set[str] | None:
         """The fingerprints of the rebuttals the source gave this page; None for a page written before they were kept."""
         if SOURCE_REBUTTALS not in self.fields:
