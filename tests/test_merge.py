@@ -72,3 +72,39 @@ def test_edited_rebuttals_survive_a_corrected_source(tmp_path):
     assert page_state(part_2) == "edited"
     again = run("convert", str(source), "--out", str(content))
     assert again.returncode == 0 and "0 files written" in again.stdout
+
+
+def test_a_rebuttal_the_editors_deleted_or_moved_does_not_come_back(tmp_path):
+    source = tmp_path / f"{SLUG}.txt"
+    shutil.copy(SEED, source)
+    shutil.copy(SEED.with_suffix(".yml"), source.with_suffix(".yml"))
+    content = tmp_path / "content"
+    assert run("convert", str(source), "--out", str(content)).returncode == 0
+    part_2 = content / SLUG / "04-part-2.md"
+    text = part_2.read_text(encoding="utf-8")
+
+    # The rebuttal of paragraph 44 deleted, reference and all; the one of paragraph 40 moved to
+    # paragraph 41 as it stands (its label still the converter's, para-40), its text untouched.
+    definition_44 = re.search(r"\n\[\^para-44\]: [^\n]*\n(?:\n    [^\n]*\n)*", text).group(0)
+    text = text.replace(definition_44, "\n", 1).replace("[^para-44]\n", "\n", 1)
+    definition_40 = re.search(r"\n\[\^para-40\]: [^\n]*\n(?:\n    [^\n]*\n)*", text).group(0)
+    text = text.replace(definition_40, "\n", 1).replace("[^para-40]\n", "\n", 1)
+    anchor_41 = '{ #para-41 data-page="6" }\n'
+    line_41 = re.search(r"^41\\\. .*$", text, re.M).group(0)
+    text = text.replace(line_41, line_41 + "[^para-40]", 1).replace(anchor_41, anchor_41 + definition_40, 1)
+    part_2.write_text(text, encoding="utf-8")
+    before = Review(content)
+    assert "para-44" not in before.rebuttals and "para-40" not in before.rebuttals
+    assert before.rebuttals["para-41"].startswith("The CSA Centre is hosted by Barnardo’s.")
+
+    # The source is corrected on the same page: a word of paragraph 43.
+    edit(source, "7.5% of adults are estimated", "7.5% of adults are reckoned")
+    merged = run("convert", str(source), "--out", str(content), "--merge")
+    assert merged.returncode == 0, merged.stderr
+    assert "2 rebuttals of the source's that the editors deleted or moved left off their items" in merged.stdout
+
+    after = Review(content)
+    assert "reckoned" in after.items["para-43"]
+    assert "para-44" not in after.rebuttals and "para-40" not in after.rebuttals
+    assert after.rebuttals["para-41"] == before.rebuttals["para-41"]
+    assert sum(text.startswith("The CSA Centre is hosted") for text in after.rebuttals.values()) == 1  # once, on 41

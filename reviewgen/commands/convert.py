@@ -34,6 +34,7 @@ class Summary:
     added: int = 0  # editors' rebuttals where the source has none, carried over by --merge
     changed: int = 0  # editors' rebuttals that differ from the source's, carried over
     held: int = 0  # editors' rebuttals kept in a holding section for an editor to place
+    withdrawn: int = 0  # the source's rebuttals the editors deleted or moved, left off their items
     notes: tuple[str, ...] = ()  # what a merge could not carry over
     line_notes: tuple[str, ...] = ()  # a note per line: each unsafe piece of markup removed, each close call
     unsafe: int = 0  # the unsafe pieces of markup removed
@@ -44,11 +45,13 @@ class Summary:
             f"{count(self.furniture, 'furniture line')} dropped, {count(self.duplicates, 'duplicate table row')} dropped, "
             f"{count(self.overrides, 'override')} applied; {count(self.written, 'file')} written, {self.removed} removed"
         )
-        if self.added or self.changed or self.held or self.notes:
+        if self.added or self.changed or self.held or self.withdrawn or self.notes:
             text += (
                 f"; editors' rebuttals carried over: {self.added} added, {self.changed} changed"
                 f" (on the items they answer), {self.held} awaiting a paragraph"
             )
+        if self.withdrawn:
+            text += f"; {count(self.withdrawn, 'rebuttal')} of the source's that the editors deleted or moved left off {'its item' if self.withdrawn == 1 else 'their items'}"
         if self.unsafe:
             text += f"; {count(self.unsafe, 'unsafe piece')} of markup removed"
         return "\n".join([text, *self.line_notes, *self.notes])
@@ -78,6 +81,7 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
         added=merged.added if merged else 0,
         changed=merged.changed if merged else 0,
         held=len(merged.held) if merged else 0,
+        withdrawn=merged.withdrawn if merged else 0,
         notes=notes,
         unsafe=sum(1 for d in document.dropped if d.reason is DropReason.UNSAFE),
         line_notes=tuple(
@@ -90,11 +94,11 @@ def summarise(document: Document, pages: list[Page], result: Plan | None = None,
 
 def merged_pages(document: Document, pages: list[Page], config: SourceConfig, out: Path) -> tuple[Document, list[Page], Merged | None, tuple[str, ...]]:
     """The pages with the editors' rebuttals carried over, and what could not be."""
-    from .merge import editors_rebuttals, held_markdown, holding_section, lines_not_carried, merge, note  # only a re-import reads pages back
+    from .merge import editors_rebuttals, held_markdown, holding_section, lines_not_carried, merge, note, withdrawn_rebuttals  # only a re-import reads pages back
     from ..writing.page_reader import read_page
 
     edited = [path for path in sorted((out / config.slug).rglob("*.md")) if page_state(path) == "edited"]
-    result = merge(document, [c for path in edited for c in editors_rebuttals(path)])
+    result = merge(document, [c for path in edited for c in editors_rebuttals(path)], set().union(*map(withdrawn_rebuttals, edited)))
     plain = {page.path: page for page in pages}
     merged = {page.path: page for page in review_pages(result.document, config)}
     sections = {section_name(Path(path).name): path for path in merged if path != f"{config.slug}/index.md"}

@@ -43,6 +43,7 @@ class Carried:
     line: int  # of its definition
     quote: Quote
     from_source: bool | None = None  # as the source wrote it (None: the page does not say)
+    moved: bool = False  # on another item than the one the converter gave it (its label names that one)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Merged:
     held: tuple[Held, ...]  # the ones waiting in a holding section
     added: int  # rebuttals where the source has none
     changed: int  # rebuttals that differ from the source's
+    withdrawn: int = 0  # the source's rebuttals the editors deleted or moved, left off their items
 
 
 def holding_index(page: PageText) -> int:
@@ -85,12 +87,27 @@ def editors_rebuttals(path: Path) -> list[Carried]:
     items = [(item_id, comparable(page.item_line(item_id) or "")) for item_id, index in page.anchors().items() if index < end]
     carried = []
     for item_id, quote in quotes_in_order(items):
-        blocks = [definitions[label] for label in footnote_references(page.text_line(item_id) or "") if label in definitions]
+        labels = [label for label in footnote_references(page.text_line(item_id) or "") if label in definitions]
+        blocks = [definitions[label] for label in labels]
         if blocks:
             markdown = "\n\n".join(text for text, _ in blocks)
             from_source = None if known is None else all(fingerprint(text) in known for text, _ in blocks)
-            carried.append(Carried(item_id, markdown, path, page.numbered(blocks[0][1]), quote, from_source))
+            moved = any(label != ids.footnote_label(item_id) for label in labels)
+            carried.append(Carried(item_id, markdown, path, page.numbered(blocks[0][1]), quote, from_source, moved))
     return carried
+
+
+def withdrawn_rebuttals(path: Path) -> set[str]:
+    """The fingerprints of the rebuttals the source gave a page that the editors deleted from it or
+    moved to another item: the next conversion's copy of one stays off its item. A rebuttal kept
+    anywhere else on the page (its holding section) counts as kept."""
+    page, _ = read_page(path)
+    known = page.source_rebuttals() if page is not None else None
+    if not known:
+        return set()
+    in_place = {fingerprint(rebuttal.markdown) for rebuttal in editors_rebuttals(path) if rebuttal.from_source and not rebuttal.moved}
+    held = {fingerprint(markdown) for _, markdown, start, _ in page.definitions() if start >= holding_index(page)}
+    return known - in_place - held
 
 
 def quoted(item) -> str:
@@ -130,13 +147,15 @@ def source_rebuttals(document: Document) -> dict[str, str]:
     return found
 
 
-def merge(document: Document, carried: list[Carried]) -> Merged:
-    """The document with the editors' rebuttals on the items they answered, and those that wait."""
+def merge(document: Document, carried: list[Carried], withdrawn: set[str] = frozenset()) -> Merged:
+    """The document with the editors' rebuttals on the items they answered, and those that wait;
+    ``withdrawn``: the fingerprints of the source's rebuttals the editors deleted or moved away."""
     among, from_source = targets(document), source_rebuttals(document)
-    placed: dict[str, str] = {}
+    placed: dict[str, str | None] = {}
+    as_the_source_has_it: set[str] = set()  # items an editor's rebuttal answers in the source's own words
     landed, held = [], []
     for rebuttal in carried:
-        if rebuttal.from_source:
+        if rebuttal.from_source and not rebuttal.moved:
             continue  # untouched by the editors: the new source's version of it, if any, stands
         found = anchor(rebuttal.quote, among, ids.is_numbered(rebuttal.item_id), rebuttal.item_id)
         if found.item_id is None:
@@ -144,21 +163,29 @@ def merge(document: Document, carried: list[Carried]) -> Merged:
             if rebuttal.from_source is not None or rebuttal.markdown not in from_source.values():
                 held.append(Held(rebuttal, found))
         elif from_source.get(found.item_id) == rebuttal.markdown:
-            continue  # what the source says anyway: nothing of the editors' to carry
+            as_the_source_has_it.add(found.item_id)  # what the source says anyway: nothing of the editors' to carry
         elif found.item_id in placed:
             held.append(Held(rebuttal, Anchoring(None, "another rebuttal already landed on the same item", ((found.item_id, 1.0),))))
         else:
             placed[found.item_id] = rebuttal.markdown
             landed.append(replace(rebuttal, item_id=found.item_id))
     added = sum(1 for c in landed if c.item_id not in from_source)
-    return Merged(with_rebuttals(document, placed), tuple(landed), tuple(held), added, len(landed) - added)
+    left_off = [
+        item_id for item_id, markdown in from_source.items()
+        if item_id not in placed and item_id not in as_the_source_has_it and fingerprint(markdown) in withdrawn
+    ]
+    placed.update(dict.fromkeys(left_off))
+    return Merged(with_rebuttals(document, placed), tuple(landed), tuple(held), added, len(landed) - added, len(left_off))
 
 
-def with_rebuttals(document: Document, rebuttals: dict[str, str]) -> Document:
+def with_rebuttals(document: Document, rebuttals: dict[str, str | None]) -> Document:
+    """The document with these items' rebuttals replaced by the editors' Markdown; None leaves an item unanswered."""
     def carry(item):
-        markdown = rebuttals.get(item.item_id)
-        if markdown is None:
+        if item.item_id not in rebuttals:
             return item
+        markdown = rebuttals[item.item_id]
+        if markdown is None:
+            return replace(item, rebuttal=None)
         return replace(item, rebuttal=Rebuttal((EditorsMarkdown(markdown, item.line),), item.line))
 
     def blocks_with(blocks: tuple) -> tuple:
