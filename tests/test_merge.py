@@ -14,12 +14,18 @@ def run(*args: str) -> Finished:
     return reviewgen(*args)
 
 
-def test_edited_rebuttals_survive_a_corrected_source(tmp_path):
+def converted_seed(tmp_path):
+    """The embedded review's source and configuration copied into ``tmp_path``, converted into content/ there."""
     source = tmp_path / f"{SLUG}.txt"
     shutil.copy(SEED, source)
     shutil.copy(SEED.with_suffix(".yml"), source.with_suffix(".yml"))
     content = tmp_path / "content"
     assert run("convert", str(source), "--out", str(content)).returncode == 0
+    return source, content
+
+
+def test_edited_rebuttals_survive_a_corrected_source(tmp_path):
+    source, content = converted_seed(tmp_path)
     part_2, objective_1 = content / SLUG / "04-part-2.md", content / SLUG / "05-part-3" / "06-objective-1.md"
 
     # An editor rewrites the rebuttals of a paragraph and of a bullet, answers a paragraph nobody had
@@ -75,11 +81,7 @@ def test_edited_rebuttals_survive_a_corrected_source(tmp_path):
 
 
 def test_a_rebuttal_the_editors_deleted_or_moved_does_not_come_back(tmp_path):
-    source = tmp_path / f"{SLUG}.txt"
-    shutil.copy(SEED, source)
-    shutil.copy(SEED.with_suffix(".yml"), source.with_suffix(".yml"))
-    content = tmp_path / "content"
-    assert run("convert", str(source), "--out", str(content)).returncode == 0
+    source, content = converted_seed(tmp_path)
     part_2 = content / SLUG / "04-part-2.md"
     text = part_2.read_text(encoding="utf-8")
 
