@@ -7,7 +7,9 @@ to a position, and put verbatim on the item of the new document that holds
 that text. Where the text changed beyond recognition, is gone, or matches
 several items equally, the rebuttal is never attached to a guess: it is
 kept, word for word, in a section at the end of its page ("Rebuttals
-awaiting a paragraph") and listed for the editor with its candidates.
+awaiting a paragraph") and listed for the editor with its candidates. A
+rebuttal the source gave that the editors deleted or moved to another item
+is left off its item in the new conversion (``withdrawn_rebuttals``).
 """
 
 from __future__ import annotations
