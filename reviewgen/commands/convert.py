@@ -98,7 +98,9 @@ def merged_pages(document: Document, pages: list[Page], config: SourceConfig, ou
     from ..writing.page_reader import read_page
 
     edited = [path for path in sorted((out / config.slug).rglob("*.md")) if page_state(path) == "edited"]
-    result = merge(document, [c for path in edited for c in editors_rebuttals(path)], set().union(*map(withdrawn_rebuttals, edited)))
+    carried = {path: editors_rebuttals(path) for path in edited}
+    withdrawn = set().union(*(withdrawn_rebuttals(path, theirs) for path, theirs in carried.items()))
+    result = merge(document, [rebuttal for theirs in carried.values() for rebuttal in theirs], withdrawn)
     plain = {page.path: page for page in pages}
     merged = {page.path: page for page in review_pages(result.document, config)}
     sections = {section_name(Path(path).name): path for path in merged if path != f"{config.slug}/index.md"}

@@ -99,15 +99,15 @@ def editors_rebuttals(path: Path) -> list[Carried]:
     return carried
 
 
-def withdrawn_rebuttals(path: Path) -> set[str]:
+def withdrawn_rebuttals(path: Path, carried: list[Carried]) -> set[str]:
     """The fingerprints of the rebuttals the source gave a page that the editors deleted from it or
-    moved to another item: the next conversion's copy of one stays off its item. A rebuttal kept
-    anywhere else on the page (its holding section) counts as kept."""
+    moved to another item (``carried``: the page's ``editors_rebuttals``): the next conversion's copy
+    of one stays off its item. A rebuttal kept anywhere else on the page (its holding section) counts as kept."""
     page, _ = read_page(path)
     known = page.source_rebuttals() if page is not None else None
     if not known:
         return set()
-    in_place = {fingerprint(rebuttal.markdown) for rebuttal in editors_rebuttals(path) if rebuttal.from_source and not rebuttal.moved}
+    in_place = {fingerprint(rebuttal.markdown) for rebuttal in carried if rebuttal.from_source and not rebuttal.moved}
     held = {fingerprint(markdown) for _, markdown, start, _ in page.definitions() if start >= holding_index(page)}
     return known - in_place - held
 
