@@ -121,3 +121,15 @@ def test_a_raised_or_lowered_figure_stays_raised_or_lowered(tmp_path):
     assert "[^para-1]: Fine<sup>\\[3\\]</sup>." in page
     audit = reviewgen("audit", str(tmp_path / "scripts.txt"), "--content", str(out))
     assert audit.returncode == 0 and "lost: 0; added: 0" in audit.stdout, audit.stdout
+
+
+def test_a_bare_address_keeps_the_brackets_it_opens_and_leaves_the_sentences_off(tmp_path):
+    """An address such as Wikipedia's "…/Foo_(bar)" ends at its own closing bracket, not before it; a
+    bracket or full stop of the sentence around an address is no part of it."""
+    data = ("<h2>Part 1: X</h2>\t\n<p>1. See https://en.wikipedia.org/wiki/Foo_(bar) for more.</p>\t"
+            "<p>Also (https://example.org/a_(b)) and https://example.org/x.</p>\t\n").encode()
+    result, _, out = convert(tmp_path, "addresses", data)
+    assert result.returncode == 0, result.stderr
+    page = (out / "addresses" / "01-part-1.md").read_text(encoding="utf-8")
+    assert "1\\. See <https://en.wikipedia.org/wiki/Foo_(bar)> for more.[^para-1]" in page
+    assert "[^para-1]: Also (<https://example.org/a_(b)>) and <https://example.org/x>." in page

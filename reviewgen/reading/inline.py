@@ -25,8 +25,18 @@ MARKDOWN_INLINE = re.compile(
 )
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 WHITESPACE = re.compile(r"\s+")
-URL_TRAILING = ".,;:!?)\u201d\u2019'\""
+URL_TRAILING = ".,;:!?)\u201d\u2019'\""  # punctuation after an address, not of it (but see url_part)
 DEAD_TARGETS = {"", "#"}
+
+
+def url_part(url: str) -> str:
+    """Of a bare address as matched, the address: the sentence's punctuation after it left off, except
+    a closing bracket the address opened ("…/Foo_(bar)"), as GitHub's extended autolinks read it."""
+    while url and url[-1] in URL_TRAILING:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
 
 
 def _unescape(text: str) -> str:
@@ -63,7 +73,7 @@ def spans_from_text(text: str, emphasis: bool = False, strong: bool = False) -> 
             spans.append(Span(_unescape(match.group("label")), emphasis, strong, href))
         else:
             url = match.group("url")
-            trimmed = url.rstrip(URL_TRAILING)
+            trimmed = url_part(url)
             spans.append(Span(trimmed, emphasis, strong, trimmed))
             spans.append(Span(url[len(trimmed) :], emphasis, strong))
     spans.append(Span(_unescape(text[position:]), emphasis, strong))
