@@ -133,3 +133,20 @@ def test_a_bare_address_keeps_the_brackets_it_opens_and_leaves_the_sentences_off
     page = (out / "addresses" / "01-part-1.md").read_text(encoding="utf-8")
     assert "1\\. See <https://en.wikipedia.org/wiki/Foo_(bar)> for more.[^para-1]" in page
     assert "[^para-1]: Also (<https://example.org/a_(b)>) and <https://example.org/x>." in page
+
+
+def test_a_numbered_list_in_a_rebuttal_stays_numbered(tmp_path):
+    """An <ol>'s numbers are its markup's (Word's numbered lists arrive so): the rebuttal's list is
+    numbered 1, 2, 3 as the reviewer's was; a bulleted list after it stays bulleted, and an item
+    that writes its own letter is not numbered twice."""
+    data = ("<h2>Part 1: X</h2>\t\n<p>1. The plan is sound.</p>\t<p>It is not, for three reasons:</p>"
+            " <ol><li>It is late.</li><li>It is vague.</li><li>It is unfunded.</li></ol> <ul><li>Also this.</li></ul>\t\n"
+            "<p>2. The plan is costed.</p>\t<ol><li>a. Not by us.</li><li>b. Nor by them.</li></ol>\t\n").encode()
+    result, _, out = convert(tmp_path, "lists", data)
+    assert result.returncode == 0, result.stderr
+    page = (out / "lists" / "01-part-1.md").read_text(encoding="utf-8")
+    assert ("[^para-1]: It is not, for three reasons:\n\n    1. It is late.\n    2. It is vague.\n    3. It is unfunded.\n\n"
+            "    - Also this.") in page
+    assert "[^para-2]: - a. Not by us.\n    - b. Nor by them." in page
+    review = Review(out, "lists")
+    assert review.rebuttals["para-1"] == "It is not, for three reasons: It is late. It is vague. It is unfunded. Also this."

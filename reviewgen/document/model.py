@@ -42,10 +42,11 @@ class Prose:
 
 @dataclass(frozen=True)
 class Points:
-    """A bulleted list inside the reviewer's text."""
+    """A list inside the reviewer's text: bulleted, or numbered 1, 2, 3 as an <ol> numbers its items."""
 
     items: tuple[Inline, ...]
     line: int
+    numbered: bool = False
 
 
 @dataclass(frozen=True)

@@ -36,14 +36,14 @@ def with_rebuttal(item, blocks: Sequence[RebuttalBlock], line: int):
 
 
 def rebuttal_blocks(found: Sequence[Fragment], line: int) -> list[RebuttalBlock]:
-    """The reviewer's fragments as paragraphs and bulleted lists."""
+    """The reviewer's fragments as paragraphs and lists, bulleted or numbered."""
     blocks: list[RebuttalBlock] = []
     for fragment in found:
         if fragment.kind is FragmentKind.ITEM:
-            if blocks and isinstance(blocks[-1], Points):
-                blocks[-1] = Points(blocks[-1].items + (fragment.text,), blocks[-1].line)
+            if blocks and isinstance(blocks[-1], Points) and blocks[-1].numbered == fragment.numbered:
+                blocks[-1] = replace(blocks[-1], items=blocks[-1].items + (fragment.text,))
             else:
-                blocks.append(Points((fragment.text,), line))
+                blocks.append(Points((fragment.text,), line, fragment.numbered))
         elif fragment.kind is FragmentKind.TABLE and fragment.table:
             cells = [cell for row in (fragment.table.header,) + fragment.table.rows for cell in row]
             blocks.append(Prose(inline_from_text(" ".join(cells)), line))

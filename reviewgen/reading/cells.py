@@ -24,6 +24,8 @@ TABLE_TAGS = frozenset({"table"})
 HEADING_TAGS = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 4}
 LETTERED_ITEM = re.compile(r"(?:^|(?<=\s))(?=[a-z]\.\s)")
 MARKDOWN_ITEM = re.compile(r"^\s*[-*+•]\s+")
+# An item that writes its own number or letter ("3. ", "(b) ", "iv) "): an <ol> around it numbers nothing more.
+OWN_NUMBER = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})[.)]|•)\s")
 
 
 class FragmentKind(str, Enum):
@@ -46,6 +48,7 @@ class Fragment:
     table: Table | None = None
     tagged: bool = False  # came from HTML markup rather than a bare line
     marked: bool = False  # a list item opened by a marker of its own ("•", "- ", a letter, an <li>): a new item
+    numbered: bool = False  # an <li> of an <ol>: its number is the markup's, written by none of its words
 
     @property
     def plain(self) -> str:
@@ -210,7 +213,9 @@ class _ListRun(_Run):
     def take(self, node: Node, found: list[Fragment], stack: list[_Run]) -> None:
         if isinstance(node, Element) and node.name == "li":
             self.finish(found)
-            found.append(Fragment(FragmentKind.ITEM, tidy(spans_from_nodes(node.children)), tagged=True, marked=True))
+            text = tidy(spans_from_nodes(node.children))
+            numbered = self.ordered and not OWN_NUMBER.match(plain_text(text))
+            found.append(Fragment(FragmentKind.ITEM, text, tagged=True, marked=True, numbered=numbered))
         elif not _is_inline(node):
             self.finish(found)
             stack.append(_CellRun([node]))

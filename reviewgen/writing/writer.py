@@ -63,7 +63,8 @@ def _rebuttal_block(block) -> list[str]:
     if isinstance(block, EditorsMarkdown):
         return block.text.split("\n")
     if isinstance(block, Points):
-        return [f"- {render_inline(item)}" for item in block.items]
+        markers = (f"{number}." for number in range(1, len(block.items) + 1)) if block.numbered else ("-" for _ in block.items)
+        return [f"{marker} {render_inline(item)}" for marker, item in zip(markers, block.items)]
     return [render_inline(block.text)]
 
 
