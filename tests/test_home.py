@@ -9,7 +9,8 @@ from conftest import SLUG
 
 from reviewgen.document.config import load_config
 from reviewgen.document.errors import ReviewgenError
-from reviewgen.writing.pages import home_page
+from reviewgen.document.config import SourceConfig
+from reviewgen.writing.pages import home_page, landing_fields, landing_page
 
 
 def test_a_one_review_home_page_is_the_review(site):
@@ -46,3 +47,18 @@ def test_a_link_in_the_configuration_must_be_a_web_address(tmp_path, value):
     source.with_suffix(".yml").write_text(f"reviewer_url: {value!r}\n", encoding="utf-8")
     with pytest.raises(ReviewgenError, match="'reviewer_url' must be a web address"):
         load_config(source)
+
+
+@pytest.mark.parametrize(("reviewer", "original", "description"), [
+    ("Group A", "Paper A", "Group A on Paper A"),
+    ("", "Paper A", "A review of Paper A"),
+    ("Group A", "", "A review by Group A"),
+    ("", "", ""),
+])
+def test_a_review_configured_with_less_is_described_with_what_it_names(reviewer, original, description):
+    """No line reads "on" alone or "Group A on", and an unnamed reviewer is "the reviewer" within a sentence."""
+    config = SourceConfig(slug="paper", reviewer=reviewer, original_title=original)
+    page = landing_page(config, [])
+    assert landing_fields(config)["description"] == description
+    expected_name = reviewer or "the reviewer"
+    assert f"paragraph by paragraph, with {expected_name}'s rebuttal of each point beside it." in page.text

@@ -26,8 +26,10 @@ def original_line(fields: dict) -> str:
     return name
 
 
-def reviewer_name(fields: dict) -> str:
-    return link(escape(str(fields.get("reviewer") or "The reviewer")), str(fields.get("reviewer_url") or ""))
+def reviewer_name(fields: dict, sentence_start: bool = True) -> str:
+    """The reviewer as named, or "the reviewer" when the configuration names none."""
+    unnamed = "The reviewer" if sentence_start else "the reviewer"
+    return link(escape(str(fields.get("reviewer") or unnamed)), str(fields.get("reviewer_url") or ""))
 
 
 def introduction(fields: dict) -> list[str]:
@@ -35,7 +37,7 @@ def introduction(fields: dict) -> list[str]:
     lines = [escape(str(fields["description"])), ""] if fields.get("description") else []
     lines.append(
         f"This site sets out {original_line(fields)} paragraph by paragraph, "
-        f"with {reviewer_name(fields)}'s rebuttal of each point beside it."
+        f"with {reviewer_name(fields, sentence_start=False)}'s rebuttal of each point beside it."
     )
     if fields.get("review_date"):
         lines[-1] += f" The review was published in {escape(str(fields['review_date']))}."

@@ -113,12 +113,21 @@ def review_title(config: SourceConfig) -> str:
     return config.title or config.original_title or config.slug
 
 
+def described(reviewer: str, original_title: str) -> str:
+    """The review in a line, from what the configuration names: "Mandate Now on Tackling ...", or less."""
+    if reviewer and original_title:
+        return f"{reviewer} on {original_title}"
+    if original_title:
+        return f"A review of {original_title}"
+    return f"A review by {reviewer}" if reviewer else ""
+
+
 def landing_fields(config: SourceConfig) -> dict:
     """The landing page's front matter: the review as its configuration describes it."""
     return {
         "title": review_title(config), "review": config.slug, "order": 0, "landing": True,
         "reviewer": config.reviewer, "reviewer_url": config.reviewer_url, "review_date": config.review_date,
-        "description": config.description or f"{config.reviewer} on {config.original_title}".strip(),
+        "description": config.description or described(config.reviewer, config.original_title),
         "original": {
             "title": config.original_title, "publisher": config.original_publisher,
             "date": config.original_date, "url": config.original_url,
