@@ -13,7 +13,7 @@ from reviewgen.site.abbreviations import acronym_pattern, find_abbreviations, ma
 from reviewgen.site.acronym_markup import ReviewAcronyms
 from reviewgen.writing.page_reader import footnote_definitions
 from reviewgen.site.index_page import ReviewedPage, index_markdown
-from reviewgen.site.items import Item, page_items
+from reviewgen.site.items import Item, page_items, text_of
 from reviewgen.site.layout import place_rebuttals
 from reviewgen.site.permalinks import add_permalinks
 
@@ -182,3 +182,14 @@ def test_the_acronyms_pattern_finds_what_abbr_s_own_finds(names, words):
     to the letters that start a name): the matches must be those of Python-Markdown's own pattern."""
     abbr_s = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b")
     assert [m.span() for m in acronym_pattern(names).finditer(words)] == [m.span() for m in abbr_s.finditer(words)]
+
+
+def test_the_words_a_reader_sees_apart_stay_apart_in_an_items_text():
+    """Search entries and downloads take an item's text from its HTML: words either side of a line
+    break, a definition's term, a summary or a caption are two words there, as on the page."""
+    html = ('<div id="para-3"><p>first line<br>second line</p><dl><dt>Term</dt><dd>its meaning</dd></dl>'
+            '<details><summary>More</summary>hidden words</details>'
+            '<figure><table><tr><td>cell</td></tr></table><figcaption>Caption</figcaption></figure>'
+            '<p>in<em>line</em> <strong>bold</strong>text</p></div>')
+    element = BeautifulSoup(html, "html.parser").div
+    assert text_of(element) == "first line second line Term its meaning More hidden words cell Caption inline boldtext"

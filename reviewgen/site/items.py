@@ -17,7 +17,11 @@ from ..document import ids as id_scheme
 from ..document.html import parse, serialise
 
 ITEM_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
-BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote", "div", "ul", "ol", "table", "tr"}
+# Elements a reader sees apart from what is beside them: their words never run into their neighbours'.
+BLOCKS = {
+    "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote", "div", "ul", "ol", "table", "tr",
+    "br", "hr", "dl", "dt", "dd", "details", "summary", "figure", "figcaption", "caption", "pre", "section", "aside",
+}
 
 
 @dataclass(frozen=True)
