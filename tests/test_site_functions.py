@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import markdown
@@ -14,6 +15,7 @@ from reviewgen.site.acronym_markup import ReviewAcronyms
 from reviewgen.writing.page_reader import footnote_definitions
 from reviewgen.site.index_page import ReviewedPage, index_markdown
 from reviewgen.site.items import Item, page_items, text_of
+from reviewgen.site.search import exclude_from_search
 from reviewgen.site.layout import place_rebuttals
 from reviewgen.site.permalinks import add_permalinks
 
@@ -193,3 +195,29 @@ def test_the_words_a_reader_sees_apart_stay_apart_in_an_items_text():
             '<p>in<em>line</em> <strong>bold</strong>text</p></div>')
     element = BeautifulSoup(html, "html.parser").div
     assert text_of(element) == "first line second line Term its meaning More hidden words cell Caption inline boldtext"
+
+
+def test_what_is_kept_out_of_search_stays_out_though_it_holds_its_own_kind():
+    """Material's indexer ends a skipped element at the first end tag of its name: a bullet whose
+    rebuttal holds a list, or a paragraph's wrapper whose rebuttal holds an admonition, must still
+    keep every word of theirs out of the section's entry, and the section's own words in it."""
+    from material.plugins.search.plugin import Parser
+
+    soup = BeautifulSoup(
+        '<h2 id="s">Section</h2><p>kept words</p>'
+        '<ul><li id="para-2-x">bullet<aside class="rebuttal"><ul><li>one</li><li>two</li></ul><p>closing</p></aside></li></ul>'
+        '<div class="reviewed"><p id="para-3">para</p><aside class="rebuttal"><div class="admonition"><p>inner</p></div>'
+        '<p>after</p></aside></div><p>tail words</p>', "html.parser")
+    exclude_from_search(soup.find("li", id="para-2-x"))
+    exclude_from_search(soup.find("div", class_="reviewed"))
+    parser = Parser()
+    parser.feed(str(soup))
+    section = next(section for section in parser.data if section.id == "s")
+    words = " ".join("".join(section.text).replace("<", " <").replace(">", "> ").split())
+    assert "kept words" in words and "tail words" in words
+    assert not re.search(r"\b(bullet|one|two|closing|para|inner|after)\b", re.sub(r"<[^>]*>", " ", words)), words
+
+
+def test_the_paragraph_box_is_no_words_of_a_page_in_search(site):
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not [doc["location"] for doc in docs if "Go to paragraph" in doc["text"]]

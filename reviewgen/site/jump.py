@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from ..document import ids as id_scheme
 from .crossrefs import relative
 from .items import first, named
+from .search import EXCLUDE
 
 MAP_NAME = "paragraphs.json"
 TOOLS = "rebuttal-nav"
@@ -35,7 +36,10 @@ def paragraph_map(places: Mapping[str, str], folder: str) -> dict[str, str]:
 
 def add_jump_box(soup: BeautifulSoup, map_url: str, here: str) -> None:
     """A form after the page's heading: a paragraph number, and a button that goes there."""
-    form = soup.new_tag("form", attrs={"class": JUMP_BOX, "name": "jump", "data-map": relative(map_url, here), "role": "search", "aria-label": "Go to a paragraph"})
+    form = soup.new_tag("form", attrs={
+        "class": JUMP_BOX, "name": "jump", "data-map": relative(map_url, here), "role": "search", "aria-label": "Go to a paragraph",
+        EXCLUDE: "true",  # a control, not the page's words: "Go to paragraph Go" is no search result
+    })
     label = soup.new_tag("label", attrs={"for": "jump-to"})
     label.string = "Go to paragraph"
     box = soup.new_tag("input", attrs={
@@ -69,7 +73,7 @@ def add_rebuttal_links(
         index = position.get(aside.get("data-target", ""))
         if index is None:
             continue
-        nav = soup.new_tag("span", attrs={"class": TOOLS, "data-search-exclude": "true"})
+        nav = soup.new_tag("span", attrs={"class": TOOLS, EXCLUDE: "true"})
         for step, rel, words in ((-1, "prev", "Previous rebuttal"), (1, "next", "Next rebuttal")):
             href = address(index + step)
             if href is not None:

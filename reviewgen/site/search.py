@@ -14,7 +14,7 @@ them and outrank the paragraph.
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ..document import ids as id_scheme
 from ..document.sanitise import Allowlist
@@ -51,6 +51,24 @@ def search_entries(location: str, page_title: str, items: list[Item], places: di
     return entries
 
 
+def exclude_from_search(element: Tag) -> None:
+    """Keep ``element`` out of Material's entries for its page. Material's indexer ends a skipped
+    element at the first end tag of the same name, so an element holding one of its own kind (a
+    bullet whose rebuttal holds a list, a wrapper holding an admonition) would let the rest of its
+    words through: such an element is kept out by its children instead, its own text in a span."""
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        if not any(type(inner) is Tag and inner.name == node.name for inner in node.descendants):
+            node[EXCLUDE] = "true"
+            continue
+        for child in list(node.children):
+            if type(child) is Tag:
+                stack.append(child)
+            elif isinstance(child, NavigableString) and not isinstance(child, Comment) and child.strip():
+                child.wrap(Tag(name="span", attrs={EXCLUDE: "true"}))
+
+
 def exclude(soup: BeautifulSoup, ids: dict[str, Tag]) -> None:
     """Mark what the per-item entries cover, so Material's own entries for the page skip it."""
     for element in item_elements(soup):
@@ -59,11 +77,11 @@ def exclude(soup: BeautifulSoup, ids: dict[str, Tag]) -> None:
         numbered = id_scheme.paragraph_number(element["id"]) is not None
         if element.name.startswith("h"):  # a heading starts Material's section: keep it, skip its rebuttal
             if note is not None:
-                note[EXCLUDE] = "true"
+                exclude_from_search(note)
         elif wrapper is not None and element.name != "li":
-            wrapper[EXCLUDE] = "true"
+            exclude_from_search(wrapper)
         elif numbered or note is not None:
-            element[EXCLUDE] = "true"
+            exclude_from_search(element)
 
 
 def entry_list(index: dict) -> str:
