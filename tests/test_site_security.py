@@ -158,3 +158,19 @@ def test_each_removal_is_named_with_the_line_it_was_typed_on():
     assert [note.split(": removed")[0] for note in notes] == ["notes.md:8", "notes.md:10", "notes.md:11", "notes.md:10", "notes.md:5"]
     assert removal_notes("page.html", ["onclick attribute"], finished=True) == [
         "page.html: removed onclick attribute from the finished page; pages may not carry script or unsafe links"]
+
+
+def test_the_themes_script_is_left_for_after_the_first_paint_and_nothing_else_is():
+    """Material's and Zensical's bundles are kept as a data block the browser neither fetches nor runs
+    (reading.js loads it once the page has painted); the site's own scripts stay as they are."""
+    page = ('<!doctype html><html class="no-js"><head><script>var theme = 1;</script></head><body>'
+            '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+            '<script src="../assets/javascripts/review.js" defer></script>'
+            '<script src="assets/javascripts/bundle.77dd0ce9.min.js"></script></body></html>')
+    soup = BeautifulSoup(finalise_page(page).html, "html.parser")
+    scripts = [(s.get("type"), s.get("src")) for s in soup.body.find_all("script")]
+    assert scripts == [
+        ("text/x-after-first-paint", "../assets/javascripts/bundle.a5f9d56c.min.js"),
+        (None, "../assets/javascripts/review.js"),
+        ("text/x-after-first-paint", "assets/javascripts/bundle.77dd0ce9.min.js"),
+    ]

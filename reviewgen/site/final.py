@@ -3,8 +3,9 @@
 Whatever the theme's templates printed and whatever earlier steps missed,
 the page a reader gets holds only what ``FINISHED`` names; ``title``
 attributes are made text for Material, which shows them as HTML in its
-tooltips; and a Content-Security-Policy whose script hashes are those of
-the inline scripts left in the page goes first in its head, followed by
+tooltips; the theme's script waits for the first paint (``theme_script.py``);
+and a Content-Security-Policy whose script hashes are those of the inline
+scripts left in the page goes first in its head, followed by
 a marker saying the page has reviewgen's features (so ``reviewgen enhance``
 leaves it alone and ``reviewgen check --site`` knows). A pure function of
 the page's HTML, so any generator's output can pass it.
@@ -18,6 +19,7 @@ from dataclasses import replace
 from ..document.sanitise import Cleaned, cleaned
 from .policy import policy_meta
 from .safety import FINISHED
+from .theme_script import after_first_paint
 
 HEAD = re.compile(r"<head\b[^>]*>(?P<inner>.*?)</head>", re.S | re.I)
 BODY = re.compile(r"<body\b(?P<attributes>[^>]*)>(?P<inner>.*)</body>", re.S | re.I)
@@ -55,7 +57,7 @@ def finalise_page(html: str, with_policy: bool = True) -> Cleaned:
     if head is None or body is None:  # not a whole document: clean it as a fragment
         return cleaned(FINISHED_PAGE, html)
     inner_head = cleaned(FINISHED_PAGE, OWN_POLICY.sub("", head["inner"]).replace(MARKER, ""))  # derived again below, from this page
-    inner_body = cleaned(FINISHED_PAGE, body["inner"])
+    inner_body = cleaned(FINISHED_PAGE, after_first_paint(body["inner"]))
     root = HTML.search(html)
     page = (
         f"<!doctype html>\n<html{document_attributes(root['attributes']) if root else ''}>\n"

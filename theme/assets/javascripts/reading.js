@@ -2,6 +2,31 @@
 (function () {
   "use strict";
 
+  /* The theme's script, left out of the first paint by the build (reviewgen/site/theme_script.py):
+     fetched once the page has loaded and its first paint has happened. It starts on DOMContentLoaded,
+     which has passed by then, so the event is announced again once it has run (it reads what a reader
+     typed into the search box meanwhile as it starts). */
+  function loadThemeScript() {
+    var later = document.querySelector("script[type='text/x-after-first-paint'][src]");
+    if (!later) return;
+    var script = document.createElement("script");
+    script.src = later.getAttribute("src");
+    script.addEventListener("load", function () { document.dispatchEvent(new Event("DOMContentLoaded")); });
+    later.parentNode.insertBefore(script, later.nextSibling);
+  }
+  function afterFirstPaint() {
+    var started = false;
+    function start() { if (!started) { started = true; setTimeout(loadThemeScript, 0); } }
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (!types || types.indexOf("paint") === -1) return start();
+    new PerformanceObserver(function (list, observer) {
+      if (list.getEntriesByName("first-contentful-paint").length) { observer.disconnect(); start(); }
+    }).observe({ type: "paint", buffered: true });
+    setTimeout(start, 3000);  /* a page with nothing to paint, or a browser that does not say */
+  }
+  if (document.readyState === "complete") afterFirstPaint();
+  else window.addEventListener("load", afterFirstPaint, { once: true });
+
   /* Search: each result says whose words it shows, and a switch limits the results to the rebuttals. */
   function speakerOf(link) {
     var href = link.getAttribute("href") || "";
@@ -31,7 +56,9 @@
     box.name = "rebuttals-only";
     label.appendChild(box);
     label.appendChild(document.createTextNode(" Rebuttals only"));
-    result.insertBefore(label, result.firstChild);
+    /* after the count of results, not before: Material, which may start after this, takes the
+       result box's first child for its count and its last for the list */
+    result.insertBefore(label, list);
     box.addEventListener("change", function () {
       if (box.checked) result.setAttribute("data-rebuttals-only", "");
       else result.removeAttribute("data-rebuttals-only");
