@@ -200,6 +200,11 @@ class Assembler:
 
     # --- what the rules see, and building what they decided ------------------
 
+    def joinable_end(self) -> str | None:
+        """The end of the paragraph a page break may have cut, as the rules compare it."""
+        joinable = self.state.joinable
+        return closing_text(joinable.get().text) if joinable is not None else None
+
     def look(self, fragment: Fragment, line: int, same_cell: bool, figure_row: bool) -> Look:
         """The state a block rule reads, as a frozen, typed view."""
         joinable = self.state.joinable
@@ -207,7 +212,7 @@ class Assembler:
             text=fragment.plain, fragment=fragment.kind, tagged_rank=fragment.heading_rank,
             has_table=fragment.table is not None, same_cell=same_cell, figure_row=figure_row,
             last_number=self.state.last_number,
-            joinable=closing_text(joinable.get().text) if joinable is not None else None,
+            joinable=self.joinable_end(),
             joinable_item=joinable is not None and joinable.item_index is not None, marked_item=fragment.marked,
             quote=self.quote_state(), in_box=self.state.case is not None, has_sections=bool(self.sections),
             heading_rank=None if same_cell else self.heading_ranks.get(line),

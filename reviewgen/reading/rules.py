@@ -182,6 +182,11 @@ LINE_RULES: tuple[Rule[Look], ...] = (
                                   "a heading by the document's own forms or contents (headings.py)")),
     Rule("opens structure", when(lambda look: classify.structure_of(look.text, look.last_number) is not None,
                                  Kind.ORIGINAL, "it opens a paragraph, figure, box or heading")),
+    # Right after the original's paragraph that a page break cut mid-sentence (nothing of the reviewer's
+    # between): "the rest of the sentence", in lower case, is that paragraph's, not a response to it.
+    Rule("page break", when(lambda look: look.before is not Before.REVIEWER and look.joinable is not None
+                            and classify.continues(look.joinable, look.text, same_cell=False),
+                            Kind.ORIGINAL, "it carries on the sentence a page break cut")),
     Rule("column evidence", _weighed_column),
 )
 
