@@ -102,14 +102,62 @@ def leave_a_rebuttals_paragraph_unindented(folder):
     return page, "this line is neither the source's nor inside a rebuttal, so readers take it for the original's"
 
 
+def break_an_anchor(folder):
+    """Its closing brace lost: attr_list reads no id, and the page shows the line as text."""
+    page = folder / "04-part-2.md"
+    edit(page, '{ #para-43 data-page="6" }', '{ #para-43 data-page="6"')
+    return page, "this line is an item's anchor written so that it is none (readers see it as text); write it as the converter did"
+
+
+def empty_a_rebuttal(folder):
+    page = folder / "04-part-2.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"\n\[\^para-44\]: [^\n]*\n", "\n[^para-44]:\n", text, count=1), encoding="utf-8")
+    return page, "the rebuttal [^para-44] is empty (readers would see an empty note)"
+
+
+def empty_the_front_matter(folder):
+    page = folder / "09-glossary.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text("---\n---\n" + text.split("\n---\n", 1)[1], encoding="utf-8")
+    return page, "the front matter is empty; give the page its fields again"
+
+
 DAMAGE = [
     damage_a_word, damage_punctuation, delete_a_definition, reference_nothing, unreference_a_rebuttal, duplicate_an_anchor, break_front_matter,
     move_a_definition_away, break_a_link, delete_a_bullet, delete_a_heading, misspell_an_anchor, leave_a_rebuttals_paragraph_unindented,
+    break_an_anchor, empty_a_rebuttal, empty_the_front_matter,
 ]
 
 
 def check(content):
     return reviewgen("check", str(content), "--sources", str(ROOT / "sources"))
+
+
+@pytest.mark.parametrize(("damage", "consequences"), [
+    (break_an_anchor, ["paragraph 43 of the source is missing from this page; restore it from the source"]),
+    (empty_the_front_matter, []),
+])
+def test_a_broken_anchor_or_front_matter_is_named_not_each_of_its_consequences(tmp_path, damage, consequences):
+    """The line at fault is named with what to do; the item's text above a broken anchor is not named
+    as a stray line too, nor is each paragraph of a page whose front matter is empty named as missing."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    page, message = damage(content / SLUG)
+    problems = [line.split(": ", 1)[1] for line in check(content).stdout.splitlines()]
+    assert [problem for problem in problems if message not in problem] == consequences
+    assert len(problems) == len(consequences) + 1
+
+
+def test_every_spelling_of_an_anchor_attr_list_reads_is_an_anchor(tmp_path):
+    """``{#para-43}`` and ``{: #para-44 data-page='6' }`` give the paragraphs the ids the converter's spelling gives."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    page = content / SLUG / "04-part-2.md"
+    edit(page, '{ #para-43 data-page="6" }', "{#para-43}")
+    edit(page, '{ #para-44 data-page="6" }', "{: #para-44 data-page='6' }")
+    result = check(content)
+    assert result.returncode == 0, result.stdout
 
 
 def test_untouched_content_passes():

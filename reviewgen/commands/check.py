@@ -6,7 +6,9 @@ Problems are reported as ``FILE:LINE: message``:
   word by word; punctuation and spacing count), a numbered paragraph
   missing, duplicated or out of order;
 * a footnote reference with no definition, a definition nobody references,
-  a label defined twice, a rebuttal defined far from the item it answers;
+  a label defined twice, an empty rebuttal, a rebuttal defined far from the
+  item it answers;
+* an item's anchor written so that attr_list does not read it;
 * an anchor id used twice, a link to a page or anchor that does not exist;
 * front matter missing or malformed;
 * markup MkDocs's own reading of a page's HTML stops on with a traceback
@@ -59,8 +61,11 @@ def check_footnotes(page: PageText) -> list[Problem]:
     references: dict[str, int] = {}
     definitions: dict[str, int] = {}
     opening_lines = set()
-    for label, _, index, _ in page.definitions():
+    for label, markdown, index, _ in page.definitions():
         opening_lines.add(index)
+        if not markdown.strip():
+            problems.append(Problem(page.path, page.numbered(index), f"the rebuttal [^{label}] is empty (readers would see an empty note); "
+                                    f"write it on this line, or remove this line and [^{label}] from the paragraph"))
         if label in definitions:
             problems.append(Problem(page.path, page.numbered(index), f"the rebuttal label [^{label}] is defined twice (first on line {page.numbered(definitions[label])}); give each rebuttal its own label"))
         definitions.setdefault(label, index)
@@ -214,10 +219,16 @@ def check_items_and_lines(page: PageText, original: PageText) -> list[Problem]:
         if ids.paragraph_number(item_id) is None:
             problems.append(Problem(page.path, page.numbered(items[item_id]), f"#{item_id} is not an anchor of the source; restore the anchor the converter wrote"))
     wanted = Counter(without_references(original.lines[index]).strip() for index in wanted_own)
+    broken = {index for index in own if ids.is_broken_anchor(page.lines[index])}
     for index in own:
         line = without_references(page.lines[index]).strip()
+        if index + 1 in broken and index not in broken:
+            continue  # the text of the item whose anchor is broken: that anchor is named below
         if wanted[line] > 0:
             wanted[line] -= 1
+        elif index in broken:
+            problems.append(Problem(page.path, page.numbered(index), "this line is an item's anchor written so that it is none (readers see it as text); "
+                                    f"write it as the converter did, such as {ids.anchor('para-43', 6)}, or restore it from the source"))
         else:
             problems.append(Problem(page.path, page.numbered(index), "this line is neither the source's nor inside a rebuttal, so readers take it for the original's; "
                                     "indent it by four spaces to continue the rebuttal above, or remove it"))
@@ -227,7 +238,9 @@ def check_items_and_lines(page: PageText, original: PageText) -> list[Problem]:
     return problems
 
 
-def check_numbering(pages: list[PageText], expected: dict[str, PageText] | None) -> list[Problem]:
+def check_numbering(pages: list[PageText], expected: dict[str, PageText] | None, unreadable: frozenset[Path] = frozenset()) -> list[Problem]:
+    """Each numbered paragraph once, in order, and none of the source's missing; the paragraphs of a
+    page whose front matter could not be read (``unreadable``, named already) are not counted missing."""
     problems, seen, last = [], {}, 0
     for page in pages:
         for item_id, index in page.anchors().items():
@@ -246,7 +259,7 @@ def check_numbering(pages: list[PageText], expected: dict[str, PageText] | None)
         for name, original in expected.items():
             for item_id in original.anchors():
                 number = ids.paragraph_number(item_id)
-                if number is not None and number not in seen:
+                if number is not None and number not in seen and (folder / name).resolve() not in unreadable:
                     problems.append(Problem(folder / name, 1, f"paragraph {number} of the source is missing from this page; restore it from the source"))
     return problems
 
@@ -272,11 +285,14 @@ def check_content(content: Path, sources: Path = Path("sources"), converted: Cal
         raise ReviewgenError("no such content folder; give the folder holding the review's pages", content)
     problems: list[Problem] = []
     pages: dict[Path, PageText] = {}
+    unreadable: set[Path] = set()
     for path in sorted(content.rglob("*.md")):
         page, found = read_page(path)
         problems += found
         if page is not None:
             pages[path.resolve()] = page
+        else:
+            unreadable.add(path.resolve())
     linked_ids: dict[Path, set[str]] = {}
     for page in pages.values():
         problems += check_footnotes(page) + check_anchors(page) + check_markup(page) + check_links(page, pages, content, linked_ids)
@@ -285,7 +301,7 @@ def check_content(content: Path, sources: Path = Path("sources"), converted: Cal
         review = [pages[p.resolve()] for p in section_files(content, folder.name) if p.resolve() in pages]
         source = source_of(sources, folder.name)
         expected = expected_pages(source, converted) if source is not None else None  # the source converted once, for both checks
-        problems += check_numbering(review, expected)
+        problems += check_numbering(review, expected, frozenset(unreadable))
         if expected is not None:
             problems += check_against_source(review, expected, folder)
         paragraphs += sum(1 for p in review for i in p.anchors() if ids.paragraph_number(i) is not None)

@@ -33,8 +33,11 @@ NUMBERED = re.compile(rf"^{PARAGRAPH}-(\d+)$")
 UNNUMBERED = re.compile(rf"^{PARAGRAPH}-(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 FIGURED = re.compile(rf"^{FIGURE}-(\d+)$")
 FIGURE_NOTE = re.compile(rf"^{FIGURE}-(\d+)-note-(\d+)$")  # a line under a figure: its source, a "Note:"
-# How an id is written into a page (attr_list), and the characters an id may hold there.
-ANCHOR = re.compile(r"\{ #([A-Za-z0-9_:.-]+)(?: data-page=\"\d+\")? \}")
+# How an id stands in a page (attr_list), and the characters an id may hold there: written one way
+# (``anchor``), read in every spelling Python-Markdown's attr_list gives the same id ("{#para-43}", "{: #para-43 }").
+ANCHOR = re.compile(r"\{:?[ \t]*#([A-Za-z0-9_:.-]+)(?:[ \t]+data-page=(?:\"\d+\"|'\d+'|\d+))?[ \t]*\}")
+# A line meant as an item's anchor that is none (a brace or the "#" lost, a stray quote): named, not taken for text.
+ANCHOR_ATTEMPT = re.compile(r"^\s*\{.*\b(?:para|figure)-\d|#(?:para|figure)-\d[^\s]*\s.*\}\s*$")
 # The original's page an item is on, an attribute of its anchor (and so of its element on the site).
 PAGE_ATTRIBUTE = "data-page"
 LABEL = re.compile(r"^\s*([A-Za-z]+\s+\d+)\s*[:.]")
@@ -61,6 +64,11 @@ def page_of_element(attributes: dict) -> int | None:
 
 def anchors_in(line: str) -> list[str]:
     return ANCHOR.findall(line)
+
+
+def is_broken_anchor(line: str) -> bool:
+    """Whether ``line`` was meant to carry an item's anchor but attr_list would not read it as one."""
+    return bool(ANCHOR_ATTEMPT.search(line)) and not ANCHOR.search(line)
 
 
 def without_anchors(line: str) -> str:

@@ -21,6 +21,7 @@ from ..document import ids
 
 BOM = "\ufeff"
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+EMPTY_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n\s*?(?:\.{3}|-{3})[ \t]*(?:\n|$)")
 REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s\\]+)\](?!:)")  # not an escaped "\[^x\]", which is text
 DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]?")
 MARKERS = re.compile(r"^(?:\s*>)?\s*(?:[-*+]\s+)?")
@@ -60,6 +61,9 @@ def yaml_fields(block: str):
 def read_front_matter(text: str) -> FrontMatter:
     """The page's fields and body; a broken block gives no fields and says what is wrong."""
     text = text.removeprefix(BOM)
+    if EMPTY_FRONT_MATTER.match(text):  # MkDocs would read the page's text up to its next '---' line as the block
+        return FrontMatter({}, text, 1, (1, "the front matter is empty; give the page its fields again (at least 'title: ...'), "
+                                             "from the page's last version or by converting the source again with --merge"))
     match = FRONT_MATTER.match(text)
     if match is None:
         problem = "the front matter is not closed; add a line '---' after it" if text.startswith("---") else \
