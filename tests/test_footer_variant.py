@@ -46,6 +46,31 @@ def test_a_different_garbled_footer_is_still_furniture(tmp_path):
     assert "Nothing about substantiations" in review.rebuttals["para-44"]
 
 
+LONG_TITLE = [
+    "Review of the Tackling Child Sexual Abuse Strategy by Scrutiny Watch, 2024",
+    "review of the tackling child sexual abuse strategy by scrutiny watch 2024",
+    "Review of the Tackling Child Sexual  Abuse Strategy by Scrutiny Watch, 2024",
+    "Review of the Tackling Child Sexual Abuse Strategy by Scrutiny Watch",
+]
+
+
+def test_a_running_title_of_a_dozen_words_is_furniture_too(tmp_path):
+    """A footer that names the whole review (12 words, 75 characters) recurs as a short one does."""
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    chooser = random.Random(11)
+    for number in sorted(FOOTER_LINES):
+        lines[number - 1] = chooser.choice(LONG_TITLE)
+    source = tmp_path / "titled.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    out = tmp_path / "content"
+
+    summary = convert(source, out)
+
+    assert summary.paragraphs == 268 and summary.furniture == len(FOOTER_LINES)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in out.rglob("*.md"))
+    assert "Scrutiny Watch" not in text
+
+
 def _garbled(base: str, edits: list[tuple[int, str]]) -> str:
     """``base`` with characters dropped (an empty replacement) or put in, as exports garble a footer."""
     text = list(base)

@@ -28,8 +28,8 @@ from typing import Callable, Iterator, Sequence
 ALIKE = 0.7
 FRAGMENT_ALIKE = 0.8
 RECURS = 3
-MAX_WORDS = 8
-MAX_CHARS = 60
+MAX_WORDS = 14  # a running title such as "Review of the National Housing Strategy by the Tenants Group, 2024"
+MAX_CHARS = 100
 # Lines with these shapes are structure, never furniture, however often they recur.
 STRUCTURAL = re.compile(r"^(\d|figure\b|table\b|case study\b)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.?!:;,\"”’)]$")
