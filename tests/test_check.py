@@ -75,6 +75,18 @@ def break_a_link(folder):
     return page, "the link to #para-999 in 04-part-2.md leads to no anchor there"
 
 
+def break_a_titled_link(folder):
+    page = folder / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\nSee [paragraph 999](04-part-2.md#para-999 "The missing one").\n', encoding="utf-8")
+    return page, "the link to #para-999 in 04-part-2.md leads to no anchor there"
+
+
+def break_a_reference_link(folder):
+    page = folder / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [the annex][annex].\n\n[annex]: 10-annex.md\n", encoding="utf-8")
+    return page, "the link to 10-annex.md leads to no page"
+
+
 def delete_a_bullet(folder):
     page = folder / "05-part-3" / "06-objective-1.md"
     text = page.read_text(encoding="utf-8")
@@ -126,7 +138,7 @@ def empty_the_front_matter(folder):
 DAMAGE = [
     damage_a_word, damage_punctuation, delete_a_definition, reference_nothing, unreference_a_rebuttal, duplicate_an_anchor, break_front_matter,
     move_a_definition_away, break_a_link, delete_a_bullet, delete_a_heading, misspell_an_anchor, leave_a_rebuttals_paragraph_unindented,
-    break_an_anchor, empty_a_rebuttal, empty_the_front_matter,
+    break_an_anchor, empty_a_rebuttal, empty_the_front_matter, break_a_titled_link, break_a_reference_link,
 ]
 
 
@@ -147,6 +159,18 @@ def test_a_broken_anchor_or_front_matter_is_named_not_each_of_its_consequences(t
     problems = [line.split(": ", 1)[1] for line in check(content).stdout.splitlines()]
     assert [problem for problem in problems if message not in problem] == consequences
     assert len(problems) == len(consequences) + 1
+
+
+def test_links_written_every_way_markdown_allows_are_followed(tmp_path):
+    """An address in angle brackets, with a title, or in a reference's definition leads where it says."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    page = content / SLUG / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + (
+        '\nSee [43](<04-part-2.md#para-43>), [44](04-part-2.md#para-44 "Paragraph 44") and [the glossary][g].\n'
+        "\n[g]: <09-glossary.md> 'Glossary'\n"), encoding="utf-8")
+    result = check(content)
+    assert result.returncode == 0, result.stdout
 
 
 def test_every_spelling_of_an_anchor_attr_list_reads_is_an_anchor(tmp_path):

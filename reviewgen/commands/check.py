@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+from urllib.parse import unquote
 
 from markdown.extensions.toc import slugify
 from markdown.htmlparser import htmlparser as markdown_html
@@ -37,7 +38,10 @@ from ..writing.page_reader import PageText, Problem, read_page, read_front_matte
 from ..writing.pages import landing_pages, section_files
 from ..reading.source import source_of
 
-LINK = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(([^)\s]+)\)")
+# A link's address as Markdown writes it: inline, with or without a title or angle brackets
+# ("[t](page.md#x)", "[t](<my page.md> "Title")"), or in a reference's definition ("[t]: page.md#x").
+LINK = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(\s*(?:<(?P<angled>[^<>\n]*)>|(?P<bare>[^)\s]+))(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+LINK_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:[ \t]*(?:<(?P<angled>[^<>\n]*)>|(?P<bare>\S+))")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 
 __all__ = ["PageText", "Problem", "check_content", "read_page"]
@@ -147,11 +151,11 @@ def check_links(page: PageText, pages: dict[Path, PageText], root: Path, ids_of:
     problems = []
     ids_of = {} if ids_of is None else ids_of
     for index, line in enumerate(page.lines):
-        for match in LINK.finditer(line):
-            target = match.group(1)
+        for match in [*LINK.finditer(line), *LINK_DEFINITION.finditer(line)]:
+            target = match["angled"] if match["angled"] is not None else match["bare"]
             if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("/"):
                 continue
-            name, _, fragment = target.partition("#")
+            name, _, fragment = (unquote(part) for part in target.partition("#"))
             linked = (page.path.parent / name).resolve() if name else page.path.resolve()
             if name and linked not in pages:
                 if not linked.exists():
