@@ -110,3 +110,19 @@ def test_a_rebuttal_the_editors_deleted_or_moved_does_not_come_back(tmp_path):
     assert "para-44" not in after.rebuttals and "para-40" not in after.rebuttals
     assert after.rebuttals["para-41"] == before.rebuttals["para-41"]
     assert sum(text.startswith("The CSA Centre is hosted") for text in after.rebuttals.values()) == 1  # once, on 41
+
+
+def test_an_edited_rebuttal_stays_on_its_paragraph_when_a_figure_in_it_is_corrected(tmp_path):
+    """Paragraph 43's "7.5% of adults" corrected to "7.6%": the same paragraph, its number and words
+    kept, so the editors' rebuttal of it stays on it rather than waiting for an editor."""
+    source, content = converted_seed(tmp_path)
+    part_2 = content / SLUG / "04-part-2.md"
+    edit(part_2, "[^para-43]: This ignores Mathews’", "[^para-43]: Edited: this ignores Mathews’")
+    edit(source, "<p>43. 7.5% of adults", "<p>43. 7.6% of adults")
+
+    merged = run("convert", str(source), "--out", str(content), "--merge")
+    assert merged.returncode == 0, merged.stderr
+    assert "1 changed (on the items they answer), 0 awaiting a paragraph" in merged.stdout
+    review = Review(content)
+    assert review.items["para-43"].startswith("43. 7.6% of adults")
+    assert review.rebuttals["para-43"].startswith("Edited: this ignores Mathews’")

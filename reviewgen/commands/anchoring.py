@@ -138,10 +138,9 @@ def context_score(quote: Quote, target: Target) -> float:
 
 def anchor(quote: Quote, targets: list[Target], numbered: bool = False, old_id: str = "") -> Anchoring:
     """Where the rebuttal that answered ``quote`` (on ``old_id``) lands among ``targets``, or why it cannot."""
-    if numbered:  # a numbered paragraph or figure keeps its number, if its text is still its own
-        same = next((t for t in targets if t.item_id == old_id), None)
-        if same is not None and likeness(quote, same) >= THRESHOLD:
-            return Anchoring(same.item_id)
+    same = next((t for t in targets if t.item_id == old_id), None) if numbered else None
+    if same is not None and likeness(quote, same) >= THRESHOLD:  # a numbered paragraph or figure keeps its number, if its text is still its own
+        return Anchoring(same.item_id)
     if not quote.exact:  # nothing quoted (a figure with no caption): only its own id will do
         same = next((t for t in targets if t.item_id == old_id), None)
         return Anchoring(same.item_id) if same else Anchoring(None, "its item is no longer in the source")
@@ -154,6 +153,10 @@ def anchor(quote: Quote, targets: list[Target], numbered: bool = False, old_id: 
     candidates = tuple((t.item_id, round(score, 2)) for score, t in scored[:3] if score >= LISTED)
     matching = [(score, t) for score, t in scored if score >= THRESHOLD]
     if not matching:
+        if same is not None and similarity(quote.exact, same.quote.exact) >= THRESHOLD:
+            # Its number and its words, but a figure in it corrected ("7.5%" to "7.6%"), and no item
+            # with its words and its figures: the same paragraph, its figure put right.
+            return Anchoring(same.item_id, candidates=candidates)
         reason = "its text changed beyond recognition" if candidates else "its text is no longer in the source"
         return Anchoring(None, reason, candidates)
     best = matching[0][0]
