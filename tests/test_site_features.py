@@ -144,3 +144,21 @@ def test_no_web_fonts_or_third_party_assets(site):
             for element in page.find_all(tag, **{attr: True}):
                 assert not re.match(r"^(https?:)?//", element[attr]), (path, element[attr])
 
+
+
+def test_a_rebuttal_linking_to_another_page_of_the_review_is_exported_as_its_text():
+    """An annotation is read away from the site: a link relative to a page of it ("04-part-2.md#para-43",
+    "#para-44") would lead nowhere, so such a rebuttal's body is its plain text; links with a scheme stay."""
+    from reviewgen.site.annotations import AnnotatedPage, body
+    from reviewgen.site.items import Item
+
+    item = Item("para-9", "9. Text.", "", "See paragraph 43 and 44.", "para-9")
+    for markdown, expected in [
+        ("See [paragraph 43](04-part-2.md#para-43) and 44.", "text/plain"),
+        ("See [paragraph 43][p] and 44.\n\n[p]: ../04-part-2.md", "text/plain"),
+        ("See paragraph 43 and [44](#para-44).", "text/plain"),
+        ("See [paragraph 43](https://example.org/review/#para-43) and 44.", "text/markdown"),
+    ]:
+        page = AnnotatedPage("slug/03-part-1/", (item,), {"para-9": markdown}, "Mandate Now")
+        assert body(page, item)["format"] == expected, markdown
+    assert body(page, item)["value"] == "See [paragraph 43](https://example.org/review/#para-43) and 44."

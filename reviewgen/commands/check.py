@@ -34,14 +34,10 @@ from markdown.htmlparser import htmlparser as markdown_html
 from ..document import ids
 from ..document.config import load_config
 from ..document.errors import ReviewgenError
-from ..writing.page_reader import PageText, Problem, read_page, read_front_matter, without_references
+from ..writing.page_reader import PageText, Problem, has_scheme, link_targets, read_page, read_front_matter, without_references
 from ..writing.pages import landing_pages, section_files
 from ..reading.source import source_of
 
-# A link's address as Markdown writes it: inline, with or without a title or angle brackets
-# ("[t](page.md#x)", "[t](<my page.md> "Title")"), or in a reference's definition ("[t]: page.md#x").
-LINK = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(\s*(?:<(?P<angled>[^<>\n]*)>|(?P<bare>[^)\s]+))(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
-LINK_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:[ \t]*(?:<(?P<angled>[^<>\n]*)>|(?P<bare>\S+))")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 
 __all__ = ["PageText", "Problem", "check_content", "read_page"]
@@ -151,9 +147,8 @@ def check_links(page: PageText, pages: dict[Path, PageText], root: Path, ids_of:
     problems = []
     ids_of = {} if ids_of is None else ids_of
     for index, line in enumerate(page.lines):
-        for match in [*LINK.finditer(line), *LINK_DEFINITION.finditer(line)]:
-            target = match["angled"] if match["angled"] is not None else match["bare"]
-            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("/"):
+        for target in link_targets(line):
+            if has_scheme(target) or target.startswith("/"):
                 continue
             name, _, fragment = (unquote(part) for part in target.partition("#"))
             linked = (page.path.parent / name).resolve() if name else page.path.resolve()

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import markdown
 
+from ..writing.page_reader import has_scheme, link_targets
 from .items import Item
 from .safety import clean_page
 
@@ -34,11 +35,18 @@ def renders_safely(source: str) -> bool:
     return not clean_page(markdown.markdown(source, extensions=["attr_list", "tables"])).removed
 
 
+def stands_alone(source: str) -> bool:
+    """Whether every link of a rebuttal's Markdown leads somewhere read outside the site: an editor's
+    link to another page of the review ("04-part-2.md#para-43") leads nowhere from an annotation."""
+    return all(has_scheme(target) for line in source.split("\n") for target in link_targets(line))
+
+
 def body(page: AnnotatedPage, item: Item) -> dict:
     """The rebuttal's Markdown, which a consumer will render, when it renders to nothing the site's
-    allowlist would remove; otherwise its plain text, which no consumer runs."""
+    allowlist would remove and its links lead somewhere from anywhere; otherwise its plain text,
+    which no consumer runs."""
     source = page.footnotes.get(item.label)
-    if source is not None and renders_safely(source):
+    if source is not None and stands_alone(source) and renders_safely(source):
         return {"type": "TextualBody", "format": "text/markdown", "value": source}
     return {"type": "TextualBody", "format": "text/plain", "value": item.rebuttal_text}
 

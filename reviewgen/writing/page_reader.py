@@ -25,6 +25,11 @@ EMPTY_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n\s*?(?:\.{3}|-{3})[ \t]*(?:\n|$)"
 REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s\\]+)\](?!:)")  # not an escaped "\[^x\]", which is text
 DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]?")
 MARKERS = re.compile(r"^(?:\s*>)?\s*(?:[-*+]\s+)?")
+# A link's address as Markdown writes it: inline, with or without a title or angle brackets
+# ("[t](page.md#x)", "[t](<my page.md> "Title")"), or in a reference's definition ("[t]: page.md#x").
+LINK = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(\s*(?:<(?P<angled>[^<>\n]*)>|(?P<bare>[^)\s]+))(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+LINK_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:[ \t]*(?:<(?P<angled>[^<>\n]*)>|(?P<bare>\S+))")
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)  # "https:", "mailto:": an address that needs no page to read from
 SOURCE_REBUTTALS = "rebuttals_from_source"  # the front matter field holding the generated rebuttals' fingerprints
 
 
@@ -89,6 +94,17 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 
 def read_text(path: Path) -> str:
     return path.read_text(encoding="utf-8", errors="replace").removeprefix(BOM)
+
+
+def link_targets(line: str) -> list[str]:
+    """The address of every link on a line of Markdown, as written (not an image's)."""
+    return [match["angled"] if match["angled"] is not None else match["bare"]
+            for pattern in (LINK, LINK_DEFINITION) for match in pattern.finditer(line)]
+
+
+def has_scheme(target: str) -> bool:
+    """Whether a link's address leads to the same place wherever it is read (not relative to a page)."""
+    return bool(SCHEME.match(target))
 
 
 def footnote_references(line: str) -> list[str]:
