@@ -61,6 +61,19 @@ def test_rebuttals_move_beside_paragraphs_and_into_list_items():
     assert soup.select_one("#para-43 a.footnote-ref")["href"] == "#fn:para-43"
 
 
+def test_a_heading_an_editor_answered_has_its_rebuttal_beside_it_not_at_the_foot():
+    """The converter anchors only the headings the source answered; a rebuttal an editor adds to another
+    heading goes beside it (named after it, linked back to its table of contents' id) as any item's does."""
+    page = "## 2.2 The hidden nature[^my-note]\n\n[^my-note]: An editor answers the heading.\n\n44\\. Text.\n{ #para-44 }\n"
+    html = markdown.markdown(page, extensions=[*EXTENSIONS, "toc"])
+    soup = BeautifulSoup(place_rebuttals(html, "Reviewer"), "html.parser")
+    aside = soup.select_one("div.reviewed > h2[id='22-the-hidden-nature'] + aside.rebuttal")
+    assert aside is not None, soup
+    assert aside["aria-label"] == "Reviewer on the heading “2.2 The hidden nature”"
+    assert aside.select_one("a.rebuttal-back")["href"] == "#22-the-hidden-nature"
+    assert soup.select("div.footnote") == []
+
+
 def test_items_read_the_same_before_and_after_placement():
     before = page_items(rendered())
     after = page_items(place_rebuttals(rendered()))

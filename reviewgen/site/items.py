@@ -70,11 +70,15 @@ def text_of(node: Tag) -> str:
     return " ".join(walk(node).split())
 
 
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
 def is_item(element: Tag) -> bool:
-    """An item of the original: an id from reviewgen.document.ids, or a page's own heading when it is answered."""
+    """An item of the original: an id from reviewgen.document.ids, or a heading when it is answered (a
+    page's own, or one an editor answered, which has the id of its table of contents' entry)."""
     if element.name not in ITEM_TAGS or not element.get("id"):
         return False
-    return id_scheme.is_item_id(element["id"]) or (element.name == "h1" and footnote_ref(element) is not None)
+    return id_scheme.is_item_id(element["id"]) or (element.name in HEADINGS and footnote_ref(element) is not None)
 
 
 def elements(root: Tag) -> list[Tag]:
