@@ -5,6 +5,7 @@ original's paragraph on the left, the response on the right, a row each.
 mammoth (a maintained .docx reader) turns the document into clean HTML with
 its bold, italic, links, lists, footnotes and merged cells; each row of the
 table then becomes one line of the export format (``original TAB response``)
+(paragraphs Word numbers itself open with their numbers first: ``word_numbering``)
 and each paragraph outside the table a line of its own, so the rest of the
 converter, its checks, audit and overrides are the same for both formats.
 
@@ -15,13 +16,16 @@ messages count it.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
 from ..document.errors import ReviewgenError
 from ..document.html import parse, serialise
+from .word_numbering import numbers_as_text
 
 FOOTNOTE_REF = re.compile(r"^#(?:footnote|endnote)-(\d+)$")
 FOOTNOTE_ID = re.compile(r"^(?:footnote|endnote)-\d+$")
@@ -32,8 +36,13 @@ def docx_lines(path: Path) -> list[str]:
     """The document's body as export lines; a ReviewgenError for a file that is not a Word document."""
     import mammoth  # only a Word source needs it
 
+    data = path.read_bytes()
     try:
-        with path.open("rb") as stream:
+        data = numbers_as_text(data)  # "43." as Word numbers it, which mammoth would drop
+    except (zipfile.BadZipFile, KeyError, OSError):
+        pass  # not a readable archive: mammoth says so below
+    try:
+        with io.BytesIO(data) as stream:
             html = mammoth.convert_to_html(stream).value
     except Exception as error:  # mammoth raises zip, XML and key errors of its own for a broken file
         raise ReviewgenError(f"this is not a Word document reviewgen can read ({type(error).__name__}); save it again from Word as .docx", path) from None

@@ -1,0 +1,65 @@
+"""Paragraphs Word numbers itself keep their numbers: "43." is the original's, though no character of it is typed."""
+
+from __future__ import annotations
+
+import docx
+
+from conftest import Review
+
+from reviewgen.commands.convert import convert
+from reviewgen.reading.word_numbering import Counter, Level, Numbering, formatted
+
+SLUG = "housing-plan"
+ROWS = [  # (original, the response's points: one paragraph, or a numbered list of its own in the cell)
+    ("We will build 300,000 homes a year.", ["Not once since 1977."]),
+    ("Planning will be faster.", []),
+    ("Councils will get new powers.", ["Three problems:", "No money.", "No staff.", "No land."]),
+    ("Rents will fall.", ["By what measure?"]),
+]
+
+
+def test_word_counts_by_definition_and_level_and_restarts_where_an_instance_says():
+    numbering = Numbering(
+        abstract={"0": {0: Level(1, "decimal", "%1."), 1: Level(1, "lowerLetter", "(%2)"), 2: Level(1, "lowerRoman", "%1.%2.%3", legal=True)}},
+        instances={"1": ("0", {}, {}), "2": ("0", {0: 1}, {}), "3": ("0", {}, {})},
+    )
+    counter = Counter(numbering)
+    shown = [counter.label(num_id, ilvl) for num_id, ilvl in
+             [("1", 0), ("1", 1), ("1", 1), ("1", 2), ("1", 0), ("1", 1), ("3", 0), ("2", 0), ("1", 0)]]
+    # a level restarts under a new parent; instance 3 shares instance 1's count; instance 2 restarts it once
+    assert shown == ["1. ", "(a) ", "(b) ", "1.2.1 ", "2. ", "(a) ", "3. ", "1. ", "2. "]
+    assert [formatted(n, "lowerLetter") for n in (1, 26, 27)] == ["a", "z", "aa"]
+    assert [formatted(n, "upperRoman") for n in (4, 9, 14, 1990)] == ["IV", "IX", "XIV", "MCMXC"]
+
+
+def build(path):
+    """The original's paragraphs numbered by Word's "List Number" style, a row each; one response a list of its own."""
+    document = docx.Document()
+    document.add_heading("Chapter 1: Homes", level=1)
+    table = document.add_table(rows=0, cols=2)
+    for original, response in ROWS:
+        cells = table.add_row().cells
+        cells[0].paragraphs[0].text = original
+        cells[0].paragraphs[0].style = document.styles["List Number"]
+        if response:
+            cells[1].paragraphs[0].text = response[0]
+            for point in response[1:]:
+                cells[1].add_paragraph(point, style="List Number 2")
+    document.save(path)
+    return path
+
+
+def test_paragraphs_word_numbers_keep_their_numbers_and_their_rebuttals(tmp_path):
+    source = build(tmp_path / f"{SLUG}.docx")
+    summary = convert(source, tmp_path / "content")
+    assert summary.paragraphs == 4
+    review = Review(tmp_path / "content", SLUG)
+    assert review.numbered() == [1, 2, 3, 4]
+    assert review.items["para-1"] == "1. We will build 300,000 homes a year."
+    assert review.items["para-4"] == "4. Rents will fall."
+    assert review.rebuttals["para-1"] == "Not once since 1977."
+    assert "para-2" not in review.rebuttals
+    assert review.rebuttals["para-4"] == "By what measure?"
+    # the response's own list, in one cell, stays a list, numbered as Word numbers it
+    page = (tmp_path / "content" / SLUG / "01-chapter-1.md").read_text(encoding="utf-8")
+    assert "[^para-3]: Three problems:\n\n    1. No money.\n    2. No staff.\n    3. No land." in page
