@@ -30,6 +30,8 @@ def test_word_counts_by_definition_and_level_and_restarts_where_an_instance_says
     assert shown == ["1. ", "(a) ", "(b) ", "1.2.1 ", "2. ", "(a) ", "3. ", "1. ", "2. "]
     assert [formatted(n, "lowerLetter") for n in (1, 26, 27)] == ["a", "z", "aa"]
     assert [formatted(n, "upperRoman") for n in (4, 9, 14, 1990)] == ["IV", "IX", "XIV", "MCMXC"]
+    # a document may start a list anywhere: a number no letters or numerals can write stays in digits
+    assert formatted(10**4000, "lowerRoman") == str(10**4000) and formatted(10**9, "lowerLetter") == str(10**9)
 
 
 def build(path):

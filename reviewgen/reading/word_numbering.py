@@ -112,13 +112,18 @@ def read_numbering(numbering_xml: bytes | None, styles_xml: bytes | None) -> Num
     return found
 
 
+LARGEST_WRITTEN = 3999  # beyond it letters and roman numerals would run to any length: digits instead
+
+
 def _letters(number: int) -> str:
     """Word's letters: a ... z, then aa ... zz (the letter repeated, not counted on)."""
-    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1) if number > 0 else str(number)
+    if not 0 < number <= LARGEST_WRITTEN:
+        return str(number)
+    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
 
 
 def _roman(number: int) -> str:
-    if number <= 0:
+    if not 0 < number <= LARGEST_WRITTEN:
         return str(number)
     out = ""
     for value, letters in ROMAN:
