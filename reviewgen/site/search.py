@@ -56,10 +56,18 @@ def exclude_from_search(element: Tag) -> None:
     element at the first end tag of the same name, so an element holding one of its own kind (a
     bullet whose rebuttal holds a list, a wrapper holding an admonition) would let the rest of its
     words through: such an element is kept out by its children instead, its own text in a span."""
+    held: dict[int, set[str]] = {}  # the tag names inside each element, gathered once from the leaves up
+    for node in reversed([element, *(inner for inner in element.descendants if type(inner) is Tag)]):
+        names: set[str] = set()
+        for child in node.children:
+            if type(child) is Tag:
+                names |= held[id(child)]
+                names.add(child.name)
+        held[id(node)] = names
     stack = [element]
     while stack:
         node = stack.pop()
-        if not any(type(inner) is Tag and inner.name == node.name for inner in node.descendants):
+        if node.name not in held[id(node)]:
             node[EXCLUDE] = "true"
             continue
         for child in list(node.children):
