@@ -65,3 +65,23 @@ def test_paragraphs_word_numbers_keep_their_numbers_and_their_rebuttals(tmp_path
     # the response's own list, in one cell, stays a list, numbered as Word numbers it
     page = (tmp_path / "content" / SLUG / "01-chapter-1.md").read_text(encoding="utf-8")
     assert "[^para-3]: Three problems:\n\n    1. No money.\n    2. No staff.\n    3. No land." in page
+
+
+def test_a_table_with_a_column_of_numbers_keeps_each_number_on_its_paragraph(tmp_path):
+    """Number | original | response, as many response tables are laid out (typed or Word's own numbers):
+    the number opens its paragraph, and the third column is the response, not a lost column."""
+    document = docx.Document()
+    document.add_heading("Chapter 1: Homes", level=1)
+    table = document.add_table(rows=0, cols=3)
+    for number, (original, response) in enumerate(ROWS, 41):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = f"{number}.", original
+        cells[2].text = response[0] if response else ""
+    source = tmp_path / f"{SLUG}.docx"
+    document.save(source)
+    convert(source, tmp_path / "content")
+    review = Review(tmp_path / "content", SLUG)
+    assert review.numbered() == [41, 42, 43, 44]
+    assert review.items["para-41"] == "41. We will build 300,000 homes a year."
+    assert review.rebuttals["para-41"] == "Not once since 1977." and "para-42" not in review.rebuttals
+    assert review.rebuttals["para-43"] == "Three problems:"

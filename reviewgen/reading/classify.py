@@ -23,6 +23,8 @@ PART = re.compile(
 LABELLED = re.compile(r"^[A-Z][a-z]+\s+\d+\s*[:.]\s+\S")
 SECTION_NUMBER = re.compile(r"^\d+\.\d+\s+\S")
 NOTE = re.compile(r"^notes?\s*:", re.IGNORECASE)
+# A cell holding nothing but a paragraph's number ("43.", "43", "2.1", "(b)", "iv)"): a table's column of numbers.
+NUMBER_ONLY = re.compile(r"^\(?(?:\d{1,5}(?:\.\d{1,3})*|[a-z]|[ivxlc]{1,6})[.)]?$", re.IGNORECASE)
 TERMINAL = (".", "?", "!", ":", ";")
 CLOSING = "\u201d\u2019\"') "
 OPENING_QUOTES = ("\u201c", '"')
@@ -54,6 +56,10 @@ def stray_number(text: str, after: int) -> int | None:
     if match and int(match.group(1)) <= after and not SECTION_NUMBER.match(text):
         return int(match.group(1))
     return None
+
+
+def is_number_only(text: str) -> bool:
+    return bool(NUMBER_ONLY.match(text.strip()))
 
 
 def figure_number(text: str) -> int | None:

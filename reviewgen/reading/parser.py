@@ -28,7 +28,7 @@ from ..document.errors import ReviewgenError
 from .furniture import furniture_lines, lone_lines, numbers_left_alone, runs
 from .headings import plan_headings
 from .inline import closing_text, join
-from ..document.model import Decision, Document, DropReason, Dropped
+from ..document.model import Decision, Document, DropReason, Dropped, Span
 from ..document.plural import count, plural
 from .rules import Kind, Look, Rulebook, Verdict
 from .source_pages import page_ends, with_pages
@@ -170,6 +170,22 @@ def _answer(assembler: Assembler, found: Sequence[Fragment], line: int) -> None:
             target or assembler.last_id())
 
 
+def _number_column(assembler: Assembler, row: Row) -> list[Fragment] | None:
+    """A table whose first column holds the paragraphs' numbers ("43." | the paragraph | the response):
+    the original's fragments, the number opening its paragraph as the page prints it; None for other rows."""
+    if len(row.cells) < 2 or not row.cells[1].strip():
+        return None
+    first = assembler.cells.fragments(row.cells[0])
+    if len(first) != 1 or first[0].kind is not FragmentKind.PARAGRAPH or not classify.is_number_only(first[0].plain):
+        return None
+    second = assembler.cells.fragments(row.cells[1])
+    if not second or second[0].kind is not FragmentKind.PARAGRAPH or classify.is_number_only(second[0].plain):
+        return None
+    number = first[0].plain.strip()
+    _record(assembler, row.line, "number column", Verdict(Kind.ORIGINAL, why=f"a cell holding only the number {number}, before the paragraph it numbers"))
+    return [replace(second[0], text=join((Span(number),), second[0].text)), *second[1:]]
+
+
 def _read_row(assembler: Assembler, row: Row) -> None:
     if assembler.state.figure is not None and _read_figure_row(assembler, row):
         return
@@ -177,13 +193,14 @@ def _read_row(assembler: Assembler, row: Row) -> None:
         _read_bare_row(assembler, row)
         return
     assembler.state.before = Before.START
-    if row.is_grid:  # cells of a grid outside a figure are all the original's
+    numbered = _number_column(assembler, row)
+    if row.is_grid and numbered is None:  # cells of a grid outside a figure are all the original's
         for cell in row.grid_cells:
             _add_original(assembler, assembler.cells.fragments(cell), row.line)
         return
-    left = assembler.cells.fragments(row.cells[0])
+    left = numbered if numbered is not None else assembler.cells.fragments(row.cells[0])
     lead = _add_original(assembler, left, row.line)
-    right = _drop_table_copy(assembler, row)
+    right = [cell for cell in row.cells[2:] if cell.strip()] if numbered is not None else _drop_table_copy(assembler, row)
     answered = [fragment for cell in right for fragment in assembler.cells.fragments(cell)]
     if lead is not None and _introduces_list(left) and answered and assembler.config.override_for(row.line) is None:
         assembler.state.last = lead  # the response answers the paragraph that opens the list, as the row reads

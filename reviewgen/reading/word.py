@@ -101,7 +101,7 @@ def row_line(row: Tag, notes: dict[str, str], position: int = 1) -> str:
     cells = row.find_all(["td", "th"], recursive=False)
     if is_header(row, cells, position):
         return ""  # the table's column titles are its furniture, not text
-    parts = [cell_html(cell, notes, inner=True) for cell in cells[:2]]
+    parts = [cell_html(cell, notes, inner=True) for cell in cells]  # every column: a third is read, never dropped
     return "\t".join(parts) + "\t"
 
 
