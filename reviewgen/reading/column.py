@@ -53,6 +53,21 @@ class Evidence:
 QUESTION = re.compile(r"\?\s*[\"”’)]?\s*$|\?\s+[A-Z]")
 DOCUMENTS_VOICE = re.compile(r"\b(?:we will|we have|we are|we published|our)\b", re.IGNORECASE)
 
+
+
+def asks(text: str) -> bool:
+    return bool(QUESTION.search(text))
+
+
+def names(text: str, reviewer: str) -> bool:
+    return bool(reviewer) and reviewer.lower() in text.lower()
+
+
+def speaks_as_reviewer(text: str, reviewer: str) -> bool:
+    """What a document's own text does not do: ask the reader a question, or name its reviewer."""
+    return asks(text) or names(text, reviewer)
+
+
 EVIDENCE: tuple[Evidence, ...] = (
     Evidence("nothing of the original comes before it", -2, lambda line: line.before is Before.NOTHING),
     Evidence("it follows a heading", -2, lambda line: line.before is Before.HEADING),
@@ -61,8 +76,8 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("it follows a paragraph whose response cell is empty", 1, lambda line: line.before is Before.UNANSWERED),
     Evidence("it follows a row that was answered already", -1, lambda line: line.before is Before.ANSWERED),
     Evidence("it continues a list of the original", -2, lambda line: line.list_item and line.after_list_item),
-    Evidence("it asks a question", 1, lambda line: bool(QUESTION.search(line.text))),
-    Evidence("it names the reviewer", 1, lambda line: bool(line.reviewer) and line.reviewer.lower() in line.text.lower()),
+    Evidence("it asks a question", 1, lambda line: asks(line.text)),
+    Evidence("it names the reviewer", 1, lambda line: names(line.text, line.reviewer)),
     Evidence("it speaks in the document's voice ('we will', 'our')", -1, lambda line: bool(DOCUMENTS_VOICE.search(line.text))),
 )
 CONFIDENT = 2  # a total at least this far from zero is not listed as a guess

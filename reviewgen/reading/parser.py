@@ -314,7 +314,7 @@ def _figure_look(assembler: Assembler, row: Row, left: Sequence[Fragment]) -> Lo
         row_has_html=row.has_html, tabbed=row.tabbed, column_override=override.column if override else None,
         copies_table=bool(draft.copies) and not row.has_html and row.grid_cells == draft.copies[0],
         figure_has_table=draft.figure.table is not None, figure_has_note=draft.has_note,
-        heading_rank=assembler.heading_ranks.get(row.line),
+        heading_rank=assembler.heading_ranks.get(row.line), reviewer=assembler.config.reviewer,
     )
 
 

@@ -25,7 +25,7 @@ from typing import Callable, Generic, TypeVar
 
 from . import classify
 from .cells import FragmentKind
-from .column import BareLine, Before, Column, judge
+from .column import BareLine, Before, Column, judge, speaks_as_reviewer
 
 
 class Kind(str, Enum):
@@ -200,7 +200,9 @@ def _figure_column(look: Look) -> Verdict | None:
         column = Column(look.column_override)
         why = f"the configuration says column {column.value}"
     else:
-        belongs = classify.is_source_note(look.text) or look.figure_has_note
+        # A note can run on over several lines; a question or the reviewer's name after it is the reviewer's.
+        note_goes_on = look.figure_has_note and not speaks_as_reviewer(look.text, look.reviewer)
+        belongs = classify.is_source_note(look.text) or note_goes_on
         column = Column.ORIGINAL if belongs else Column.REVIEWER
         why = "a citation or note under a figure" if belongs else "a sentence under a figure: the reviewer's comment on it"
     return Verdict(Kind.FIGURE_NOTE if column is Column.ORIGINAL else Kind.REBUTTAL, column=column, why=why)
