@@ -23,8 +23,10 @@ PART = re.compile(
 LABELLED = re.compile(r"^[A-Z][a-z]+\s+\d+\s*[:.]\s+\S")
 SECTION_NUMBER = re.compile(r"^\d+\.\d+\s+\S")
 NOTE = re.compile(r"^notes?\s*:", re.IGNORECASE)
-# A cell holding nothing but a paragraph's number ("43.", "43", "2.1", "(b)", "iv)"): a table's column of numbers.
-NUMBER_ONLY = re.compile(r"^\(?(?:\d{1,5}(?:\.\d{1,3})*|[a-z]|[ivxlc]{1,6})[.)]?$", re.IGNORECASE)
+# A cell holding nothing but a paragraph's number, as a table's column of numbers prints it:
+# "43.", "43)", "43", "(b)", "b)", "iv.". A letter or numeral needs its mark: alone, it is a word or a grade.
+NUMBER_CELL = re.compile(
+    r"^(?:\((?:[a-z]|[ivxlc]{1,6})\)|(?:[a-z]|[ivxlc]{1,6})[.)]|(?P<number>\d{1,5})(?P<mark>[.)])?)$", re.IGNORECASE)
 TERMINAL = (".", "?", "!", ":", ";")
 CLOSING = "\u201d\u2019\"') "
 OPENING_QUOTES = ("\u201c", '"')
@@ -58,8 +60,17 @@ def stray_number(text: str, after: int) -> int | None:
     return None
 
 
-def is_number_only(text: str) -> bool:
-    return bool(NUMBER_ONLY.match(text.strip()))
+def numbers_paragraph(text: str, after: int) -> bool:
+    """Whether a cell holding only ``text`` numbers the paragraph beside it, paragraph ``after`` the last:
+    a letter or numeral with its mark, the next number, or a later one written as a paragraph's ("43.").
+    A bare number that does not follow on ("2019", "3") is a value in a table of the original's."""
+    match = NUMBER_CELL.match(text.strip())
+    if match is None:
+        return False
+    if match["number"] is None:
+        return True
+    number = int(match["number"])
+    return number == after + 1 or (match["mark"] is not None and number > after)
 
 
 def figure_number(text: str) -> int | None:

@@ -176,10 +176,11 @@ def _number_column(assembler: Assembler, row: Row) -> list[Fragment] | None:
     if len(row.cells) < 2 or not row.cells[1].strip():
         return None
     first = assembler.cells.fragments(row.cells[0])
-    if len(first) != 1 or first[0].kind is not FragmentKind.PARAGRAPH or not classify.is_number_only(first[0].plain):
+    last = assembler.state.last_number
+    if len(first) != 1 or first[0].kind is not FragmentKind.PARAGRAPH or not classify.numbers_paragraph(first[0].plain, last):
         return None
     second = assembler.cells.fragments(row.cells[1])
-    if not second or second[0].kind is not FragmentKind.PARAGRAPH or classify.is_number_only(second[0].plain):
+    if not second or second[0].kind is not FragmentKind.PARAGRAPH or classify.NUMBER_CELL.match(second[0].plain.strip()):
         return None
     number = first[0].plain.strip()
     _record(assembler, row.line, "number column", Verdict(Kind.ORIGINAL, why=f"a cell holding only the number {number}, before the paragraph it numbers"))
