@@ -149,6 +149,13 @@ class FigureNote:
     page: int = 0  # the original's page, counted by its running footers (source_pages.py); 0 unknown
 
 
+class Shows(str, Enum):
+    """What a figure's caption names: a figure ("Figure 4") or a table ("Table 3: ...")."""
+
+    FIGURE = "figure"
+    TABLE = "table"
+
+
 @dataclass(frozen=True)
 class Figure:
     """A figure: caption, whatever survived of its body, and source notes."""
@@ -161,6 +168,7 @@ class Figure:
     notes: tuple[FigureNote, ...] = ()
     rebuttal: Rebuttal | None = None
     page: int = 0  # the original's page, counted by its running footers (source_pages.py); 0 unknown
+    shows: Shows = Shows.FIGURE  # what its caption names, and so what a lost body was
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from .rules import Kind, Look, Quote, Rulebook, Verdict
 from .inline import closing_text, inline_from_text, join
 from ..document.model import (
     BulletList, Commitment, Decision, Document, DropReason, Dropped, Figure, FigureNote, Heading, Inline, ListItem,
-    Paragraph, Points, Prose, Quotation, Rebuttal, RebuttalBlock, Section, Table, plain_text,
+    Paragraph, Points, Prose, Quotation, Rebuttal, RebuttalBlock, Section, Shows, Table, plain_text,
 )
 
 
@@ -138,9 +138,10 @@ class Assembler:
     def open_figure(self, fragment: Fragment, line: int) -> None:
         self.content_block()
         self.close_box()
-        number = rules.figure_number(fragment.plain)
+        number = rules.figure_number(fragment.plain)  # None for a table's caption: its id comes from its words
         item_id = self.names.figure(number, fragment.plain, self.state.last_number)
-        draft = FigureDraft(Figure(fragment.text, line, item_id))
+        shows = Shows.TABLE if rules.is_table_caption(fragment.plain) else Shows.FIGURE
+        draft = FigureDraft(Figure(fragment.text, line, item_id, shows=shows))
         self.state.figure_at = self.place(draft)  # placing may open the first section, which closes boxes: only then is it the open figure
 
     def add_table(self, table: Table, line: int) -> None:

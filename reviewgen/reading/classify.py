@@ -13,6 +13,9 @@ from typing import Callable
 
 NUMBERED = re.compile(r"^(\d+)\.\s+\S")
 FIGURE = re.compile(r"^(?:figure|fig\.)\s+(\d+)\b", re.IGNORECASE)
+# A table's caption: "Table 3: Homes built by year" (a colon, full stop or dash after the number, then its
+# title); "Table 3 shows that ..." is a sentence of the original, not a caption.
+TABLE_CAPTION = re.compile(r"^table\s+\d+\s*(?:[:.]|\s[\u2013\u2014-])\s+\S", re.IGNORECASE)
 BOX_LABEL = re.compile(r"^(case study|case studies)$", re.IGNORECASE)
 # The words documents divide themselves by at the top level: "Part 2:", "Chapter 1: …",
 # "Section 2", "Annex A", "Appendix 1". A number, a capital letter or a roman numeral follows.
@@ -76,6 +79,15 @@ def numbers_paragraph(text: str, after: int) -> bool:
 def figure_number(text: str) -> int | None:
     match = FIGURE.match(text)
     return int(match.group(1)) if match else None
+
+
+def is_table_caption(text: str) -> bool:
+    return bool(TABLE_CAPTION.match(text)) and words(text) <= LABELLED_WORDS  # a title, not a paragraph
+
+
+def is_caption(text: str) -> bool:
+    """A figure's caption ("Figure 4", "Fig. 4") or a table's ("Table 3: ..."): what opens a figure."""
+    return figure_number(text) is not None or is_table_caption(text)
 
 
 def heading_rank(text: str) -> int | None:
@@ -151,7 +163,7 @@ def opens_structure(text: str) -> bool:
 
 # The order matters: the first matching rule names the fragment.
 STRUCTURE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
-    ("figure", lambda text: figure_number(text) is not None),
+    ("figure", is_caption),
     ("box", is_box_label),
     ("heading", lambda text: heading_rank(text) is not None),
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .column import Before
-from ..document.model import CaseStudy, Figure, Heading, Table
+from ..document.model import CaseStudy, Figure, Heading, Shows, Table
 
 
 @dataclass
@@ -78,10 +78,11 @@ def freeze(blocks: list) -> tuple:
 
 def freeze_figure(draft: FigureDraft) -> Figure:
     figure = draft.figure
-    if draft.grid:  # a diagram exported as a grid of cells, kept in its positions
+    if draft.grid:  # cells exported as a grid, kept in their positions: under a table's caption, its rows
         width = max(len(row) for row in draft.grid)
         padded = [row + ("",) * (width - len(row)) for row in draft.grid]
-        figure = replace(figure, table=Table(padded[0], tuple(padded[1:]), figure.line, diagram=True))
+        diagram = figure.shows is Shows.FIGURE
+        figure = replace(figure, table=Table(padded[0], tuple(padded[1:]), figure.line, diagram=diagram))
     return figure
 
 

@@ -50,10 +50,10 @@ def heading_text(cell: str) -> str:
 
 
 def is_candidate(text: str) -> bool:
-    """Short, no sentence ending, not a numbered paragraph or a figure: it could be a heading."""
+    """Short, no sentence ending, not a numbered paragraph or a caption: it could be a heading."""
     return (
         bool(text) and classify.words(text) <= classify.LABELLED_WORDS and not classify.ends_sentence(text)
-        and not classify.NUMBERED.match(text) and classify.figure_number(text) is None
+        and not classify.NUMBERED.match(text) and not classify.is_caption(text)
     )
 
 

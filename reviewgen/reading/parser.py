@@ -271,7 +271,7 @@ def _read_bare_row(assembler: Assembler, row: Row) -> None:
 
 def _rejoin_cell(found: Sequence[Fragment], assembler: Assembler, line: int) -> list[Fragment]:
     """Merge pieces of one cell that a page break split ("... to the UN</p> <p>Sustainable ...")."""
-    if found and classify.figure_number(found[0].plain) is not None:
+    if found and classify.is_caption(found[0].plain):
         return list(found)  # a figure's cell holds its body, piece by piece
     merged: list[Fragment] = []
     why = Verdict(Kind.CONTINUATION, why="a piece of the cell that carries on the sentence before it")

@@ -264,7 +264,7 @@ BLOCK_RULES: tuple[Rule[Look], ...] = (
     Rule("bullet", when(lambda look: look.fragment is FragmentKind.ITEM, Kind.BULLET, "a list item")),
     Rule("page break", when(_continues, Kind.CONTINUATION, "it carries on the sentence a page break cut")),
     Rule("numbered", _numbered),
-    Rule("figure", when(lambda look: classify.figure_number(look.text) is not None, Kind.FIGURE, "a figure's caption")),
+    Rule("figure", when(lambda look: classify.is_caption(look.text), Kind.FIGURE, "a figure's or a table's caption")),
     Rule("box", when(lambda look: classify.is_box_label(look.text), Kind.BOX, "a box's label")),
     Rule("document heading", _document_heading),
     Rule("heading form", _heading_form),

@@ -18,7 +18,7 @@ from .diagram import Shared, diagram_parts
 from .markdown import escape, escape_line_start, render_cell, render_inline
 from ..document.model import (
     Block, BulletList, CaseStudy, Commitment, EditorsMarkdown, Figure, Heading, ListItem, Paragraph, Points,
-    Quotation, Rebuttal, Table,
+    Quotation, Rebuttal, Shows, Table,
 )
 
 INDENT = "    "
@@ -127,7 +127,11 @@ def render_table(table: Table) -> str:
     return "\n".join([row(table.header), "|" + "---|" * width] + [row(r) for r in table.rows])
 
 
-LOST_IMAGE = "The image of this figure is not in the exported text; only its caption and notes are."
+# What a caption with nothing under it says, by what the caption names.
+LOST = {
+    Shows.FIGURE: "The image of this figure is not in the exported text; only its caption and notes are.",
+    Shows.TABLE: "This table is not in the exported text; only its caption and notes are.",
+}
 
 
 def render_diagram(table: Table) -> str:
@@ -159,7 +163,7 @@ def render_figure(figure: Figure, context: PageContext) -> str:
         parts.append(render_diagram(figure.table) if figure.table.diagram else render_table(figure.table))
     parts += [render_inline(line) for line in figure.body]
     if figure.caption and not figure.table and not figure.body:
-        parts.append(f'<p class="figure-lost">{LOST_IMAGE}</p>')
+        parts.append(f'<p class="figure-lost">{LOST[figure.shows]}</p>')
     parts += [f"{render_inline(note.text)}{footnote_ref(note)}\n{anchor(note.item_id, note.page)}" for note in figure.notes]
     if not figure.caption and figure.rebuttal:
         parts.append(f"{footnote_ref(figure)}\n{anchor(figure.item_id, figure.page)}")

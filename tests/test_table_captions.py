@@ -1,0 +1,56 @@
+"""A table's caption ("Table 3: ...") opens a figure holding the table, as a figure's caption does."""
+
+from __future__ import annotations
+
+from conftest import Review
+
+from reviewgen.commands.convert import convert
+
+SOURCE = (
+    "<h2>Part 1: Homes</h2>\t\n"
+    "<p>1. We will build more homes.</p>\t<p>How many?</p>\t\n"
+    "<p>Table 1: Homes built by year</p>\t\n"
+    "<table><tr><th>Year</th><th>Homes</th></tr><tr><td>2019</td><td>200</td></tr></table>\t\n"
+    "<p>Source: Live tables on housing supply</p>\t\n"
+    "<p>2. Planning will be faster.</p>\t<p>It will not.</p>\t\n"
+    "<p>Table 2: Planning decisions</p>\t<p>This table leaves out appeals.</p>\t\n"
+    "<table><tr><th>Year</th><th>Decisions</th></tr><tr><td>2019</td><td>300</td></tr></table>\t\n"
+    "<p>3. Table 3 shows that we are right.</p>\t\n"
+    "Table 4: Homes empty by region\n"
+    "<p>4. The last paragraph.</p>\t\n"
+)
+
+
+def test_a_table_caption_holds_its_table_source_and_rebuttal_and_is_no_heading(tmp_path):
+    source = tmp_path / "homes.txt"
+    source.write_text(SOURCE, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    page = (tmp_path / "out" / "homes" / "01-part-1.md").read_text(encoding="utf-8")
+    review = Review(tmp_path / "out", "homes")
+    assert review.numbered() == [1, 2, 3, 4]
+    # each caption is the caption of a figure that holds its table and its source, not a heading
+    assert "# Table" not in page and page.count('<figure markdown="1">') == 3
+    first = page.index("**Table 1: Homes built by year**")
+    assert page.index("<figcaption", first - 40) < first < page.index("| 2019 | 200 |") < page.index("Source: Live tables") < page.index("</figure>", first)
+    # the reviewer's words beside a caption answer that table
+    caption = review.find("Table 2: Planning decisions")
+    assert review.rebuttals[caption] == "This table leaves out appeals." and review.rebuttals["para-2"] == "It will not."
+    # a sentence naming a table is the paragraph it is
+    assert review.items["para-3"] == "3. Table 3 shows that we are right."
+    # a caption whose table did not survive says so, as a table
+    lost = page[page.index("**Table 4: Homes empty by region**"):]
+    assert lost.index("This table is not in the exported text") < lost.index("</figure>") < lost.index("4\\. The last paragraph.")
+
+
+def test_cells_between_tabs_under_a_table_caption_are_its_rows_not_a_diagram(tmp_path):
+    source = tmp_path / "grid.txt"
+    source.write_text(
+        "<h2>Part 1: Homes</h2>\t\n<p>1. We will build more homes.</p>\t<p>How many?</p>\t\n"
+        "<p>Table 1: Homes built by year</p>\t\nYear\tHomes\tFlats\n2019\t200\t50\n2020\t210\t60\n"
+        "<p>Source: Live tables</p>\t\n<p>2. Planning will be faster.</p>\t<p>It will not.</p>\t\n",
+        encoding="utf-8",
+    )
+    convert(source, tmp_path / "out")
+    page = (tmp_path / "out" / "grid" / "01-part-1.md").read_text(encoding="utf-8")
+    assert "| Year | Homes | Flats |\n|---|---|---|\n| 2019 | 200 | 50 |\n| 2020 | 210 | 60 |" in page
+    assert 'class="diagram"' not in page
