@@ -99,3 +99,14 @@ def test_explain_refuses_a_line_outside_the_file(tmp_path, capsys):
     assert main(["convert", str(source), "--explain", "99999"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"reviewgen: {source}: --explain 99999: the source has lines 1 to ") and "\n" not in err
+
+
+def test_the_reviewers_name_is_found_as_a_name_not_as_letters_of_a_word():
+    from reviewgen.reading.column import names, speaks_as_reviewer
+
+    assert names("As NEF said, the figures are wrong.", "NEF") and names("nef disagrees", "NEF")
+    assert not names("Housing benefit is included from 2013.", "NEF")
+    assert not names("Records from Kent are estimated.", "Ed")
+    # under a figure's note: a question the line ends on is the reviewer's; one it quotes is the note's
+    assert speaks_as_reviewer("Why does the series stop in 2019?", "")
+    assert not speaks_as_reviewer('Respondents were asked "How safe do you feel?"', "")

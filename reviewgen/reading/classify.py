@@ -26,10 +26,8 @@ PART = re.compile(
 LABELLED = re.compile(r"^[A-Z][a-z]+\s+\d+\s*[:.]\s+\S")
 SECTION_NUMBER = re.compile(r"^\d+\.\d+\s+\S")
 NOTE = re.compile(r"^notes?\s*:", re.IGNORECASE)
-# A cell holding nothing but a paragraph's number, as a table's column of numbers prints it:
-# "43.", "43)", "43", "(b)", "b)", "iv.". A letter or numeral needs its mark: alone, it is a word or a grade.
-NUMBER_CELL = re.compile(
-    r"^(?:\((?:[a-z]|[ivxlc]{1,6})\)|(?:[a-z]|[ivxlc]{1,6})[.)]|(?P<number>\d{1,5})(?P<mark>[.)])?)$", re.IGNORECASE)
+# A cell holding nothing but a paragraph's number, as a column of numbers prints it: "43.".
+NUMBER_CELL = re.compile(r"^\d{1,5}\.$")
 TERMINAL = (".", "?", "!", ":", ";")
 CLOSING = "\u201d\u2019\"') "
 OPENING_QUOTES = ("\u201c", '"')
@@ -63,17 +61,14 @@ def stray_number(text: str, after: int) -> int | None:
     return None
 
 
-def numbers_paragraph(text: str, after: int) -> bool:
-    """Whether a cell holding only ``text`` numbers the paragraph beside it, paragraph ``after`` the last:
-    a letter or numeral with its mark, the next number, or a later one written as a paragraph's ("43.").
-    A bare number that does not follow on ("2019", "3") is a value in a table of the original's."""
-    match = NUMBER_CELL.match(text.strip())
-    if match is None:
-        return False
-    if match["number"] is None:
-        return True
-    number = int(match["number"])
-    return number == after + 1 or (match["mark"] is not None and number > after)
+def numbers_paragraph(number: str, text: str, after: int) -> bool:
+    """Whether a cell holding only ``number`` numbers the paragraph ``text`` beside it, ``after`` the last:
+    written as a paragraph's number ("43."), later than the last, beside a sentence. Anything else
+    ("2019", "(a)", "1." beside "London") is a value in a table of the original's, every cell its text."""
+    return (
+        bool(NUMBER_CELL.match(number.strip())) and is_numbered(f"{number.strip()} {text}", after) is not None
+        and (ends_sentence(text) or words(text) >= SHORT_WORDS)
+    )
 
 
 def figure_number(text: str) -> int | None:

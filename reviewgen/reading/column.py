@@ -60,12 +60,14 @@ def asks(text: str) -> bool:
 
 
 def names(text: str, reviewer: str) -> bool:
-    return bool(reviewer) and reviewer.lower() in text.lower()
+    """Whether the reviewer's name stands in the text as a name ("NEF", not the letters of "benefit")."""
+    return bool(reviewer) and re.search(rf"(?<!\w){re.escape(reviewer)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def speaks_as_reviewer(text: str, reviewer: str) -> bool:
-    """What a document's own text does not do: ask the reader a question, or name its reviewer."""
-    return asks(text) or names(text, reviewer)
+    """What a document's own note does not do: end on a question of its own (a question it quotes ends
+    in a quotation mark), or name the reviewer."""
+    return text.rstrip().endswith("?") or names(text, reviewer)
 
 
 EVIDENCE: tuple[Evidence, ...] = (

@@ -175,14 +175,12 @@ def _number_column(assembler: Assembler, row: Row) -> list[Fragment] | None:
     the original's fragments, the number opening its paragraph as the page prints it; None for other rows."""
     if len(row.cells) < 2 or not row.cells[1].strip():
         return None
-    first = assembler.cells.fragments(row.cells[0])
-    last = assembler.state.last_number
-    if len(first) != 1 or first[0].kind is not FragmentKind.PARAGRAPH or not classify.numbers_paragraph(first[0].plain, last):
+    first, second = assembler.cells.fragments(row.cells[0]), assembler.cells.fragments(row.cells[1])
+    if len(first) != 1 or first[0].kind is not FragmentKind.PARAGRAPH or not second or second[0].kind is not FragmentKind.PARAGRAPH:
         return None
-    second = assembler.cells.fragments(row.cells[1])
-    if not second or second[0].kind is not FragmentKind.PARAGRAPH or classify.NUMBER_CELL.match(second[0].plain.strip()):
+    number, text = first[0].plain.strip(), second[0].plain
+    if not classify.numbers_paragraph(number, text, assembler.state.last_number):
         return None
-    number = first[0].plain.strip()
     _record(assembler, row.line, "number column", Verdict(Kind.ORIGINAL, why=f"a cell holding only the number {number}, before the paragraph it numbers"))
     return [replace(second[0], text=join((Span(number),), second[0].text)), *second[1:]]
 
