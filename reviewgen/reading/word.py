@@ -90,11 +90,17 @@ def is_header(row: Tag, cells: list[Tag], position: int) -> bool:
     texts = [cell.get_text(" ", strip=True) for cell in cells]
     return (
         position == 0 and len(texts) >= 2 and all(texts)
-        and all(len(text.split()) <= HEADER_WORDS and not re.search(r"\d|[.?!]$", text) for text in texts)
+        and (is_title(texts[0]) or bool(ABBREVIATION.match(texts[0]))) and all(is_title(text) for text in texts[1:])
     )
 
 
+def is_title(text: str) -> bool:
+    return len(text.split()) <= HEADER_WORDS and not re.search(r"\d|[.?!]$", text)
+
+
 HEADER_WORDS = 4
+# The first column's title may be one abbreviated word: "No." or "Para." over a column of numbers.
+ABBREVIATION = re.compile(r"^[A-Za-z]{1,5}\.$")
 
 
 def row_line(row: Tag, notes: dict[str, str], position: int = 1) -> str:
