@@ -170,9 +170,10 @@ def _answer(assembler: Assembler, found: Sequence[Fragment], line: int) -> None:
             target or assembler.last_id())
 
 
-def _number_column(assembler: Assembler, row: Row) -> list[Fragment] | None:
+def _number_column(assembler: Assembler, row: Row) -> tuple[str, list[Fragment]] | None:
     """A table whose first column holds the paragraphs' numbers ("43." | the paragraph | the response):
-    the original's fragments, the number opening its paragraph as the page prints it; None for other rows."""
+    the number and the original's fragments, the number opening its paragraph as the page prints it;
+    None for other rows."""
     if len(row.cells) < 2 or not row.cells[1].strip():
         return None
     first, second = assembler.cells.fragments(row.cells[0]), assembler.cells.fragments(row.cells[1])
@@ -181,8 +182,7 @@ def _number_column(assembler: Assembler, row: Row) -> list[Fragment] | None:
     number, text = first[0].plain.strip(), second[0].plain
     if not classify.numbers_paragraph(number, text, assembler.state.last_number):
         return None
-    _record(assembler, row.line, "number column", Verdict(Kind.ORIGINAL, why=f"a cell holding only the number {number}, before the paragraph it numbers"))
-    return [replace(second[0], text=join((Span(number),), second[0].text)), *second[1:]]
+    return number, [replace(second[0], text=join((Span(number),), second[0].text)), *second[1:]]
 
 
 def _read_row(assembler: Assembler, row: Row) -> None:
@@ -192,7 +192,10 @@ def _read_row(assembler: Assembler, row: Row) -> None:
         _read_bare_row(assembler, row)
         return
     assembler.state.before = Before.START
-    numbered = _number_column(assembler, row)
+    column = _number_column(assembler, row)
+    numbered = column[1] if column is not None else None
+    if column is not None:
+        _record(assembler, row.line, "number column", Verdict(Kind.ORIGINAL, why=f"a cell holding only the number {column[0]}, before the paragraph it numbers"))
     if row.is_grid and numbered is None:  # cells of a grid outside a figure are all the original's
         for cell in row.grid_cells:
             _add_original(assembler, assembler.cells.fragments(cell), row.line)
@@ -320,7 +323,8 @@ def _figure_look(assembler: Assembler, row: Row, left: Sequence[Fragment]) -> Lo
 def _read_figure_row(assembler: Assembler, row: Row) -> bool:
     """Rows inside an open figure, as the figure rules decide; False hands the row back to the usual path."""
     draft = assembler.state.figure
-    left = assembler.cells.fragments(row.cells[0])
+    column = _number_column(assembler, row)  # a numbered paragraph in a column of numbers ends the figure
+    left = column[1] if column is not None else assembler.cells.fragments(row.cells[0])
     look = _figure_look(assembler, row, left)
     rule, verdict = assembler.rulebook.figures.decide(look)
     _record(assembler, row.line, rule, verdict, draft.figure.item_id)
