@@ -177,12 +177,16 @@ def _number_column(assembler: Assembler, row: Row) -> tuple[str, list[Fragment]]
     if len(row.cells) < 2 or not row.cells[1].strip():
         return None
     first, second = assembler.cells.fragments(row.cells[0]), assembler.cells.fragments(row.cells[1])
-    if len(first) != 1 or first[0].kind is not FragmentKind.PARAGRAPH or not second or second[0].kind is not FragmentKind.PARAGRAPH:
+    if not second or second[0].kind is not FragmentKind.PARAGRAPH:
+        return None
+    if not first and assembler.state.number_column:  # an unnumbered paragraph among numbered ones
+        return "", second
+    if len(first) != 1 or first[0].kind is not FragmentKind.PARAGRAPH:
         return None
     number, text = first[0].plain.strip(), second[0].plain
     if not classify.numbers_paragraph(number, text, assembler.state.last_number):
         return None
-    return number, [replace(second[0], text=join((Span(number),), second[0].text)), *second[1:]]
+    return number, [replace(second[0], text=join((Span(number),), second[0].text)), *second[1:]]  # "43." opens the paragraph
 
 
 def _read_row(assembler: Assembler, row: Row) -> None:
@@ -194,8 +198,10 @@ def _read_row(assembler: Assembler, row: Row) -> None:
     assembler.state.before = Before.START
     column = _number_column(assembler, row)
     numbered = column[1] if column is not None else None
+    assembler.state.number_column = column is not None
     if column is not None:
-        _record(assembler, row.line, "number column", Verdict(Kind.ORIGINAL, why=f"a cell holding only the number {column[0]}, before the paragraph it numbers"))
+        why = f"a cell holding only the number {column[0]}, before the paragraph it numbers" if column[0] else "no number in the column of numbers: the paragraph beside it is the original's"
+        _record(assembler, row.line, "number column", Verdict(Kind.ORIGINAL, why=why))
     if row.is_grid and numbered is None:  # cells of a grid outside a figure are all the original's
         for cell in row.grid_cells:
             _add_original(assembler, assembler.cells.fragments(cell), row.line)
