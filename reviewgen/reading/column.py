@@ -54,7 +54,6 @@ QUESTION = re.compile(r"\?\s*[\"”’)]?\s*$|\?\s+[A-Z]")
 DOCUMENTS_VOICE = re.compile(r"\b(?:we will|we have|we are|we published|our)\b", re.IGNORECASE)
 
 
-
 def asks(text: str) -> bool:
     return bool(QUESTION.search(text))
 

@@ -268,6 +268,7 @@ def _read_bare_row(assembler: Assembler, row: Row) -> None:
     found = assembler.cells.fragments(row.cells[0])
     if not found:
         return
+    assembler.state.number_column = False  # text outside the table: a later row with no number is no paragraph of it
     if _bare_column(assembler, row, found[0]) is Column.REVIEWER:
         _answer(assembler, found, row.line)
         assembler.state.before = Before.REVIEWER
