@@ -279,8 +279,12 @@ def _read_bare_row(assembler: Assembler, row: Row) -> None:
 
 def _rejoin_cell(found: Sequence[Fragment], assembler: Assembler, line: int) -> list[Fragment]:
     """Merge pieces of one cell that a page break split ("... to the UN</p> <p>Sustainable ...")."""
-    if found and classify.is_caption(found[0].plain):
-        return list(found)  # a figure's cell holds its body, piece by piece
+    if found and classify.is_caption(found[0].plain):  # a figure's cell holds its body, piece by piece,
+        caption, rest = found[0], list(found[1:])  # after a caption whose rest a page break may have cut
+        while rest and rest[0].kind is FragmentKind.PARAGRAPH and classify.continues(closing_text(caption.text), rest[0].plain, same_cell=False):
+            caption = replace(caption, text=join(caption.text, rest.pop(0).text))
+            _record(assembler, line, "page break in a cell", Verdict(Kind.CONTINUATION, why="the rest of a caption a page break cut"))
+        return [caption, *rest]
     merged: list[Fragment] = []
     why = Verdict(Kind.CONTINUATION, why="a piece of the cell that carries on the sentence before it")
     for fragment in found:

@@ -211,7 +211,8 @@ def _figure_column(look: Look) -> Verdict | None:
 FIGURE_RULES: tuple[Rule[Look], ...] = (
     Rule("table copy", when(lambda look: look.copies_table, Kind.TABLE_COPY, "the export repeats the figure's table row by row")),
     Rule("diagram grid", when(lambda look: not look.figure_has_table and not look.row_has_html and look.tabbed
-                              and classify.structure_of(look.text, look.last_number) is None,
+                              and classify.structure_of(look.text, look.last_number) is None
+                              and not classify.ends_sentence(look.text),  # a sentence and its answer are a row of the review
                               Kind.DIAGRAM_ROW, "cells between TABs under a caption: a diagram kept as a grid")),
     Rule("empty left cell", when(lambda look: look.fragment is FragmentKind.NOTHING, Kind.NOT_FIGURE, "nothing in the original's column")),
     Rule("figure's table", when(lambda look: look.fragment is FragmentKind.TABLE and not look.figure_has_table,
@@ -231,6 +232,14 @@ FIGURE_RULES: tuple[Rule[Look], ...] = (
 
 def _continues(look: Look) -> bool:
     return look.joinable is not None and classify.continues(look.joinable, look.text, look.same_cell)
+
+
+def _caption(look: Look) -> bool:
+    """A figure's caption, or a table's that the source does not mark up as a heading (<h2>Table 1: Prevention</h2>
+    names a division of a document, as "Part 1" does)."""
+    if look.fragment is FragmentKind.HEADING and classify.is_table_caption(look.text):
+        return False
+    return classify.is_caption(look.text)
 
 
 def _numbered(look: Look) -> Verdict | None:
@@ -264,7 +273,7 @@ BLOCK_RULES: tuple[Rule[Look], ...] = (
     Rule("bullet", when(lambda look: look.fragment is FragmentKind.ITEM, Kind.BULLET, "a list item")),
     Rule("page break", when(_continues, Kind.CONTINUATION, "it carries on the sentence a page break cut")),
     Rule("numbered", _numbered),
-    Rule("figure", when(lambda look: classify.is_caption(look.text), Kind.FIGURE, "a figure's or a table's caption")),
+    Rule("figure", when(_caption, Kind.FIGURE, "a figure's or a table's caption")),
     Rule("box", when(lambda look: classify.is_box_label(look.text), Kind.BOX, "a box's label")),
     Rule("document heading", _document_heading),
     Rule("heading form", _heading_form),
