@@ -126,3 +126,9 @@ def test_no_second_id_footnote_or_front_matter_reader_in_the_package():
         offences += [f"{module.name}: defines {n.name}" for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)
                      and n.name in ("split_front_matter", "footnote_definitions", "paragraph_id") and module.name not in OWNERS]
     assert offences == []
+
+
+def test_a_line_under_a_figure_is_read_back_by_its_figure_and_position():
+    assert ids.note_position(ids.figure_note_id("para-1-table-3-homes", 2), "para-1-table-3-homes") == 2
+    assert ids.note_position("para-1-table-3-homes-note-x", "para-1-table-3-homes") is None
+    assert ids.note_position("figure-5-note-1", "para-1-table-3-homes") is None

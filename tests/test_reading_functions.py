@@ -41,6 +41,21 @@ def test_items_are_named_by_what_and_where_they_are():
     }
 
 
+def test_a_table_and_the_lines_under_it_are_named_by_its_caption_label():
+    html = markdown.markdown(
+        '# Part 1\n\n<figure markdown="1">\n\n<figcaption markdown="1">\n\n**Table 3: Homes built**\n{ #para-1-table-3-homes-built }\n\n'
+        "</figcaption>\n\nSource: Live tables\n{ #para-1-table-3-homes-built-note-1 }\n\n</figure>\n\n"
+        "Housing is short.\n{ #para-1-housing-is-short }\n",
+        extensions=["attr_list", "md_in_html"],
+    )
+    places = item_places(parse(html))
+    assert {item_id: place.named for item_id, place in places.items()} == {
+        "para-1-table-3-homes-built": "table 3",
+        "para-1-table-3-homes-built-note-1": "table 3, note 1",
+        "para-1-housing-is-short": "the text after paragraph 1",  # beside a table, still text
+    }
+
+
 def test_links_are_relative_to_the_page_they_are_on():
     assert relative("r/04-part-2/#para-43", "r/03-part-1/") == "../04-part-2/#para-43"
     assert relative("r/03-part-1/#para-4", "r/03-part-1/") == "#para-4"

@@ -116,6 +116,12 @@ def figure_note_id(figure: str, position: int) -> str:
     return f"{figure}-note-{position}"
 
 
+def note_position(item_id: str, figure: str) -> int | None:
+    """P for the ``P``-th line under the figure whose id is ``figure`` (``<figure>-note-P``); None otherwise."""
+    rest = item_id.removeprefix(f"{figure}-note-")
+    return int(rest) if rest != item_id and rest.isdigit() else None
+
+
 def figure_note(item_id: str) -> tuple[int, int] | None:
     """(figure, position) for ``figure-N-note-P``; None for every other id."""
     match = FIGURE_NOTE.match(item_id)
