@@ -43,3 +43,18 @@ def test_words_typed_into_search_before_the_themes_script_arrives_are_searched(p
     expect(result).to_have_attribute("href", re.compile(r"#fn:para-43$"))
     assert page.locator(".md-search-result__meta").inner_text().endswith("matching documents")
     assert page.problems == []
+
+
+@pytest.mark.parametrize("built_site", ["zensical"], indirect=True)  # a search button only the theme's script opens
+def test_the_search_button_pressed_before_the_themes_script_arrives_opens_search(page, base_url):
+    held = []
+    page.route(BUNDLE, lambda route: held.append(route))
+    with page.expect_request(BUNDLE):
+        page.goto(base_url + PART_1)
+        page.locator("button.md-search__button").click()
+    assert len(held) == 1 and page.locator("dialog[aria-label='Search'][open]").count() == 0
+    held[0].continue_()
+    expect(page.locator("dialog[aria-label='Search'][open]")).to_be_visible()  # the press was not lost
+    page.keyboard.type("Mathews peer reviewed")
+    expect(page.locator("a[role='option'][href*='#']").first).to_have_attribute("href", re.compile(r"#fn:para-43$"))
+    assert page.problems == []

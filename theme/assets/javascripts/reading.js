@@ -6,17 +6,34 @@
      fetched once the page has loaded and its first paint has happened. It starts on DOMContentLoaded,
      which has passed by then, so the event is announced again once it has run (it reads what a reader
      typed into the search box meanwhile as it starts). */
+  var later = document.querySelector("script[type='text/x-after-first-paint'][src]");
+  var themeScript = null;  /* once asked for: a promise that the theme's script has run */
+  var themeRan = false;
   function loadThemeScript() {
-    var later = document.querySelector("script[type='text/x-after-first-paint'][src]");
-    if (!later) return;
-    var script = document.createElement("script");
-    script.src = later.getAttribute("src");
-    script.addEventListener("load", function () { document.dispatchEvent(new Event("DOMContentLoaded")); });
-    /* Into the head: an element added to the body makes the browser restyle the whole page again
-       (Material's sibling rules), about 80 ms on the longest page. */
-    document.head.appendChild(script);
+    if (themeScript) return themeScript;
+    themeScript = new Promise(function (resolve) {
+      var script = document.createElement("script");
+      script.src = later.getAttribute("src");
+      script.addEventListener("load", function () { themeRan = true; document.dispatchEvent(new Event("DOMContentLoaded")); resolve(); });
+      /* Into the head: an element added to the body makes the browser restyle the whole page again
+         (Material's sibling rules), about 80 ms on the longest page. */
+      document.head.appendChild(script);
+    });
+    return themeScript;
+  }
+  /* A search button that only the theme's script makes work (Zensical's) pressed before that script
+     has run: fetch it now, and press the button again once it has started. */
+  if (later) {
+    document.addEventListener("click", function (event) {
+      var button = !themeRan && event.target.closest && event.target.closest("button.md-search__button");
+      if (!button) return;
+      event.preventDefault();
+      event.stopPropagation();
+      loadThemeScript().then(function () { requestAnimationFrame(function () { button.click(); }); });
+    }, true);
   }
   function afterFirstPaint() {
+    if (!later) return;
     var started = false;
     function start() { if (!started) { started = true; setTimeout(loadThemeScript, 0); } }
     var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
