@@ -65,8 +65,9 @@ def numbers_paragraph(number: str, text: str, after: int) -> bool:
     """Whether a cell holding only ``number`` numbers the paragraph ``text`` beside it, ``after`` the last:
     written as a paragraph's number ("43."), later than the last, beside a sentence. Anything else
     ("2019", "(a)", "1." beside "London") is a value in a table of the original's, every cell its text."""
+    number = number.strip()
     return (
-        bool(NUMBER_CELL.match(number.strip())) and is_numbered(f"{number.strip()} {text}", after) is not None
+        bool(NUMBER_CELL.match(number)) and is_numbered(f"{number} {text}", after) is not None
         and (ends_sentence(text) or words(text) >= SHORT_WORDS)
     )
 

@@ -62,13 +62,13 @@ def numbered_place(item_id: str) -> Place | None:
     return None
 
 
-def table_place(element: Tag) -> Place | None:
-    """A table's caption or a line under it, by the label its caption opens with ("Table 3", "Table 3,
-    note 1"): a table is named by its words' id, not by a number of its own."""
+def caption_place(element: Tag) -> Place | None:
+    """A figure's caption or a line under it, by the label its caption opens with ("Table 3", "Table 3,
+    note 1"), where its id carries no number (a table's, named by its words); None for anything else."""
     figure = element.find_parent("figure")
     caption = figure.figcaption.find(id=True) if figure is not None and figure.figcaption is not None else None
     label = id_scheme.heading_label(text_of(caption)) if caption is not None else None
-    if label is None or not label.lower().startswith("table"):
+    if label is None:
         return None
     if caption is element:
         return Place(label, numbered=True)
@@ -78,7 +78,7 @@ def table_place(element: Tag) -> Place | None:
 
 def label_of(element: Tag) -> Place:
     item_id = element["id"]
-    if (numbered := numbered_place(item_id) or table_place(element)) is not None:
+    if (numbered := numbered_place(item_id) or caption_place(element)) is not None:
         return numbered
     if element.name in HEADINGS:
         return Place(f"Heading “{shortened(text_of(element))}”")
