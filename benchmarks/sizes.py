@@ -34,7 +34,7 @@ def table(site: Path) -> str:
     rows = [
         (f"largest page (`{largest.relative_to(site).as_posix()}`)", *sizes(largest)),
         ("search index (`search/search_index.json`)", *sizes(site / "search" / "search_index.json")),
-        ("annotation export (`annotations.jsonld`)", *sizes(site / "annotations.jsonld")),
+        *(("annotation export (`{}`)".format(export.relative_to(site).as_posix()), *sizes(export)) for export in sorted(site.rglob("annotations.jsonld"))),
     ]
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     lines = ["| what | bytes | gzip bytes |", "|---|---:|---:|"]

@@ -76,7 +76,7 @@ def contract(site: Path) -> dict:
             "buttons written by the build": len(soup.select("button.cite, button.para-copy")),  # the theme's scripts write them
         }
     locations = sorted(entry["location"] for entry in search_index(site) if re.search(r"#para-\d+$", entry["location"]))
-    total = json.loads((site / "annotations.jsonld").read_text(encoding="utf-8"))["total"]
+    total = json.loads((site / SLUG / "annotations.jsonld").read_text(encoding="utf-8"))["total"]
     return {"pages": pages, "search": locations, "annotations": total}
 
 
@@ -92,7 +92,7 @@ def test_the_plugin_can_be_turned_off_and_the_rebuttals_stay_at_the_foot(bare):
     assert "are estimated to have experienced" in page.find(id="para-43").get_text()  # built, as stock MkDocs builds it
     assert page.select("aside.rebuttal") == [] and 'class="rebuttal"' not in html and len(page.select("div.footnote > ol > li")) == 44
     assert "reviewgen" not in log
-    assert not (site / SLUG / "rebuttals").exists() and not (site / "annotations.jsonld").exists()
+    assert not (site / SLUG / "rebuttals").exists() and not (site / SLUG / "annotations.jsonld").exists()
 
 
 def test_the_plugins_build_has_what_readers_rely_on(plugin_contract):

@@ -197,11 +197,13 @@ def finished_index(index: dict, entries: list[dict], paragraph_search: bool) -> 
 
 
 def annotation_files(annotated: list[AnnotatedPage], reviews: dict[str, ReviewInfo], name: str) -> dict[str, dict]:
-    """The annotation export: one for the site at its root, and one per review in its folder."""
+    """The annotation export: one per review in its folder, and, when the site holds several reviews,
+    one for them all at its root (with one review that would be the same file twice)."""
     if not name or not reviews:
         return {}
-    label = " and ".join(review.title for review in reviews.values())
-    files = {name: collection(annotated, name, label)}
+    files = {}
+    if len(reviews) > 1:
+        files[name] = collection(annotated, name, " and ".join(review.title for review in reviews.values()))
     for slug, review in reviews.items():
         mine = [page for page in annotated if page.url.startswith(f"{slug}/")]
         files[f"{slug}/{name}"] = collection(mine, name, review.title)
