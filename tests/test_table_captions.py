@@ -54,3 +54,34 @@ def test_cells_between_tabs_under_a_table_caption_are_its_rows_not_a_diagram(tmp
     page = (tmp_path / "out" / "grid" / "01-part-1.md").read_text(encoding="utf-8")
     assert "| Year | Homes | Flats |\n|---|---|---|\n| 2019 | 200 | 50 |\n| 2020 | 210 | 60 |" in page
     assert 'class="diagram"' not in page
+
+
+def test_cells_beside_a_caption_on_its_own_line_head_its_table_in_their_columns(tmp_path):
+    source = tmp_path / "beside.txt"
+    source.write_text(
+        "<h2>Part 1: Homes</h2>\t\n<p>1. We built more homes, as the table shows.</p>\t<p>Not according to the ONS.</p>\t\n"
+        "Table 1: Homes built by year\t2019\t2020\t2021\nEngland\t120,000\t130,000\t140,000\nWales\t5,000\t5,500\t6,000\n"
+        "<p>2. We will build more.</p>\t<p>How many?</p>\t\n",
+        encoding="utf-8",
+    )
+    convert(source, tmp_path / "out")
+    page = (tmp_path / "out" / "beside" / "01-part-1.md").read_text(encoding="utf-8")
+    caption = page.index("**Table 1: Homes built by year**")
+    table = page.index("|   | 2019 | 2020 | 2021 |\n|---|---|---|---|\n| England | 120,000 | 130,000 | 140,000 |\n| Wales | 5,000 | 5,500 | 6,000 |")
+    assert caption < table < page.index("</figure>") < page.index("2\\. We will build more.")
+    assert "# 2021" not in page and "\n2019\n" not in page  # the years stay in their table, none a heading or a paragraph of its own
+    review = Review(tmp_path / "out", "beside")
+    assert review.numbered() == [1, 2] and review.rebuttals["para-1"] == "Not according to the ONS."
+
+
+def test_a_sentence_beside_a_caption_is_not_taken_for_its_table(tmp_path):
+    source = tmp_path / "said.txt"
+    source.write_text(
+        "<h2>Part 1: Homes</h2>\t\n<p>1. We built more homes.</p>\t<p>How many?</p>\t\n"
+        "Table 1: Homes built by year\tThe table is below.\tIt counts every region.\n"
+        "<p>2. We will build more.</p>\t<p>How many?</p>\t\n",
+        encoding="utf-8",
+    )
+    convert(source, tmp_path / "out")
+    page = (tmp_path / "out" / "said" / "01-part-1.md").read_text(encoding="utf-8")
+    assert "|" not in page and page.index("The table is below.") < page.index("It counts every region.") < page.index("2\\. We will build more.")

@@ -203,7 +203,11 @@ def _read_row(assembler: Assembler, row: Row) -> None:
         why = f"a cell holding only the number {column[0]}, before the paragraph it numbers" if column[0] else "no number in the column of numbers: the paragraph beside it is the original's"
         _record(assembler, row.line, "number column", Verdict(Kind.ORIGINAL, why=why))
     if row.is_grid and numbered is None:  # cells of a grid outside a figure are all the original's
-        for cell in row.grid_cells:
+        cells = row.grid_cells
+        _add_original(assembler, assembler.cells.fragments(cells[0]), row.line)
+        if _heads_grid(assembler, row):
+            return
+        for cell in cells[1:]:
             _add_original(assembler, assembler.cells.fragments(cell), row.line)
         return
     left = numbered if numbered is not None else assembler.cells.fragments(row.cells[0])
@@ -215,6 +219,22 @@ def _read_row(assembler: Assembler, row: Row) -> None:
         _record(assembler, row.line, "list lead", Verdict(Kind.REBUTTAL, column=Column.REVIEWER, why="a row's response answers the paragraph that opens its list"), lead.get().item_id)
     _answer(assembler, answered, row.line)
     assembler.state.before = assembler.after_row(bool(left), bool(answered))
+
+
+def _heads_grid(assembler: Assembler, row: Row) -> bool:
+    """A caption that opened a figure with more cells beside it on its row ("Table 1: Homes built\t2019\t2020"):
+    they are the first row of the figure's grid, in their columns (the caption's own cell left empty), when
+    none of them is a sentence or opens an element of its own. Otherwise (False) they stay the original's text."""
+    draft = assembler.state.figure
+    if draft is None or draft.figure.line != row.line or draft.grid or draft.figure.table is not None:
+        return False
+    first = next(position for position, cell in enumerate(row.cells) if cell.strip())
+    beside = [cell.strip() for cell in row.cells[first + 1:] if cell.strip()]
+    if any(classify.ends_sentence(cell) or classify.structure_of(cell, assembler.state.last_number) is not None for cell in beside):
+        return False
+    draft.grid.append(tuple("" if position == first else cell.strip() for position, cell in enumerate(row.cells)))
+    _record(assembler, row.line, "caption's row", Verdict(Kind.DIAGRAM_ROW, why="cells beside a caption: the first row of its grid"), draft.figure.item_id)
+    return True
 
 
 def _introduces_list(found: Sequence[Fragment]) -> bool:
