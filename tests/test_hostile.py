@@ -92,7 +92,7 @@ def check_site(site) -> int:
 
 def test_no_built_file_holds_anything_that_could_run(corpus, legacy_site):
     site, _, _ = corpus
-    assert check_site(site) == 13  # six pages, the print edition and the 404 page, the search index, two annotation exports, the paragraph map, the download
+    assert check_site(site) == 12  # six pages, the print edition and the 404 page, the search index, the annotation export, the paragraph map, the download
     assert check_site(legacy_site[0]) >= 9
 
 
