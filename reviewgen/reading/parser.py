@@ -347,7 +347,7 @@ def _figure_look(assembler: Assembler, row: Row, left: Sequence[Fragment]) -> Lo
         row_has_html=row.has_html, tabbed=row.tabbed, column_override=override.column if override else None,
         copies_table=bool(draft.copies) and not row.has_html and row.grid_cells == draft.copies[0],
         figure_has_table=draft.figure.table is not None, figure_has_note=draft.has_note,
-        heading_rank=assembler.heading_ranks.get(row.line), reviewer=assembler.config.reviewer,
+        heading_rank=assembler.heading_ranks.get(row.line), reviewer=assembler.config.reviewer, before=assembler.state.before,
     )
 
 
@@ -374,7 +374,9 @@ def _read_figure_row(assembler: Assembler, row: Row) -> bool:
         return False
     elif kind is Kind.REBUTTAL:
         _answer(assembler, left, row.line)
+        assembler.state.before = Before.REVIEWER
     else:
+        assembler.state.before = Before.BARE_TEXT if row.bare else Before.START
         for fragment in left:
             assembler.add_figure_text(fragment.text, note=True, line=row.line)
         assembler.rulings[at] = replace(assembler.rulings[at], item_id=assembler.last_id())  # the note's own id

@@ -200,8 +200,9 @@ def _figure_column(look: Look) -> Verdict | None:
         column = Column(look.column_override)
         why = f"the configuration says column {column.value}"
     else:
-        # A note can run on over several lines; a question or the reviewer's name after it is the reviewer's.
-        note_goes_on = look.figure_has_note and not speaks_as_reviewer(look.text, look.reviewer)
+        # A note can run on over several lines; a question or the reviewer's name after it is the reviewer's,
+        # and so is every plain line after the reviewer's, until a source or note line comes again.
+        note_goes_on = look.figure_has_note and look.before is not Before.REVIEWER and not speaks_as_reviewer(look.text, look.reviewer)
         belongs = classify.is_source_note(look.text) or note_goes_on
         column = Column.ORIGINAL if belongs else Column.REVIEWER
         why = "a citation or note under a figure" if belongs else "a sentence under a figure: the reviewer's comment on it"
