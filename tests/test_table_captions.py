@@ -85,3 +85,19 @@ def test_a_sentence_beside_a_caption_is_not_taken_for_its_table(tmp_path):
     convert(source, tmp_path / "out")
     page = (tmp_path / "out" / "said" / "01-part-1.md").read_text(encoding="utf-8")
     assert "|" not in page and page.index("The table is below.") < page.index("It counts every region.") < page.index("2\\. We will build more.")
+
+
+def test_a_header_row_repeated_after_each_page_break_is_kept_once_at_the_head(tmp_path):
+    source = tmp_path / "waits.txt"
+    source.write_text(
+        "<h2>Part 2: Waiting lists</h2>\t\n<p>30. Waiting lists have grown, as Table 2 shows.</p>\t<p>They grew before.</p>\t\n"
+        "Table 2: Patients waiting by region\nRegion\t2019\t2023\t\nNorth East\t41,000\t97,000\t\n\n"
+        "Region\t2019\t2023\t\nLondon\t95,000\t230,000\t\n\nRegion\t2019\t2023\t\nSouth West\t60,000\t139,000\t\n"
+        "Source: NHS England\n<p>31. We will act.</p>\t<p>When?</p>\t\n",
+        encoding="utf-8",
+    )
+    summary = convert(source, tmp_path / "out")
+    page = (tmp_path / "out" / "waits" / "01-part-2.md").read_text(encoding="utf-8")
+    assert ("| Region | 2019 | 2023 |\n|---|---|---|\n| North East | 41,000 | 97,000 |\n| London | 95,000 | 230,000 |\n"
+            "| South West | 60,000 | 139,000 |") in page
+    assert page.count("Region") == 1 and "2 duplicate table rows dropped" in str(summary)

@@ -346,6 +346,7 @@ def _figure_look(assembler: Assembler, row: Row, left: Sequence[Fragment]) -> Lo
         text=first.plain, fragment=first.kind, last_number=assembler.state.last_number, bare=row.bare,
         row_has_html=row.has_html, tabbed=row.tabbed, column_override=override.column if override else None,
         copies_table=bool(draft.copies) and not row.has_html and row.grid_cells == draft.copies[0],
+        repeats_header=bool(draft.grid) and row.tabbed and not row.has_html and row.grid_cells == tuple(cell for cell in draft.grid[0] if cell),
         figure_has_table=draft.figure.table is not None, figure_has_note=draft.has_note,
         heading_rank=assembler.heading_ranks.get(row.line), reviewer=assembler.config.reviewer, before=assembler.state.before,
     )
@@ -365,6 +366,8 @@ def _read_figure_row(assembler: Assembler, row: Row) -> bool:
     kind = verdict.kind
     if kind is Kind.TABLE_COPY:
         draft.copies.pop(0)
+        assembler.dropped.append(Dropped(row.line, "\t".join(row.grid_cells), DropReason.DUPLICATE_TABLE))
+    elif kind is Kind.HEADER_AGAIN:
         assembler.dropped.append(Dropped(row.line, "\t".join(row.grid_cells), DropReason.DUPLICATE_TABLE))
     elif kind is Kind.DIAGRAM_ROW:
         draft.grid.append(tuple(cell.strip() for cell in row.cells))

@@ -41,6 +41,7 @@ class Kind(str, Enum):
     FIGURE_BODY = "figure body"
     FIGURE_NOTE = "figure source or note"
     TABLE_COPY = "copy of the figure's table"
+    HEADER_AGAIN = "the figure's table's header again"
     DIAGRAM_ROW = "row of a diagram"
     FIGURE_END = "end of the figure"
     NOT_FIGURE = "not the figure's"
@@ -93,6 +94,7 @@ class Look:
     row_has_html: bool = False
     tabbed: bool = False
     copies_table: bool = False  # the row repeats the next row of the figure's table
+    repeats_header: bool = False  # the row is the first row of the figure's grid again, cell for cell
     figure_has_table: bool = False
     figure_has_note: bool = False
 
@@ -211,6 +213,8 @@ def _figure_column(look: Look) -> Verdict | None:
 
 FIGURE_RULES: tuple[Rule[Look], ...] = (
     Rule("table copy", when(lambda look: look.copies_table, Kind.TABLE_COPY, "the export repeats the figure's table row by row")),
+    Rule("header again", when(lambda look: look.repeats_header, Kind.HEADER_AGAIN,
+                              "the first row of the figure's table again, as a table cut by a page break repeats its header")),
     Rule("diagram grid", when(lambda look: not look.figure_has_table and not look.row_has_html and look.tabbed
                               and classify.structure_of(look.text, look.last_number) is None
                               and not classify.ends_sentence(look.text),  # a sentence and its answer are a row of the review
