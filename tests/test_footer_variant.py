@@ -186,9 +186,11 @@ def test_a_line_dropped_as_furniture_that_recurs_nowhere_as_it_is_is_named_with_
     source.write_text("\n".join(lines), encoding="utf-8")
     summary = convert(source, tmp_path / "out")
     assert summary.furniture == 11  # five footers with their page numbers, and line 58
-    # The footer recurs as it is; the last line is like it but stands alone, and may be the original's.
-    # The page numbers differ from page to page, as page numbers do: they are not named.
+    # The footer recurs as it is: named once, with its lines; the last line is like it but stands alone, and may
+    # be the original's. The page numbers differ from page to page, as page numbers do: they are not named.
     assert [note for note in summary.line_notes if "header or footer" in note] == [
+        f"{source}:11: “Scrutiny Watch commentary” and the 4 other lines the same (lines 22, 33, 44, 55) dropped as a running "
+        "header or footer; if they are the original's, add the override {line: N, furniture: false} for each",
         f"{source}:58: “Scrutiny watch commentaries” dropped as a running header or footer, which it is like, "
         "though no other line is the same; if it is the original's, add the override {line: 58, furniture: false}"
     ]
@@ -225,8 +227,12 @@ def test_lines_the_configuration_decided_are_counted_but_not_named(tmp_path):
     assert summary.furniture == 7  # five footers, line 25 and the draft mark
     text = "\n".join(page.read_text(encoding="utf-8") for page in (tmp_path / "out").rglob("*.md"))
     assert text.count("Scrutiny watch commentaries") == 1 and "CONFIDENTIAL" not in text
-    # Line 25 is the same as line 23, which the editor kept: it is not alone, and the pattern's line is the editor's.
-    assert [note for note in summary.line_notes if "header or footer" in note] == []
+    # Line 25 is the same as line 23, which the editor kept: it is not alone, and the pattern's line is the editor's;
+    # only the footer is named, once.
+    assert [note for note in summary.line_notes if "header or footer" in note] == [
+        f"{source}:5: “Scrutiny Watch commentary” and the 4 other lines the same (lines 9, 13, 17, 21) dropped as a running "
+        "header or footer; if they are the original's, add the override {line: N, furniture: false} for each"
+    ]
 
 
 def test_past_twenty_such_lines_the_summary_counts_the_rest_in_one_note(tmp_path):
@@ -240,6 +246,7 @@ def test_past_twenty_such_lines_the_summary_counts_the_rest_in_one_note(tmp_path
     source.write_text("\n".join(lines), encoding="utf-8")
     notes = [note for note in convert(source, tmp_path / "out").line_notes if "header" in note]
     at = {text: lines.index(text) + 1 for text in garbled}  # lines 23, 25, ... 71
+    assert notes.pop(0).startswith(f"{source}:5: “Scrutiny Watch commentary” and the 4 other lines the same (lines 9, 13, 17, 21)")
     assert notes[:20] == [
         f"{source}:{at[text]}: “{text}” dropped as a running header or footer, which it is like, though no other line is the same; "
         f"if it is the original's, add the override {{line: {at[text]}, furniture: false}}" for text in garbled[:20]

@@ -25,7 +25,7 @@ from .cells import CellReader, Fragment, FragmentKind, Row, read_row
 from .column import Before, Column
 from ..document.config import SourceConfig
 from ..document.errors import ReviewgenError
-from .furniture import furniture_lines, lone_lines, numbers_left_alone, runs
+from .furniture import furniture_lines, lone_lines, numbers_left_alone, page_number as furniture_page_number, runs
 from .headings import plan_headings
 from .inline import closing_text, join
 from ..document.model import Decision, Document, DropReason, Dropped, Span
@@ -107,10 +107,18 @@ def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[in
     overridden = set(changed) & in_source
     decided = (furniture & in_source) - overridden - by_pattern
     kinds = runs(lines, decided)
-    if len(kinds) < 2:  # one running footer: its garbled copies are named one by one instead
+    notes: dict[int, str] = {}
+    if len(kinds) < 2:  # one running footer: named once as it most often recurs (a short comment repeated can look
+        same = _same_lines(lines, decided)  # like one), its garbled copies one by one (below)
+        if same:
+            first, *others = max(same, key=len)
+            notes[first] = (
+                f"“{lines[first - 1].strip()}” and the {count(len(others), 'other line')} the same ({plural('line', len(others))} "
+                f"{_listed(others)}) dropped as a running header or footer; if they are the original's, add the override "
+                "{line: N, furniture: false} for each"
+            )
         kinds = []
     in_runs = {number for run in kinds for number in run}
-    notes: dict[int, str] = {}
     lone = [number for number in lone_lines(lines, (furniture & in_source) | overridden) if number in decided and number not in in_runs]
     for number in lone[:NAMED_AT_MOST]:
         notes[number] = (
@@ -129,13 +137,27 @@ def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[in
             "running headers or footers; add the override {line: N, furniture: false} for any line that is the original's"
         )
     for first, *others in kinds[:NAMED_AT_MOST]:
-        listed = ", ".join(map(str, others[:NAMED_AT_MOST])) + (f" and {len(others) - NAMED_AT_MOST:,} more" if len(others) > NAMED_AT_MOST else "")
         notes[first] = (
-            f"“{lines[first - 1].strip()}” and the {count(len(others), 'other line')} like it ({plural('line', len(others))} {listed}) "
+            f"“{lines[first - 1].strip()}” and the {count(len(others), 'other line')} like it ({plural('line', len(others))} {_listed(others)}) "
             f"dropped as one of {len(kinds)} kinds of running header or footer; if they are the original's, add the override "
             "{line: N, furniture: false} for each"
         )
     return notes
+
+
+def _listed(numbers: Sequence[int]) -> str:
+    """Line numbers for a note, the first few of many and how many more."""
+    more = len(numbers) - NAMED_AT_MOST
+    return ", ".join(map(str, numbers[:NAMED_AT_MOST])) + (f" and {more:,} more" if more > 0 else "")
+
+
+def _same_lines(lines: Sequence[str], furniture: set[int]) -> list[list[int]]:
+    """The furniture lines that are the same line again (page numbers aside), each group in order, by its first line."""
+    same: dict[str, list[int]] = {}
+    for number in sorted(furniture):
+        if furniture_page_number(lines[number - 1]) is None:
+            same.setdefault(" ".join(lines[number - 1].split()), []).append(number)
+    return sorted(group for group in same.values() if len(group) > 1)
 
 
 def _record_furniture(assembler: Assembler, found: set[int], changed: dict[int, bool]) -> None:
