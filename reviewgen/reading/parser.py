@@ -224,7 +224,7 @@ def _read_row(assembler: Assembler, row: Row) -> None:
     if column is not None:
         why = f"a cell holding only the number {column[0]}, before the paragraph it numbers" if column[0] else "no number in the column of numbers: the paragraph beside it is the original's"
         _record(assembler, row.line, "number column", Verdict(Kind.ORIGINAL, why=why))
-    if row.is_grid and numbered is None:  # cells of a grid outside a figure are all the original's
+    if row.is_grid and numbered is None and not _reads_as_review(assembler, row):  # cells of a grid outside a figure are all the original's
         cells = row.grid_cells
         _add_original(assembler, assembler.cells.fragments(cells[0]), row.line)
         if _heads_grid(assembler, row):
@@ -241,6 +241,13 @@ def _read_row(assembler: Assembler, row: Row) -> None:
         _record(assembler, row.line, "list lead", Verdict(Kind.REBUTTAL, column=Column.REVIEWER, why="a row's response answers the paragraph that opens its list"), lead.get().item_id)
     _answer(assembler, answered, row.line)
     assembler.state.before = assembler.after_row(bool(left), bool(answered))
+
+
+def _reads_as_review(assembler: Assembler, row: Row) -> bool:
+    """Cells between TABs that are a row of the review, not a grid: a numbered paragraph of the original, or
+    sentences every one, with the reviewer's response in more than one cell after it."""
+    cells = row.grid_cells
+    return classify.is_numbered(cells[0], assembler.state.last_number) is not None or all(classify.ends_sentence(cell) for cell in cells)
 
 
 def _heads_grid(assembler: Assembler, row: Row) -> bool:
