@@ -28,6 +28,9 @@ SECTION_NUMBER = re.compile(r"^\d+\.\d+\s+\S")
 NOTE = re.compile(r"^notes?\s*:", re.IGNORECASE)
 # A cell holding nothing but a paragraph's number, as a column of numbers prints it: "43.".
 NUMBER_CELL = re.compile(r"^\d{1,5}\.$")
+# ... or a paragraph's label among them: a number with a letter or a second number ("4a.", "4.1"), or a letter
+# or a roman numeral in brackets ("(b)", "iv)").
+SUB_NUMBER = re.compile(r"^(?:\d{1,5}(?:[a-z]{1,2}|(?:\.\d{1,3})+)\.?|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\))$")
 TERMINAL = (".", "?", "!", ":", ";")
 CLOSING = "\u201d\u2019\"') "
 OPENING_QUOTES = ("\u201c", '"')
@@ -70,6 +73,12 @@ def numbers_paragraph(number: str, text: str, after: int) -> bool:
         bool(NUMBER_CELL.match(number)) and is_numbered(f"{number} {text}", after) is not None
         and (ends_sentence(text) or words(text) >= SHORT_WORDS)
     )
+
+
+def labels_paragraph(label: str, text: str) -> bool:
+    """Whether a cell holding only ``label`` ("4a.", "4.1", "(b)", "iv)") labels the sentence ``text`` beside it:
+    a paragraph inserted among numbered ones, in a column of paragraph numbers."""
+    return bool(SUB_NUMBER.match(label.strip())) and (ends_sentence(text) or words(text) >= SHORT_WORDS)
 
 
 def figure_number(text: str) -> int | None:

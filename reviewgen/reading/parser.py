@@ -206,7 +206,8 @@ def _number_column(assembler: Assembler, row: Row) -> tuple[str, list[Fragment]]
     if len(first) != 1 or first[0].kind is not FragmentKind.PARAGRAPH:
         return None
     number, text = first[0].plain.strip(), second[0].plain
-    if not classify.numbers_paragraph(number, text, assembler.state.last_number):
+    labelled = assembler.state.number_column and classify.labels_paragraph(number, text)  # "4a." among numbered paragraphs
+    if not labelled and not classify.numbers_paragraph(number, text, assembler.state.last_number):
         return None
     return number, [replace(second[0], text=join((Span(number),), second[0].text)), *second[1:]]  # "43." opens the paragraph
 
@@ -222,7 +223,11 @@ def _read_row(assembler: Assembler, row: Row) -> None:
     numbered = column[1] if column is not None else None
     assembler.state.number_column = column is not None
     if column is not None:
-        why = f"a cell holding only the number {column[0]}, before the paragraph it numbers" if column[0] else "no number in the column of numbers: the paragraph beside it is the original's"
+        why = (
+            f"a cell holding only the number {column[0]}, before the paragraph it numbers" if classify.NUMBER_CELL.match(column[0])
+            else f"a cell holding the label {column[0]}, before the paragraph it labels among numbered ones" if column[0]
+            else "no number in the column of numbers: the paragraph beside it is the original's"
+        )
         _record(assembler, row.line, "number column", Verdict(Kind.ORIGINAL, why=why))
     if row.is_grid and numbered is None and not _reads_as_review(assembler, row):  # cells of a grid outside a figure are all the original's
         cells = row.grid_cells
