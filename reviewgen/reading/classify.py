@@ -35,6 +35,13 @@ TERMINAL = (".", "?", "!", ":", ";")
 CLOSING = "\u201d\u2019\"') "
 OPENING_QUOTES = ("\u201c", '"')
 SHORT_WORDS = 12
+# Words a sentence does not end on: a paragraph that stops on one was cut, and its rest follows.
+OPEN_ENDINGS = frozenset((
+    "a an the and or nor but of to in into on onto for from with within without by at as than that which whose who "
+    "whom whether if because while where when its their our his her your my this these those such between under "
+    "over across through towards toward among including is are was were be been being has have had will would shall "
+    "should can could may might must not very"
+).split())
 ATTRIBUTION_WORDS = 6
 LABELLED_WORDS = 25
 
@@ -158,8 +165,19 @@ def continues(previous: str, following: str, same_cell: bool) -> bool:
     first = following.lstrip()[:1]
     if first.islower() or first == "(" or first.isdigit():
         return True
-    # Inside one cell the export also splits before a capital ("... to the UN</p> <p>Sustainable ...").
-    return same_cell and words(previous) >= SHORT_WORDS and first.isupper()
+    if not (first.isupper() or first in OPENING_QUOTES):
+        return False
+    # Inside one cell the export also splits before a capital ("... to the UN</p> <p>Sustainable ..."); anywhere,
+    # a paragraph that stops on a word no sentence ends on ("... needs and the" | "Department for Education ...").
+    if same_cell and first.isupper() and words(previous) >= SHORT_WORDS:
+        return True
+    return ends_open(previous) and (words(previous) >= SHORT_WORDS or bool(NUMBERED.match(previous)))  # no title either way
+
+
+def ends_open(text: str) -> bool:
+    """Whether ``text`` stops on a word no sentence ends on: an article, a preposition, a conjunction."""
+    last = text.rstrip().rsplit(None, 1)[-1].lower() if text.strip() else ""
+    return last in OPEN_ENDINGS
 
 
 def opens_structure(text: str) -> bool:
