@@ -32,7 +32,19 @@ def with_rebuttal(item, blocks: Sequence[RebuttalBlock], line: int):
     """``item`` with ``blocks`` added to its rebuttal (one rebuttal per item)."""
     if item.rebuttal is None:
         return replace(item, rebuttal=Rebuttal(tuple(blocks), line))
-    return replace(item, rebuttal=Rebuttal(item.rebuttal.blocks + tuple(blocks), item.rebuttal.line))
+    before, blocks = item.rebuttal.blocks, tuple(blocks)
+    last, first = before[-1] if before else None, blocks[0] if blocks else None
+    if isinstance(last, Prose) and isinstance(first, Prose) and _goes_on(closing_text(last.text), plain_text(first.text)):
+        before, blocks = before[:-1] + (Prose(join(last.text, first.text), last.line),), blocks[1:]  # a sentence a page break cut
+    return replace(item, rebuttal=Rebuttal(before + blocks, item.rebuttal.line))
+
+
+def _goes_on(previous: str, following: str) -> bool:
+    """Whether the reviewer's words ``following`` are the rest of their sentence ``previous`` (a response is no title:
+    stopping on "the" is enough, however short)."""
+    return rules.continues(previous, following, same_cell=False) or (
+        rules.ends_open(previous) and not rules.opens_structure(following) and following[:1].isupper()
+    )
 
 
 def rebuttal_blocks(found: Sequence[Fragment], line: int) -> list[RebuttalBlock]:
@@ -205,6 +217,15 @@ class Assembler:
         """The end of the paragraph a page break may have cut, as the rules compare it."""
         joinable = self.state.joinable
         return closing_text(joinable.get().text) if joinable is not None else None
+
+    def answer_end(self) -> str | None:
+        """The end of the reviewer's last words, when nothing of the original has come since: a page break may have cut them."""
+        if self.state.before not in (Before.ANSWERED, Before.REVIEWER):
+            return None
+        last = self.state.last
+        item = last.heading if isinstance(last, SectionDraft) else last.get() if isinstance(last, Slot) else None
+        blocks = item.rebuttal.blocks if item is not None and item.rebuttal is not None else ()
+        return closing_text(blocks[-1].text) if blocks and isinstance(blocks[-1], Prose) else None
 
     def look(self, fragment: Fragment, line: int, same_cell: bool, figure_row: bool) -> Look:
         """The state a block rule reads, as a frozen, typed view."""

@@ -298,7 +298,7 @@ def _bare_look(assembler: Assembler, row: Row, first: Fragment) -> Look:
         text=first.plain, fragment=first.kind, last_number=assembler.state.last_number, before=assembler.state.before,
         list_item=first.kind is FragmentKind.ITEM, after_list_item=isinstance(last, Slot) and last.item_index is not None,
         reviewer=assembler.config.reviewer, column_override=override.column if override else None,
-        heading_rank=assembler.heading_ranks.get(row.line), joinable=assembler.joinable_end(),
+        heading_rank=assembler.heading_ranks.get(row.line), joinable=assembler.joinable_end(), answer_end=assembler.answer_end(),
     )
 
 

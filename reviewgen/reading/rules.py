@@ -78,6 +78,7 @@ class Look:
     figure_row: bool = False  # the row opened a figure: the rest of its cell is the figure's body
     last_number: int = 0  # the last numbered paragraph
     joinable: str | None = None  # the end of a paragraph a page break may have cut
+    answer_end: str | None = None  # the end of the reviewer's last words, with nothing of the original since
     joinable_item: bool = False  # ... and it is a list item
     marked_item: bool = False  # the fragment is a list item opened by a marker of its own
     quote: Quote = Quote.NONE
@@ -184,6 +185,9 @@ LINE_RULES: tuple[Rule[Look], ...] = (
                                   "a heading by the document's own forms or contents (headings.py)")),
     Rule("opens structure", when(lambda look: classify.structure_of(look.text, look.last_number) is not None,
                                  Kind.ORIGINAL, "it opens a paragraph, figure, box or heading")),
+    # Right after the reviewer's words that a page break cut mid-sentence: the rest of their sentence is theirs.
+    Rule("response goes on", when(lambda look: look.answer_end is not None and classify.continues(look.answer_end, look.text, same_cell=False),
+                                  Kind.REBUTTAL, "it carries on the sentence of the reviewer's a page break cut", column=Column.REVIEWER)),
     # Right after the original's paragraph that a page break cut mid-sentence (nothing of the reviewer's
     # between): "the rest of the sentence", in lower case, is that paragraph's, not a response to it.
     Rule("page break", when(lambda look: look.before is not Before.REVIEWER and look.joinable is not None
