@@ -72,15 +72,32 @@ def test_a_source_of_only_furniture_is_a_clear_error(tmp_path):
 
 
 def test_numbers_out_of_order_or_repeated_are_reported_and_kept_as_text(tmp_path):
-    data = b"<h2>Part 1: X</h2>\t\n<p>1. One.</p>\t\n<p>3. Three.</p>\t\n<p>2. Two again.</p>\t\n<p>3. Three again.</p>\t<p>Reply.</p>\n"
+    data = b"<h2>Part 1: X</h2>\t\n<p>1. One.</p>\t\n<p>2. Two.</p>\t\n<p>4. Four.</p>\t\n<p>2. Two again.</p>\t\n<p>4. Four again.</p>\t<p>Reply.</p>\n"
     result, source, out = convert(tmp_path, "order", data)
     assert result.returncode == 0, result.stderr
-    assert f"{source}:3: paragraph 3 follows paragraph 1: numbers are missing in between" in result.stdout
-    assert f"{source}:4: paragraph number 2 after paragraph 3: kept as unnumbered text" in result.stdout
-    assert f"{source}:5: paragraph number 3 after paragraph 3: kept as unnumbered text" in result.stdout
+    assert f"{source}:4: paragraph 4 follows paragraph 2: numbers are missing in between" in result.stdout
+    assert f"{source}:5: paragraph number 2 after paragraph 4: kept as unnumbered text" in result.stdout
+    assert f"{source}:6: paragraph number 4 after paragraph 4: kept as unnumbered text" in result.stdout
     review = Review(out, "order")
-    assert review.numbered() == [1, 3]
-    assert review.rebuttals[review.find("3. Three again.")] == "Reply."
+    assert review.numbered() == [1, 2, 4]
+    assert review.rebuttals[review.find("4. Four again.")] == "Reply."
+
+
+def test_a_mistyped_number_does_not_push_the_paragraphs_after_it_out_of_their_numbers(tmp_path):
+    """"112." between 11 and 13 is a slip of the keyboard: 13 to 15 keep their numbers and anchors."""
+    rows = [f"<p>{n}. Paragraph {n} of the plan.</p>\t<p>Reply to {n}.</p>" for n in (10, 11, 112, 13, 14, 15)]
+    result, source, out = convert(tmp_path, "typo", ("<h2>Part 1: X</h2>\t\n" + "\n".join(rows) + "\n").encode())
+    assert result.returncode == 0, result.stderr
+    assert (f"{source}:4: paragraph number 112 after paragraph 11, the next paragraph's number going on below it: "
+            "taken for a mistyped number and kept as unnumbered text") in result.stdout
+    review = Review(out, "typo")
+    assert review.numbered() == [10, 11, 13, 14, 15]
+    assert review.rebuttals["para-13"] == "Reply to 13." and review.rebuttals[review.find("112. Paragraph 112")] == "Reply to 112."
+    # one number missing but in sequence after it is a gap, not a slip: 11 then 15, 16
+    rows = [f"<p>{n}. Paragraph {n}.</p>\t" for n in (10, 11, 15, 16)]
+    (tmp_path / "gap").mkdir()
+    result, _, out = convert(tmp_path / "gap", "gap", ("<h2>Part 1: X</h2>\t\n" + "\n".join(rows) + "\n").encode())
+    assert Review(out, "gap").numbered() == [10, 11, 15, 16]
 
 
 def test_a_line_break_or_page_break_inside_a_cell_keeps_the_words_apart(tmp_path):

@@ -218,6 +218,11 @@ class Assembler:
         joinable = self.state.joinable
         return closing_text(joinable.get().text) if joinable is not None else None
 
+    def number_floor(self) -> int:
+        """What a paragraph's number here must be above to open it: the last paragraph's, or this line's own
+        number when it is out of sequence (``State.refused_number``)."""
+        return max(self.state.last_number, self.state.refused_number)
+
     def answer_end(self) -> str | None:
         """The end of the reviewer's last words, when nothing of the original has come since: a page break may have cut them."""
         if self.state.before not in (Before.ANSWERED, Before.REVIEWER):
@@ -233,7 +238,7 @@ class Assembler:
         return Look(
             text=fragment.plain, fragment=fragment.kind, tagged_rank=fragment.heading_rank,
             has_table=fragment.table is not None, same_cell=same_cell, figure_row=figure_row,
-            last_number=self.state.last_number,
+            last_number=self.number_floor(),
             joinable=self.joinable_end(),
             joinable_item=joinable is not None and joinable.item_index is not None, marked_item=fragment.marked,
             quote=self.quote_state(), in_box=self.state.case is not None, has_sections=bool(self.sections),

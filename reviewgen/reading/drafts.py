@@ -102,6 +102,7 @@ class State:
     short_title: Slot | None = None  # a heading if content follows it
     split_rank: int | None = None  # a part whose children each get a page
     last_number: int = 0  # the last numbered paragraph
+    refused_number: int = 0  # the number of the line being read when it is mistyped (out of sequence): it opens nothing
     number_column: bool = False  # the last row was a paragraph's in a table with a column of numbers
     before: Before = Before.NOTHING  # what the next bare line follows, for its column
 

@@ -41,7 +41,9 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
     lines = without_controls(list(lines))
     furniture, changed, by_pattern = _furniture(lines, config)
     headings = plan_headings(lines, furniture, config.heading_parts)
-    assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks, cells)
+    # Each cell read once: the numbers are looked at before the rows are read (``_out_of_sequence``).
+    assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks, cells or CellReader(remember=True))
+    typos = _out_of_sequence(_paragraph_numbers(lines, furniture | headings.contents, assembler.cells))
     _record_furniture(assembler, furniture, changed)
     notes = _furniture_notes(lines, furniture, changed, by_pattern)
     for number, line in enumerate(lines, 1):
@@ -58,8 +60,47 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
             assembler.dropped.append(Dropped(number, part, DropReason.UNSAFE))
         row = read_row(number, line)
         if row is not None:
+            assembler.state.refused_number = typos.get(number, 0)
+            if number in typos:
+                assembler.dropped.append(Dropped(
+                    number, f"paragraph number {typos[number]} after paragraph {assembler.state.last_number}, the next paragraph's number "
+                    "going on below it: taken for a mistyped number and kept as unnumbered text", DropReason.NUMBERING,
+                ))
             _read_row(assembler, row)
+            assembler.state.refused_number = 0
     return with_pages(assembler.document(), page_ends(lines, furniture))
+
+
+def _paragraph_numbers(lines: Sequence[str], skipped: set[int], cells: CellReader) -> list[tuple[int, int]]:
+    """Each line that opens with a paragraph's number, as its first cell or the number cell before it
+    ("43." | the paragraph), with the number, in order; whether each is in sequence is not asked here."""
+    found = []
+    for number, line in enumerate(lines, 1):
+        row = None if number in skipped else read_row(number, line)
+        first = cells.fragments(row.cells[0]) if row is not None else []
+        if not first:
+            continue
+        text = first[0].plain.strip()
+        if classify.NUMBER_CELL.match(text) and len(row.cells) > 1:
+            text += " " + row.cells[1]
+        if (match := classify.NUMBERED.match(text)) is not None:
+            found.append((number, int(match.group(1))))
+    return found
+
+
+def _out_of_sequence(numbers: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """The lines whose paragraph number is mistyped, with the number: it jumps ahead, and the next number
+    goes back below it, on from the last ("11.", "112.", "13."). Such a number opens no paragraph."""
+    typos: dict[int, int] = {}
+    last = 0
+    for (line, number), (_, following) in zip(numbers, [*numbers[1:], (0, 0)]):
+        if number <= last:
+            continue  # a number that goes back: the parser's own stray number
+        if number > last + 1 and last < following < number:
+            typos[line] = number
+            continue
+        last = number
+    return typos
 
 
 def parse_file(path: Path, config: SourceConfig, encoding: str | None = None, cells: CellReader | None = None) -> Document:
@@ -207,7 +248,7 @@ def _number_column(assembler: Assembler, row: Row) -> tuple[str, list[Fragment]]
         return None
     number, text = first[0].plain.strip(), second[0].plain
     labelled = assembler.state.number_column and classify.labels_paragraph(number, text)  # "4a." among numbered paragraphs
-    if not labelled and not classify.numbers_paragraph(number, text, assembler.state.last_number):
+    if not labelled and not classify.numbers_paragraph(number, text, assembler.number_floor()):
         return None
     return number, [replace(second[0], text=join((Span(number),), second[0].text)), *second[1:]]  # "43." opens the paragraph
 
@@ -252,7 +293,7 @@ def _reads_as_review(assembler: Assembler, row: Row) -> bool:
     """Cells between TABs that are a row of the review, not a grid: a numbered paragraph of the original, or
     sentences every one, with the reviewer's response in more than one cell after it."""
     cells = row.grid_cells
-    return classify.is_numbered(cells[0], assembler.state.last_number) is not None or all(classify.ends_sentence(cell) for cell in cells)
+    return classify.is_numbered(cells[0], assembler.number_floor()) is not None or all(classify.ends_sentence(cell) for cell in cells)
 
 
 def _heads_grid(assembler: Assembler, row: Row) -> bool:
@@ -264,7 +305,7 @@ def _heads_grid(assembler: Assembler, row: Row) -> bool:
         return False
     first = next(position for position, cell in enumerate(row.cells) if cell.strip())
     beside = [cell.strip() for cell in row.cells[first + 1:] if cell.strip()]
-    if any(classify.ends_sentence(cell) or classify.structure_of(cell, assembler.state.last_number) is not None for cell in beside):
+    if any(classify.ends_sentence(cell) or classify.structure_of(cell, assembler.number_floor()) is not None for cell in beside):
         return False
     draft.grid.append(tuple("" if position == first else cell.strip() for position, cell in enumerate(row.cells)))
     _record(assembler, row.line, "caption's row", Verdict(Kind.DIAGRAM_ROW, why="cells beside a caption: the first row of its grid"), draft.figure.item_id)
@@ -295,7 +336,7 @@ def _bare_look(assembler: Assembler, row: Row, first: Fragment) -> Look:
     override = assembler.config.override_for(row.line)
     last = assembler.state.last
     return Look(
-        text=first.plain, fragment=first.kind, last_number=assembler.state.last_number, before=assembler.state.before,
+        text=first.plain, fragment=first.kind, last_number=assembler.number_floor(), before=assembler.state.before,
         list_item=first.kind is FragmentKind.ITEM, after_list_item=isinstance(last, Slot) and last.item_index is not None,
         reviewer=assembler.config.reviewer, column_override=override.column if override else None,
         heading_rank=assembler.heading_ranks.get(row.line), joinable=assembler.joinable_end(), answer_end=assembler.answer_end(),
@@ -377,7 +418,7 @@ def _figure_look(assembler: Assembler, row: Row, left: Sequence[Fragment]) -> Lo
     override = assembler.config.override_for(row.line)
     first = left[0] if left else Fragment(FragmentKind.NOTHING)
     return Look(
-        text=first.plain, fragment=first.kind, last_number=assembler.state.last_number, bare=row.bare,
+        text=first.plain, fragment=first.kind, last_number=assembler.number_floor(), bare=row.bare,
         row_has_html=row.has_html, tabbed=row.tabbed, column_override=override.column if override else None,
         copies_table=bool(draft.copies) and not row.has_html and row.grid_cells == draft.copies[0],
         repeats_header=bool(draft.grid) and row.tabbed and not row.has_html and row.grid_cells == tuple(cell for cell in draft.grid[0] if cell),
