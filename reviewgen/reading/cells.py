@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from .celltree import Element, Node, parse
+from .classify import OWN_LABEL
 from .inline import inline_from_text, refused_links, spans_from_nodes, strip_prefix, tidy
 from ..document.model import Inline, Span, Table, plain_text
 from ..document.sanitise import clean_html, clean_source, has_markup
@@ -24,8 +25,6 @@ TABLE_TAGS = frozenset({"table"})
 HEADING_TAGS = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 4}
 LETTERED_ITEM = re.compile(r"(?:^|(?<=\s))(?=[a-z]\.\s)")
 MARKDOWN_ITEM = re.compile(r"^\s*[-*+•]\s+")
-# An item that writes its own number or letter ("3. ", "(b) ", "iv) "): an <ol> around it numbers nothing more.
-OWN_NUMBER = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})[.)]|•)\s")
 
 
 class FragmentKind(str, Enum):
@@ -214,7 +213,7 @@ class _ListRun(_Run):
         if isinstance(node, Element) and node.name == "li":
             self.finish(found)
             text = tidy(spans_from_nodes(node.children))
-            numbered = self.ordered and not OWN_NUMBER.match(plain_text(text))
+            numbered = self.ordered and not OWN_LABEL.match(plain_text(text))  # an <ol> around it numbers nothing more
             found.append(Fragment(FragmentKind.ITEM, text, tagged=True, marked=True, numbered=numbered))
         elif not _is_inline(node):
             self.finish(found)

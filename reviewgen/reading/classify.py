@@ -25,6 +25,8 @@ PART = re.compile(
 )
 LABELLED = re.compile(r"^[A-Z][a-z]+\s+\d+\s*[:.]\s+\S")
 SECTION_NUMBER = re.compile(r"^\d+\.\d+\s+\S")
+# A line or list item that writes its own number or letter ("3. ", "(b) ", "iv) ", "•"): an item of its own.
+OWN_LABEL = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})[.)]|•)\s")
 NOTE = re.compile(r"^notes?\s*:", re.IGNORECASE)
 # A cell holding nothing but a paragraph's number, as a column of numbers prints it: "43.".
 NUMBER_CELL = re.compile(r"^\d{1,5}\.$")
@@ -139,7 +141,8 @@ def is_attribution(text: str) -> bool:
 
 
 def is_short_title(text: str) -> bool:
-    return words(text) <= SHORT_WORDS and not ends_sentence(text) and not text.rstrip().endswith((",", "?"))
+    """A short line with no sentence ending; one that stops on "and" or "the" is a sentence going on, no title."""
+    return words(text) <= SHORT_WORDS and not ends_sentence(text) and not text.rstrip().endswith((",", "?")) and not ends_open(text)
 
 
 def is_commitment(text: str) -> bool:
@@ -161,6 +164,8 @@ def continues(previous: str, following: str, same_cell: bool) -> bool:
     A line that opens structure ("12. ...", "1.1 Title", "Figure 5", a box) never is.
     """
     if ends_sentence(previous) or not following or opens_structure(following):
+        return False
+    if OWN_LABEL.match(following):  # "(b) flexible loans ..." after "(a) ... ; and": the list's next item
         return False
     first = following.lstrip()[:1]
     if first.islower() or first == "(" or first.isdigit():
