@@ -100,3 +100,14 @@ def test_a_configuration_nested_too_deeply_to_read_is_one_line(project, capsys):
     err = capsys.readouterr().err
     assert err == "reviewgen: sources/review.yml: the configuration nests lists or mappings too deeply to read; flatten it\n"
     assert snapshot(project / "content") == before
+
+
+def test_audit_of_a_folder_without_the_review_says_so_instead_of_listing_every_word_as_lost(project, capsys):
+    capsys.readouterr()
+    assert main(["audit", "sources/review.txt", "--content", "nowhere"]) == 2
+    assert capsys.readouterr().err == "reviewgen: nowhere: no such content folder; give the folder holding the review's pages with --content\n"
+    (project / "empty").mkdir()
+    assert main(["audit", "sources/review.txt", "--content", "empty"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("reviewgen: empty: holds no pages of the review '") and err.endswith("give the right folder with --content\n")
+    assert main(["audit", "sources/review.txt"]) == 0  # the folder it was converted into

@@ -21,6 +21,7 @@ import markdown
 from bs4 import Tag
 
 from ..reading.inline import as_read
+from ..document.errors import ReviewgenError
 from ..document.model import TEXT_LEFT_OUT, Document
 from ..writing.page_reader import split_front_matter
 from ..writing.pages import GENERATOR
@@ -98,6 +99,10 @@ class AuditResult:
 
 
 def audit(source: Path, content: Path, slug: str, document: Document) -> AuditResult:
+    if not content.is_dir():
+        raise ReviewgenError("no such content folder; give the folder holding the review's pages with --content", content)
+    if not (content / slug).is_dir():
+        raise ReviewgenError(f"holds no pages of the review '{slug}'; convert its source first (reviewgen convert), or give the right folder with --content", content)
     expected = source_words(source, document)
     found = Counter()
     for page in sorted((content / slug).rglob("*.md")):
