@@ -99,3 +99,17 @@ def test_the_same_contents_in_bare_lines_give_the_same_parts():
         "03-chapter-1/05-section-2.md", "06-chapter-2/index.md", "06-chapter-2/07-section-1-2.md",
         "06-chapter-2/08-section-2-2.md", "09-conclusion.md",
     ]
+
+
+def test_a_heading_set_all_in_bold_is_a_heading_without_the_bold_one_with_a_bold_word_keeps_it():
+    source = (
+        "<p><b>Chapter 1: Local Government Finance</b></p>\t\n<p>1. Councils will receive a settlement.</p>\t<p>Finally.</p>\n"
+        "<p><strong>Business rates</strong></p>\t<p>Promised since 2016.</p>\n<p>2. We will reform business rates.</p>\t\n"
+        "**Council tax**\t\n<p>3. We will cap council tax.</p>\t\n<p>Chapter 2: Social care <b>now</b></p>\t\n<p>4. We will act.</p>\t\n"
+    )
+    config = SourceConfig(slug="r")
+    pages = {page.path: page.text for page in review_pages(parse_lines(source.split("\n"), config, "r.txt"), config)}
+    first = pages["r/01-chapter-1.md"]
+    assert "\n# Chapter 1: Local Government Finance\n" in first and "title: 'Chapter 1: Local Government Finance'" in first
+    assert "\n## Business rates[^para-1-business-rates]" in first and "\n## Council tax\n" in first and "**" not in first
+    assert "\n# Chapter 2: Social care **now**\n" in pages["r/02-chapter-2.md"]

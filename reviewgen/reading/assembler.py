@@ -39,6 +39,14 @@ def with_rebuttal(item, blocks: Sequence[RebuttalBlock], line: int):
     return replace(item, rebuttal=Rebuttal(before + blocks, item.rebuttal.line))
 
 
+def as_heading(text: Inline) -> Inline:
+    """A heading's words without the bold the export set them in, when all of them are bold (a heading is
+    set apart by being one); a heading with some words bold keeps them so."""
+    if text and all(span.strong for span in text if span.text.strip()):
+        return tuple(replace(span, strong=False) for span in text)
+    return text
+
+
 def _goes_on(previous: str, following: str) -> bool:
     """Whether the reviewer's words ``following`` are the rest of their sentence ``previous`` (a response is no title:
     stopping on "the" is enough, however short)."""
@@ -178,6 +186,7 @@ class Assembler:
 
     def add_heading(self, text: Inline, rank: int, line: int) -> None:
         self.resolve_short_title(content_follows=False)
+        text = as_heading(text)
         opening_children = (
             rank == 2 and self.state.case is None and not self.sections[-1].blocks and self.sections[-1].heading.rank == 1
         ) if self.sections else False
@@ -197,7 +206,7 @@ class Assembler:
         slot, self.state.short_title = self.state.short_title, None
         if slot is not None and content_follows:
             paragraph = slot.get()
-            slot.put(Heading(paragraph.text, 4, paragraph.line, paragraph.item_id, paragraph.rebuttal))
+            slot.put(Heading(as_heading(paragraph.text), 4, paragraph.line, paragraph.item_id, paragraph.rebuttal))
 
     def content_block(self) -> None:
         self.resolve_short_title(content_follows=True)
