@@ -27,6 +27,8 @@ LABELLED = re.compile(r"^[A-Z][a-z]+\s+\d+\s*[:.]\s+\S")
 SECTION_NUMBER = re.compile(r"^\d+\.\d+\s+\S")
 # A line or list item that writes its own number or letter ("3. ", "(b) ", "iv) ", "•"): an item of its own.
 OWN_LABEL = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})[.)]|•)\s")
+# A footnote of the document, opening with its mark: a raised number ("¹ MHCLG, ...") or one in brackets ("[3] ...").
+NOTE_MARK = re.compile(r"^\s*(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\[\d{1,3}\])\s*\S")
 NOTE = re.compile(r"^notes?\s*:", re.IGNORECASE)
 # A cell holding nothing but a paragraph's number, as a column of numbers prints it: "43.".
 NUMBER_CELL = re.compile(r"^\d{1,5}\.$")
@@ -142,11 +144,19 @@ def is_attribution(text: str) -> bool:
 
 def is_short_title(text: str) -> bool:
     """A short line with no sentence ending; one that stops on "and" or "the" is a sentence going on, no title."""
-    return words(text) <= SHORT_WORDS and not ends_sentence(text) and not text.rstrip().endswith((",", "?")) and not ends_open(text)
+    return (
+        words(text) <= SHORT_WORDS and not ends_sentence(text) and not text.rstrip().endswith((",", "?"))
+        and not ends_open(text) and not is_document_note(text)
+    )
 
 
 def is_commitment(text: str) -> bool:
     return words(text) > SHORT_WORDS and not ends_sentence(text) and not text.rstrip().endswith(",")
+
+
+def is_document_note(text: str) -> bool:
+    """A footnote of the document at the foot of its page: "¹ MHCLG, Rough Sleeping Snapshot", "[3] Manifesto"."""
+    return bool(NOTE_MARK.match(text))
 
 
 def is_source_note(text: str) -> bool:
@@ -165,8 +175,8 @@ def continues(previous: str, following: str, same_cell: bool) -> bool:
     """
     if ends_sentence(previous) or not following or opens_structure(following):
         return False
-    if OWN_LABEL.match(following):  # "(b) flexible loans ..." after "(a) ... ; and": the list's next item
-        return False
+    if OWN_LABEL.match(following) or NOTE_MARK.match(following):  # "(b) flexible loans ..." after "(a) ... ; and": the
+        return False  # list's next item; "¹ MHCLG, ..." under a paragraph: the page's footnote
     first = following.lstrip()[:1]
     if first.islower() or first == "(" or first.isdigit():
         return True

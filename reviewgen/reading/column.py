@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Callable
 
+from . import classify
+
 
 class Column(str, Enum):
     ORIGINAL = "original"
@@ -80,6 +82,8 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("it asks a question", 1, lambda line: asks(line.text)),
     Evidence("it names the reviewer", 1, lambda line: names(line.text, line.reviewer)),
     Evidence("it speaks in the document's voice ('we will', 'our')", -1, lambda line: bool(DOCUMENTS_VOICE.search(line.text))),
+    Evidence("it opens with a footnote's mark, as the document's notes at the foot of a page do (¹, [3])", -2,
+             lambda line: classify.is_document_note(line.text)),
 )
 CONFIDENT = 2  # a total at least this far from zero is not listed as a guess
 
