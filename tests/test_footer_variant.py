@@ -337,3 +337,27 @@ def test_a_note_quoting_a_line_is_never_counted_as_unsafe_markup_removed(tmp_pat
     summary = convert(source, tmp_path / "out")
     assert any("“Scrutiny Watch commentary: removed p”" in note for note in summary.line_notes)
     assert summary.unsafe == 0 and "unsafe" not in str(summary)
+
+
+def test_a_footer_right_under_the_last_row_of_its_page_is_furniture_a_label_over_rows_is_not(tmp_path):
+    # The export lost the blank line between a page's last row and its footer; one page ends mid-sentence.
+    footers = ["Rivers Trust commentary", "rivers trust Commentary", "Rivers Trust  commentary", "RIVERS TRUST COMMENTARY", "Rivers Trust commentary"]
+    lines = ["<h2>Part 1: Rivers</h2>\t", "<p>1. The Agency monitors every main river in England and reports to Parliament.</p>\t<p>Monitoring is not enforcement.</p>"]
+    for page, footer in enumerate(footers, 2):
+        cut = page == 3
+        lines += [f"<p>{page}. Companies report every discharge{', and the number of discharges has fallen in each of the' if cut else '.'}</p>\t", footer, "", ""]
+        if cut:
+            lines += ["<p>last three years.</p>\t<p>Self-reported.</p>"]
+    # A label of the original opening the rows under it, five times: content, however often it recurs.
+    for number in range(7, 12):
+        lines += ["", "What we will do", f"<p>{number}. We will act on rivers.</p>\t<p>When?</p>"]
+    source = tmp_path / "rivers.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    summary = convert(source, tmp_path / "out")
+    assert summary.furniture == 5
+    review = Review(tmp_path / "out", "rivers")
+    text = " ".join(review.items.values())
+    assert "trust" not in text.lower()  # no footer reached the pages
+    assert review.items["para-3"] == "3. Companies report every discharge, and the number of discharges has fallen in each of the last three years."
+    assert review.rebuttals["para-3"] == "Self-reported." and review.numbered() == list(range(1, 12))
+    assert sum(item == "What we will do" for item in review.items.values()) == 5

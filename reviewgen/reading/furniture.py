@@ -77,8 +77,9 @@ def page_number(line: str) -> int | None:
 
 
 def candidates(lines: Sequence[str]) -> list[Candidate]:
-    """Blocks of one or two candidate lines standing between blank lines, or of one beside its page number:
-    a block of a line and a number is one only where such numbers go as page numbers do."""
+    """Blocks of one or two candidate lines standing between blank lines, or of one beside its page number
+    (a block of a line and a number is one only where such numbers go as page numbers do), and a candidate
+    line that ends a block of rows."""
     found: list[tuple[Candidate, int | None]] = []  # each with the number beside it, if any
     index = 0
     while index < len(lines):
@@ -97,6 +98,8 @@ def candidates(lines: Sequence[str]) -> list[Candidate]:
             found.append((candidate, None))
         elif len(block) == 2 and len(numbers) == 1 and any(pieces):  # a line and one number: a footer and its page?
             found.append((candidate, numbers[0]))
+        elif pieces[-1] and all("\t" in line for line in block[:-1]):  # a footer under the last row of its page, the blank
+            found.append((Candidate((end,), pieces[-1], (pieces[-1],)), None))  # line between lost (a label opens content: never first)
         index = end
     numbered = [(candidate.lines[0], number) for candidate, number in found if number is not None]
     pages = _page_like(numbered)
