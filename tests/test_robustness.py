@@ -167,3 +167,13 @@ def test_a_numbered_list_in_a_rebuttal_stays_numbered(tmp_path):
     assert "[^para-2]: - a. Not by us.\n    - b. Nor by them." in page
     review = Review(out, "lists")
     assert review.rebuttals["para-1"] == "It is not, for three reasons: It is late. It is vague. It is unfunded. Also this."
+
+
+def test_a_jump_in_numbering_followed_by_a_notes_number_is_no_typo(tmp_path):
+    """Paragraphs quoted with gaps (5, then 8), a note under 8 numbered "7.": 8 keeps its number."""
+    data = ("<h2>Part 1: Schools</h2>\t\n<p>5. We will act on what children told us.</p>\t\n<p>8. Schools will have a new duty.</p>\t"
+            "<p>A duty without sanction.</p>\n7. Department for Education (2020) Keeping children safe in education.\n"
+            "<p>9. We will consult.</p>\t\n").encode()
+    result, _, out = convert(tmp_path, "gaps", data)
+    review = Review(out, "gaps")
+    assert review.numbered() == [5, 8, 9] and review.rebuttals["para-8"] == "A duty without sanction."

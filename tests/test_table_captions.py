@@ -101,3 +101,22 @@ def test_a_header_row_repeated_after_each_page_break_is_kept_once_at_the_head(tm
     assert ("| Region | 2019 | 2023 |\n|---|---|---|\n| North East | 41,000 | 97,000 |\n| London | 95,000 | 230,000 |\n"
             "| South West | 60,000 | 139,000 |") in page
     assert page.count("Region") == 1 and "2 duplicate table rows dropped" in str(summary)
+
+
+def test_a_plain_line_after_the_reviewers_question_under_a_figure_is_a_close_call_an_override_settles(tmp_path):
+    text = (
+        "<h2>Part 2: Homes</h2>\t\n<p>12. The figures follow.</p>\t\nFigure 4: Homes built, 2010 to 2019\n"
+        "Source: Live tables\nNote: Wales is estimated.\nWhy does the series stop in 2019?\n"
+        "The ONS published later figures in 2021.\n<p>13. We will act.</p>\t\n"
+    )
+    source = tmp_path / "homes.txt"
+    source.write_text(text, encoding="utf-8")
+    summary = convert(source, tmp_path / "out")
+    assert (f"{source}:7: a line under a figure taken as the figure's note going on after the reviewer's question; "
+            "if it is the reviewer's, add the override {line: 7, column: reviewer}") in summary.line_notes
+    assert Review(tmp_path / "out", "homes").items["figure-4-note-3"] == "The ONS published later figures in 2021."
+    source.with_suffix(".yml").write_text("overrides:\n  - {line: 7, column: reviewer}\n", encoding="utf-8")
+    convert(source, tmp_path / "out", force=True)
+    review = Review(tmp_path / "out", "homes")
+    assert "figure-4-note-3" not in review.items
+    assert review.rebuttals["figure-4-note-2"] == "Why does the series stop in 2019? The ONS published later figures in 2021."

@@ -48,8 +48,8 @@ def as_heading(text: Inline) -> Inline:
 
 
 def _goes_on(previous: str, following: str) -> bool:
-    """Whether the reviewer's words ``following`` are the rest of their sentence ``previous`` (a response is no title:
-    stopping on "the" is enough, however short)."""
+    """Whether the reviewer's words ``following`` are the rest of their sentence ``previous``: in lower case, or after
+    a word no sentence ends on ("... which the" | "National Audit Office ..."), however short (a response is no title)."""
     return rules.continues(previous, following, same_cell=False) or (
         rules.ends_open(previous) and not rules.opens_structure(following) and following[:1].isupper()
     )

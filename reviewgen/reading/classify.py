@@ -39,13 +39,12 @@ TERMINAL = (".", "?", "!", ":", ";")
 CLOSING = "\u201d\u2019\"') "
 OPENING_QUOTES = ("\u201c", '"')
 SHORT_WORDS = 12
-# Words a sentence does not end on: a paragraph that stops on one was cut, and its rest follows.
-OPEN_ENDINGS = frozenset((
-    "a an the and or nor but of to in into on onto for from with within without by at as than that which whose who "
-    "whom whether if because while where when its their our his her your my this these those such between under "
-    "over across through towards toward among including is are was were be been being has have had will would shall "
-    "should can could may might must not very"
-).split())
+# Words no sentence ends on: a paragraph that stops on one was cut, and its rest follows. Only these: a
+# sentence or a title can end on "for", "on", "with", "this" ("Who this consultation is for"), and "to" can
+# introduce a list whose items open with capitals ("... with partners to" | "Tackle all forms of abuse;").
+OPEN_ENDINGS = frozenset("a an the and or nor but of than whose its their our your my every each including whether".split())
+# How a list's last item but one ends: the item after it opens with its own label ("(b) ...; and" | "(c) ...").
+LIST_GOES_ON = ("; and", "; or", ", and", ", or")
 ATTRIBUTION_WORDS = 6
 LABELLED_WORDS = 25
 
@@ -175,12 +174,14 @@ def continues(previous: str, following: str, same_cell: bool) -> bool:
     """
     if ends_sentence(previous) or not following or opens_structure(following):
         return False
-    if OWN_LABEL.match(following) or NOTE_MARK.match(following):  # "(b) flexible loans ..." after "(a) ... ; and": the
-        return False  # list's next item; "¹ MHCLG, ..." under a paragraph: the page's footnote
-    first = following.lstrip()[:1]
-    if first.islower() or first == "(" or first.isdigit():
-        return True
-    if not (first.isupper() or first in OPENING_QUOTES):
+    if NOTE_MARK.match(following):  # "¹ MHCLG, ..." under a paragraph: the page's footnote
+        return False
+    if OWN_LABEL.match(following) and previous.rstrip().endswith(LIST_GOES_ON):  # "(b) ...; and" | "(c) ...": the next item
+        return False
+    first, second = following.lstrip()[:1], following.lstrip()[1:2]
+    if first.islower() or first == "(" or first.isdigit() or (first in OPENING_QUOTES and second.islower()):
+        return True  # ... including a quotation that carries on the sentence ("... meals to" | "“all children ...")
+    if not first.isupper():
         return False
     # Inside one cell the export also splits before a capital ("... to the UN</p> <p>Sustainable ..."); anywhere,
     # a paragraph that stops on a word no sentence ends on ("... needs and the" | "Department for Education ...").

@@ -65,6 +65,11 @@ def names(text: str, reviewer: str) -> bool:
     return bool(reviewer) and re.search(rf"(?<!\w){re.escape(reviewer)}(?!\w)", text, re.IGNORECASE) is not None
 
 
+def speaks_as_document(text: str) -> bool:
+    """Whether the text speaks as the document does ("we will", "our")."""
+    return bool(DOCUMENTS_VOICE.search(text))
+
+
 def speaks_as_reviewer(text: str, reviewer: str) -> bool:
     """What a document's own note does not do: end on a question of its own (a question it quotes ends
     in a quotation mark), or name the reviewer."""
@@ -81,7 +86,7 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("it continues a list of the original", -2, lambda line: line.list_item and line.after_list_item),
     Evidence("it asks a question", 1, lambda line: asks(line.text)),
     Evidence("it names the reviewer", 1, lambda line: names(line.text, line.reviewer)),
-    Evidence("it speaks in the document's voice ('we will', 'our')", -1, lambda line: bool(DOCUMENTS_VOICE.search(line.text))),
+    Evidence("it speaks in the document's voice ('we will', 'our')", -1, lambda line: speaks_as_document(line.text)),
     Evidence("it opens with a footnote's mark, as the document's notes at the foot of a page do (¹, [3])", -2,
              lambda line: classify.is_document_note(line.text)),
 )

@@ -90,13 +90,16 @@ def _paragraph_numbers(lines: Sequence[str], skipped: set[int], cells: CellReade
 
 def _out_of_sequence(numbers: Sequence[tuple[int, int]]) -> dict[int, int]:
     """The lines whose paragraph number is mistyped, with the number: it jumps ahead, and the next number
-    goes back below it, on from the last ("11.", "112.", "13."). Such a number opens no paragraph."""
+    goes back below it, on from the last ("11.", "112.", "13.", "14."). Such a number opens no paragraph."""
     typos: dict[int, int] = {}
     last = 0
-    for (line, number), (_, following) in zip(numbers, [*numbers[1:], (0, 0)]):
+    for at, (line, number) in enumerate(numbers):
         if number <= last:
             continue  # a number that goes back: the parser's own stray number
-        if number > last + 1 and last < following < number:
+        after = [following for _, following in numbers[at + 1:at + 3]]
+        # The next two numbers both below it and going on from the last: one line numbered out of place (a
+        # note's "7." after paragraph 8 is not enough, paragraphs quoted with gaps between them neither).
+        if number > last + 1 and len(after) == 2 and last < after[0] < after[1] < number:
             typos[line] = number
             continue
         last = number
@@ -290,10 +293,10 @@ def _read_row(assembler: Assembler, row: Row) -> None:
 
 
 def _reads_as_review(assembler: Assembler, row: Row) -> bool:
-    """Cells between TABs that are a row of the review, not a grid: a numbered paragraph of the original, or
-    sentences every one, with the reviewer's response in more than one cell after it."""
+    """Cells between TABs that are a row of the review, not a grid: a numbered paragraph of the original with the
+    reviewer's response in more than one cell after it, sentences every one ("1. London" | "2,300" is a table's row)."""
     cells = row.grid_cells
-    return classify.is_numbered(cells[0], assembler.number_floor()) is not None or all(classify.ends_sentence(cell) for cell in cells)
+    return classify.is_numbered(cells[0], assembler.number_floor()) is not None and all(classify.ends_sentence(cell) for cell in cells)
 
 
 def _heads_grid(assembler: Assembler, row: Row) -> bool:
@@ -348,15 +351,17 @@ def _bare_column(assembler: Assembler, row: Row, first: Fragment) -> Column:
     _record(assembler, row.line, rule, verdict)
     if rule == "column override":
         assembler.decisions.append(Decision(row.line, f"column {verdict.column.value}"))
+    _report_doubt(assembler, row.line, verdict, f"a bare line {verdict.why}")
+    return verdict.column
+
+
+def _report_doubt(assembler: Assembler, line: int, verdict: Verdict, what: str) -> None:
+    """A close call about a line's column, listed in the summary with the override that reverses it."""
     if verdict.doubt:
         other = Column.REVIEWER if verdict.column is Column.ORIGINAL else Column.ORIGINAL
         assembler.dropped.append(Dropped(
-            row.line,
-            f"a bare line {verdict.why}; if it is the {other.value}'s, "
-            f"add the override {{line: {row.line}, column: {other.value}}}",
-            DropReason.COLUMN,
+            line, f"{what}; if it is the {other.value}'s, add the override {{line: {line}, column: {other.value}}}", DropReason.COLUMN,
         ))
-    return verdict.column
 
 
 def _read_bare_row(assembler: Assembler, row: Row) -> None:
@@ -421,7 +426,8 @@ def _figure_look(assembler: Assembler, row: Row, left: Sequence[Fragment]) -> Lo
         text=first.plain, fragment=first.kind, last_number=assembler.number_floor(), bare=row.bare,
         row_has_html=row.has_html, tabbed=row.tabbed, column_override=override.column if override else None,
         copies_table=bool(draft.copies) and not row.has_html and row.grid_cells == draft.copies[0],
-        repeats_header=bool(draft.grid) and row.tabbed and not row.has_html and row.grid_cells == tuple(cell for cell in draft.grid[0] if cell),
+        repeats_header=bool(draft.grid) and row.tabbed and not row.has_html and row.grid_cells == tuple(cell for cell in draft.grid[0] if cell)
+        and any(character.isalnum() for character in "".join(row.grid_cells)),  # a header names; a diagram's row of arrows may recur
         figure_has_table=draft.figure.table is not None, figure_has_note=draft.has_note,
         heading_rank=assembler.heading_ranks.get(row.line), reviewer=assembler.config.reviewer, before=assembler.state.before,
     )
@@ -435,6 +441,7 @@ def _read_figure_row(assembler: Assembler, row: Row) -> bool:
     look = _figure_look(assembler, row, left)
     rule, verdict = assembler.rulebook.figures.decide(look)
     _record(assembler, row.line, rule, verdict, draft.figure.item_id)
+    _report_doubt(assembler, row.line, verdict, f"a line under a figure taken as {verdict.why}")
     at = len(assembler.rulings) - 1
     if rule == "figure column" and look.column_override:
         assembler.decisions.append(Decision(row.line, f"column {look.column_override}"))

@@ -25,7 +25,7 @@ from typing import Callable, Generic, TypeVar
 
 from . import classify
 from .cells import FragmentKind
-from .column import BareLine, Before, Column, judge, speaks_as_reviewer
+from .column import BareLine, Before, Column, judge, speaks_as_document, speaks_as_reviewer
 
 
 class Kind(str, Enum):
@@ -186,7 +186,8 @@ LINE_RULES: tuple[Rule[Look], ...] = (
     Rule("opens structure", when(lambda look: classify.structure_of(look.text, look.last_number) is not None,
                                  Kind.ORIGINAL, "it opens a paragraph, figure, box or heading")),
     # Right after the reviewer's words that a page break cut mid-sentence: the rest of their sentence is theirs.
-    Rule("response goes on", when(lambda look: look.answer_end is not None and classify.continues(look.answer_end, look.text, same_cell=False),
+    Rule("response goes on", when(lambda look: look.answer_end is not None and look.text[:1].islower()
+                                  and classify.continues(look.answer_end, look.text, same_cell=False),
                                   Kind.REBUTTAL, "it carries on the sentence of the reviewer's a page break cut", column=Column.REVIEWER)),
     # Right after the original's paragraph that a page break cut mid-sentence (nothing of the reviewer's
     # between): "the rest of the sentence", in lower case, is that paragraph's, not a response to it.
@@ -206,12 +207,15 @@ def _figure_column(look: Look) -> Verdict | None:
         column = Column(look.column_override)
         why = f"the configuration says column {column.value}"
     else:
-        # A note can run on over several lines; a question or the reviewer's name after it is the reviewer's,
-        # and so is every plain line after the reviewer's, until a source or note line comes again.
-        note_goes_on = look.figure_has_note and look.before is not Before.REVIEWER and not speaks_as_reviewer(look.text, look.reviewer)
+        # A note can run on over several lines; a question or the reviewer's name after it is the reviewer's.
+        note_goes_on = look.figure_has_note and not speaks_as_reviewer(look.text, look.reviewer)
         belongs = classify.is_source_note(look.text) or note_goes_on
         column = Column.ORIGINAL if belongs else Column.REVIEWER
         why = "a citation or note under a figure" if belongs else "a sentence under a figure: the reviewer's comment on it"
+        # Right after the reviewer's question, a plain line may be the note going on or the reviewer going on: as
+        # with any bare line, the original's (whose words are quoted anyway), and a close call the summary lists.
+        if belongs and look.before is Before.REVIEWER and not classify.is_source_note(look.text) and not speaks_as_document(look.text):
+            return Verdict(Kind.FIGURE_NOTE, column=column, why="the figure's note going on after the reviewer's question", doubt=True)
     return Verdict(Kind.FIGURE_NOTE if column is Column.ORIGINAL else Kind.REBUTTAL, column=column, why=why)
 
 
@@ -240,7 +244,8 @@ FIGURE_RULES: tuple[Rule[Look], ...] = (
 # --- what a fragment of the original is -------------------------------------
 
 def _continues(look: Look) -> bool:
-    return look.joinable is not None and classify.continues(look.joinable, look.text, look.same_cell)
+    """The rest of a paragraph a page break cut; never a heading the source marks up as one."""
+    return look.joinable is not None and look.fragment is not FragmentKind.HEADING and classify.continues(look.joinable, look.text, look.same_cell)
 
 
 def _caption(look: Look) -> bool:
