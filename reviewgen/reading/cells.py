@@ -99,21 +99,38 @@ def removals(line: str) -> tuple[str, ...]:
 
 
 class CellReader:
-    """``fragments`` of cells and ``removals`` of lines, as the functions give them; one made to
-    ``remember`` reads each cell and line once, however many times one source is converted: a
-    configuration's overrides are checked by converting it again without each in turn, and reading
-    the cells is most of a conversion."""
+    """``fragments`` of cells and ``removals`` of lines, as the functions give them, each cell of a line read
+    once however often the rules ask for it (``at_line`` says which line is being read; ``read_ahead`` reads a
+    cell of a later line before its turn, and its turn does not read it again). One made to ``remember``
+    reads each cell and line once, however many times one source is converted: a configuration's overrides
+    are checked by converting it again without each in turn, and reading the cells is most of a conversion."""
 
     def __init__(self, remember: bool = False) -> None:
         self._fragments: dict[str, tuple[Fragment, ...]] | None = {} if remember else None
         self._removals: dict[str, tuple[str, ...]] | None = {} if remember else None
+        self._line: dict[str, tuple[Fragment, ...]] = {}  # the cells of the line being read
+        self._ahead: dict[int, tuple[str, tuple[Fragment, ...]]] = {}  # by line: a cell read before its line's turn
+
+    def at_line(self, line: int) -> None:
+        """The parser goes on to ``line``: the cells of the line before are let go."""
+        self._line = dict([self._ahead.pop(line)]) if line in self._ahead else {}
+
+    def read_ahead(self, line: int, cell: str) -> list[Fragment]:
+        found = self._read(cell)
+        self._ahead[line] = (cell, found)
+        return list(found)
 
     def fragments(self, cell: str) -> list[Fragment]:
+        if cell not in self._line:
+            self._line[cell] = self._read(cell)
+        return list(self._line[cell])  # a list of its own: a caller may change its list, never the fragments
+
+    def _read(self, cell: str) -> tuple[Fragment, ...]:
         if self._fragments is None:
-            return fragments(cell)
+            return tuple(fragments(cell))
         if cell not in self._fragments:
             self._fragments[cell] = tuple(fragments(cell))
-        return list(self._fragments[cell])  # a list of its own: a caller may change its list, never the fragments
+        return self._fragments[cell]
 
     def removals(self, line: str) -> tuple[str, ...]:
         if self._removals is None:

@@ -41,8 +41,7 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
     lines = without_controls(list(lines))
     furniture, changed, by_pattern = _furniture(lines, config)
     headings = plan_headings(lines, furniture, config.heading_parts)
-    # Each cell read once: the numbers are looked at before the rows are read (``_out_of_sequence``).
-    assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks, cells or CellReader(remember=True))
+    assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks, cells)
     typos = _out_of_sequence(_paragraph_numbers(lines, furniture | headings.contents, assembler.cells))
     _record_furniture(assembler, furniture, changed)
     notes = _furniture_notes(lines, furniture, changed, by_pattern)
@@ -56,6 +55,7 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
             assembler.dropped.append(Dropped(number, line.strip(), DropReason.CONTENTS))
             _record(assembler, number, "contents", Verdict(Kind.CONTENTS, why="a line of the table of contents: its heading comes again later (headings.py)"))
             continue
+        assembler.cells.at_line(number)
         for part in assembler.cells.removals(line):
             assembler.dropped.append(Dropped(number, part, DropReason.UNSAFE))
         row = read_row(number, line)
@@ -77,7 +77,7 @@ def _paragraph_numbers(lines: Sequence[str], skipped: set[int], cells: CellReade
     found = []
     for number, line in enumerate(lines, 1):
         row = None if number in skipped else read_row(number, line)
-        first = cells.fragments(row.cells[0]) if row is not None else []
+        first = cells.read_ahead(number, row.cells[0]) if row is not None else []  # read once: its line's turn takes it
         if not first:
             continue
         text = first[0].plain.strip()
