@@ -177,3 +177,10 @@ def test_a_jump_in_numbering_followed_by_a_notes_number_is_no_typo(tmp_path):
     result, _, out = convert(tmp_path, "gaps", data)
     review = Review(out, "gaps")
     assert review.numbered() == [5, 8, 9] and review.rebuttals["para-8"] == "A duty without sanction."
+
+
+def test_the_first_paragraph_keeps_its_number_over_a_list_numbered_from_one_under_it(tmp_path):
+    data = ("<h2>Part 2: Housing</h2>\t\n<p>30. We will end no-fault evictions.</p>\t<p>We have three objections:</p>\n"
+            "1. There is no date.\n2. Landlords will use other grounds.\n<p>31. We will create an ombudsman.</p>\t\n").encode()
+    result, source, out = convert(tmp_path, "list", data)
+    assert "mistyped" not in result.stdout and Review(out, "list").numbered() == [30, 31]

@@ -97,9 +97,10 @@ def _out_of_sequence(numbers: Sequence[tuple[int, int]]) -> dict[int, int]:
         if number <= last:
             continue  # a number that goes back: the parser's own stray number
         after = [following for _, following in numbers[at + 1:at + 3]]
-        # The next two numbers both below it and going on from the last: one line numbered out of place (a
-        # note's "7." after paragraph 8 is not enough, paragraphs quoted with gaps between them neither).
-        if number > last + 1 and len(after) == 2 and last < after[0] < after[1] < number:
+        # The next two numbers go on from the last, one after the other, as if this one were in its place: one
+        # line numbered out of place (a note's "7." after paragraph 8 is not enough, paragraphs quoted with gaps
+        # between them neither, nor a list of the reviewer's under the first paragraph: "30." then "1.", "2.").
+        if last and number > last + 1 and len(after) == 2 and last < after[0] <= last + 2 and after[1] == after[0] + 1 < number:
             typos[line] = number
             continue
         last = number
