@@ -63,8 +63,8 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
             assembler.state.refused_number = typos.get(number, 0)
             if number in typos:
                 assembler.dropped.append(Dropped(
-                    number, f"paragraph number {typos[number]} after paragraph {assembler.state.last_number}, the next paragraph's number "
-                    "going on below it: taken for a mistyped number and kept as unnumbered text", DropReason.NUMBERING,
+                    number, f"paragraph number {typos[number]} after paragraph {assembler.state.last_number}, the next two going on "
+                    "from there as if it were in its place: taken for a mistyped number and kept as unnumbered text", DropReason.NUMBERING,
                 ))
             _read_row(assembler, row)
             assembler.state.refused_number = 0
@@ -89,8 +89,8 @@ def _paragraph_numbers(lines: Sequence[str], skipped: set[int], cells: CellReade
 
 
 def _out_of_sequence(numbers: Sequence[tuple[int, int]]) -> dict[int, int]:
-    """The lines whose paragraph number is mistyped, with the number: it jumps ahead, and the next number
-    goes back below it, on from the last ("11.", "112.", "13.", "14."). Such a number opens no paragraph."""
+    """The lines whose paragraph number is mistyped, with the number: it jumps ahead, and the next two go
+    back below it, on from the last ("11.", "112.", "13.", "14."). Such a number opens no paragraph."""
     typos: dict[int, int] = {}
     last = 0
     for at, (line, number) in enumerate(numbers):
