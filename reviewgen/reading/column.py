@@ -43,6 +43,7 @@ class BareLine:
     list_item: bool  # the line is marked as a list item ("- ", "•")
     after_list_item: bool  # the original's last item was a list item
     reviewer: str  # the reviewer's name, from the configuration
+    answer_end: str | None = None  # the end of the reviewer's words just before it, if they came just before
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("it follows a heading", -2, lambda line: line.before is Before.HEADING),
     Evidence("it follows a bare paragraph of the original, below which the export puts the response", 2, lambda line: line.before is Before.BARE_TEXT),
     Evidence("it continues the reviewer's lines", 2, lambda line: line.before is Before.REVIEWER),
+    Evidence("the reviewer's words before it end on a colon, introducing it", 2,
+             lambda line: line.answer_end is not None and line.answer_end.rstrip().endswith(":")),
     Evidence("it follows a paragraph whose response cell is empty", 1, lambda line: line.before is Before.UNANSWERED),
     Evidence("it follows a row that was answered already", -1, lambda line: line.before is Before.ANSWERED),
     Evidence("it continues a list of the original", -2, lambda line: line.list_item and line.after_list_item),

@@ -14,7 +14,7 @@ Each decision can be overridden per source line in the source's configuration.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -42,7 +42,8 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
     furniture, changed, by_pattern = _furniture(lines, config)
     headings = plan_headings(lines, furniture, config.heading_parts)
     assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks, cells)
-    typos = _out_of_sequence(_paragraph_numbers(lines, furniture | headings.contents, assembler.cells))
+    numbers = _paragraph_numbers(lines, furniture | headings.contents, assembler.cells)
+    refused = {**_out_of_sequence(numbers), **_claimed_again(numbers)}
     _record_furniture(assembler, furniture, changed)
     notes = _furniture_notes(lines, furniture, changed, by_pattern)
     for number, line in enumerate(lines, 1):
@@ -60,20 +61,30 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
             assembler.dropped.append(Dropped(number, part, DropReason.UNSAFE))
         row = read_row(number, line)
         if row is not None:
-            assembler.state.refused_number = typos.get(number, 0)
-            if number in typos:
+            refused_number, why = refused.get(number, (0, ""))
+            assembler.state.refused_number = refused_number
+            if why:
                 assembler.dropped.append(Dropped(
-                    number, f"paragraph number {typos[number]} after paragraph {assembler.state.last_number}, the next two going on "
-                    "from there as if it were in its place: taken for a mistyped number and kept as unnumbered text", DropReason.NUMBERING,
+                    number, f"paragraph number {refused_number} after paragraph {assembler.state.last_number}, {why}: kept as unnumbered text",
+                    DropReason.NUMBERING,
                 ))
             _read_row(assembler, row)
             assembler.state.refused_number = 0
     return with_pages(assembler.document(), page_ends(lines, furniture))
 
 
-def _paragraph_numbers(lines: Sequence[str], skipped: set[int], cells: CellReader) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class NumberedLine:
+    """A line that opens with a paragraph's number, before whether it opens that paragraph is decided."""
+
+    line: int
+    number: int
+    bare: bool  # a line with neither tags nor TABs, whose column is to be weighed
+
+
+def _paragraph_numbers(lines: Sequence[str], skipped: set[int], cells: CellReader) -> list[NumberedLine]:
     """Each line that opens with a paragraph's number, as its first cell or the number cell before it
-    ("43." | the paragraph), with the number, in order; whether each is in sequence is not asked here."""
+    ("43." | the paragraph), in order; whether each is in sequence is not asked here."""
     found = []
     for number, line in enumerate(lines, 1):
         row = None if number in skipped else read_row(number, line)
@@ -84,27 +95,37 @@ def _paragraph_numbers(lines: Sequence[str], skipped: set[int], cells: CellReade
         if classify.NUMBER_CELL.match(text) and len(row.cells) > 1:
             text += " " + row.cells[1]
         if (match := classify.NUMBERED.match(text)) is not None:
-            found.append((number, int(match.group(1))))
+            found.append(NumberedLine(number, int(match.group(1)), row.bare))
     return found
 
 
-def _out_of_sequence(numbers: Sequence[tuple[int, int]]) -> dict[int, int]:
-    """The lines whose paragraph number is mistyped, with the number: it jumps ahead, and the next two go
-    back below it, on from the last ("11.", "112.", "13.", "14."). Such a number opens no paragraph."""
-    typos: dict[int, int] = {}
+def _out_of_sequence(numbers: Sequence[NumberedLine]) -> dict[int, tuple[int, str]]:
+    """The lines whose paragraph number is mistyped, with the number and why: it jumps ahead, and the next two
+    go back below it, on from the last ("11.", "112.", "13.", "14."). Such a number opens no paragraph."""
+    typos: dict[int, tuple[int, str]] = {}
     last = 0
-    for at, (line, number) in enumerate(numbers):
+    for at, (line, number) in enumerate((found.line, found.number) for found in numbers):
         if number <= last:
             continue  # a number that goes back: the parser's own stray number
-        after = [following for _, following in numbers[at + 1:at + 3]]
+        after = [following.number for following in numbers[at + 1:at + 3]]
         # The next two numbers go on from the last, one after the other, as if this one were in its place: one
         # line numbered out of place (a note's "7." after paragraph 8 is not enough, paragraphs quoted with gaps
         # between them neither, nor a list of the reviewer's under the first paragraph: "30." then "1.", "2.").
         if last and number > last + 1 and len(after) == 2 and last < after[0] <= last + 2 and after[1] == after[0] + 1 < number:
-            typos[line] = number
+            typos[line] = (number, "the next two going on from there as if it were in its place: taken for a mistyped number")
             continue
         last = number
     return typos
+
+
+def _claimed_again(numbers: Sequence[NumberedLine]) -> dict[int, tuple[int, str]]:
+    """Bare lines opening with a number that a row of the table opens with right after ("33. The Standard is out of
+    date" above the row of paragraph 33): the row's is the paragraph; the bare line quotes its number."""
+    claimed: dict[int, tuple[int, str]] = {}
+    for at, found in enumerate(numbers):
+        if found.bare and any(not later.bare and later.number == found.number for later in numbers[at + 1:at + 3]):
+            claimed[found.line] = (found.number, f"the row of paragraph {found.number} coming after it")
+    return claimed
 
 
 def parse_file(path: Path, config: SourceConfig, encoding: str | None = None, cells: CellReader | None = None) -> Document:
