@@ -88,8 +88,8 @@ def test_a_mistyped_number_does_not_push_the_paragraphs_after_it_out_of_their_nu
     rows = [f"<p>{n}. Paragraph {n} of the plan.</p>\t<p>Reply to {n}.</p>" for n in (10, 11, 112, 13, 14, 15)]
     result, source, out = convert(tmp_path, "typo", ("<h2>Part 1: X</h2>\t\n" + "\n".join(rows) + "\n").encode())
     assert result.returncode == 0, result.stderr
-    assert (f"{source}:4: paragraph number 112 after paragraph 11, the next two going on from there as if it were in its place: "
-            "taken for a mistyped number and kept as unnumbered text") in result.stdout
+    assert (f"{source}:4: paragraph number 112 after paragraph 11, the next two going on from there as if it were in its place, "
+            "taken for a mistyped number: kept as unnumbered text") in result.stdout
     review = Review(out, "typo")
     assert review.numbered() == [10, 11, 13, 14, 15]
     assert review.rebuttals["para-13"] == "Reply to 13." and review.rebuttals[review.find("112. Paragraph 112")] == "Reply to 112."

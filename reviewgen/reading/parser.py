@@ -112,7 +112,7 @@ def _out_of_sequence(numbers: Sequence[NumberedLine]) -> dict[int, tuple[int, st
         # line numbered out of place (a note's "7." after paragraph 8 is not enough, paragraphs quoted with gaps
         # between them neither, nor a list of the reviewer's under the first paragraph: "30." then "1.", "2.").
         if last and number > last + 1 and len(after) == 2 and last < after[0] <= last + 2 and after[1] == after[0] + 1 < number:
-            typos[line] = (number, "the next two going on from there as if it were in its place: taken for a mistyped number")
+            typos[line] = (number, "the next two going on from there as if it were in its place, taken for a mistyped number")
             continue
         last = number
     return typos
