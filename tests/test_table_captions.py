@@ -120,3 +120,20 @@ def test_a_plain_line_after_the_reviewers_question_under_a_figure_is_a_close_cal
     review = Review(tmp_path / "out", "homes")
     assert "figure-4-note-3" not in review.items
     assert review.rebuttals["figure-4-note-2"] == "Why does the series stop in 2019? The ONS published later figures in 2021."
+
+
+def test_a_table_a_page_break_cut_in_two_with_its_header_repeated_is_one_table(tmp_path):
+    source = tmp_path / "waits.txt"
+    table = "<p><table><tr><th>Region</th><th>2019</th></tr><tr><td>{0}</td><td>{1}</td></tr></table></p>\tRegion\t2019\t{0}\t{1}\nRegion\t2019\n{0}\t{1}\n"
+    source.write_text(
+        "<h2>Part 2: Waits</h2>\t\n<p>30. Waiting lists have grown.</p>\t<p>They grew before.</p>\n"
+        "<p>Table 2: Patients waiting by region</p>\t\n" + table.format("North", "41,000") + "\n" + table.format("London", "95,000")
+        + "<p>Source: NHS England</p>\t<p>Which year?</p>\n<p>31. We will act.</p>\t<p>When?</p>\n",
+        encoding="utf-8",
+    )
+    convert(source, tmp_path / "out")
+    page = (tmp_path / "out" / "waits" / "01-part-2.md").read_text(encoding="utf-8")
+    assert "| Region | 2019 |\n|---|---|\n| North | 41,000 |\n| London | 95,000 |\n" in page
+    assert page.count("Region") == 1 and page.count("<figure") == 1
+    review = Review(tmp_path / "out", "waits")
+    assert review.rebuttals[review.find("Source: NHS England")] == "Which year?" and review.numbered() == [30, 31]

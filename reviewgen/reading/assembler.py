@@ -170,6 +170,13 @@ class Assembler:
         self.state.figure.figure = replace(self.state.figure.figure, table=replace(table, line=line))
         self.state.figure.copies = [table.header, *table.rows]
 
+    def add_table_rows(self, rows: tuple[tuple[str, ...], ...]) -> None:
+        """The rest of the open figure's table, after a page break that repeated its header; the export's
+        copy of it, row by row, is expected next as the first part's was."""
+        table = self.state.figure.figure.table
+        self.state.figure.figure = replace(self.state.figure.figure, table=replace(table, rows=table.rows + rows))
+        self.state.figure.copies = [table.header, *rows]
+
     def add_figure_text(self, text: Inline, note: bool, line: int = 0) -> None:
         figure = self.state.figure.figure
         if note:

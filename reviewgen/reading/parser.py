@@ -451,6 +451,8 @@ def _figure_look(assembler: Assembler, row: Row, left: Sequence[Fragment]) -> Lo
         repeats_header=bool(draft.grid) and row.tabbed and not row.has_html and row.grid_cells == tuple(cell for cell in draft.grid[0] if cell)
         and any(character.isalnum() for character in "".join(row.grid_cells)),  # a header names; a diagram's row of arrows may recur
         figure_has_table=draft.figure.table is not None, figure_has_note=draft.has_note,
+        continues_table=first.table is not None and draft.figure.table is not None and not draft.figure.table.diagram
+        and first.table.header == draft.figure.table.header,
         heading_rank=assembler.heading_ranks.get(row.line), reviewer=assembler.config.reviewer, before=assembler.state.before,
     )
 
@@ -473,6 +475,12 @@ def _read_figure_row(assembler: Assembler, row: Row) -> bool:
         assembler.dropped.append(Dropped(row.line, "\t".join(row.grid_cells), DropReason.DUPLICATE_TABLE))
     elif kind is Kind.HEADER_AGAIN:
         assembler.dropped.append(Dropped(row.line, "\t".join(row.grid_cells), DropReason.DUPLICATE_TABLE))
+    elif kind is Kind.TABLE_MORE:
+        rest = left[0].table
+        assembler.dropped.append(Dropped(row.line, "\t".join(rest.header), DropReason.DUPLICATE_TABLE))
+        assembler.add_table_rows(rest.rows)
+        _answer(assembler, [fragment for fragment in left[1:] if fragment.table is None], row.line)
+        _answer(assembler, [fragment for cell in _drop_table_copy(assembler, row) for fragment in assembler.cells.fragments(cell)], row.line)
     elif kind is Kind.DIAGRAM_ROW:
         draft.grid.append(tuple(cell.strip() for cell in row.cells))
     elif kind in (Kind.NOT_FIGURE, Kind.FIGURE_END):

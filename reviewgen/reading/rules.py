@@ -42,6 +42,7 @@ class Kind(str, Enum):
     FIGURE_NOTE = "figure source or note"
     TABLE_COPY = "copy of the figure's table"
     HEADER_AGAIN = "the figure's table's header again"
+    TABLE_MORE = "the rest of the figure's table"
     DIAGRAM_ROW = "row of a diagram"
     FIGURE_END = "end of the figure"
     NOT_FIGURE = "not the figure's"
@@ -96,6 +97,7 @@ class Look:
     tabbed: bool = False
     copies_table: bool = False  # the row repeats the next row of the figure's table
     repeats_header: bool = False  # the row is the first row of the figure's grid again, cell for cell
+    continues_table: bool = False  # the row's table has the header of the figure's table
     figure_has_table: bool = False
     figure_has_note: bool = False
 
@@ -221,6 +223,8 @@ def _figure_column(look: Look) -> Verdict | None:
 
 FIGURE_RULES: tuple[Rule[Look], ...] = (
     Rule("table copy", when(lambda look: look.copies_table, Kind.TABLE_COPY, "the export repeats the figure's table row by row")),
+    Rule("table goes on", when(lambda look: look.continues_table, Kind.TABLE_MORE,
+                               "a table with the figure's table's header: the rest of it after a page break, its header repeated")),
     Rule("header again", when(lambda look: look.repeats_header, Kind.HEADER_AGAIN,
                               "the first row of the figure's table again, as a table cut by a page break repeats its header")),
     Rule("diagram grid", when(lambda look: not look.figure_has_table and not look.row_has_html and look.tabbed
