@@ -132,3 +132,55 @@ def test_a_footnote_follows_the_paragraph_that_cites_it():
     assert html_lines(html) == [
         "<p>4. Vacancies fell[1].</p><p>[1]  NHS Digital, <em>Vacancy statistics</em>, 2024. </p>\t<p>They rose in the North.</p>\t"
     ]
+
+
+def test_a_footnote_and_an_endnote_with_the_same_number_are_two_notes():
+    html = (
+        '<table><tr><td><p>1. Lists will fall<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>.</p></td><td><p>They grew.</p></td></tr>'
+        '<tr><td><p>2. Spending will rise<sup><a href="#endnote-1" id="endnote-ref-1">[1]</a></sup>.</p></td><td><p>It is flat.</p></td></tr></table>'
+        '<ol><li id="footnote-1"><p>NHS England statistics. <a href="#footnote-ref-1">↑</a></p></li></ol>'
+        '<ol><li id="endnote-1"><p>Budget book, table four. <a href="#endnote-ref-1">↑</a></p></li></ol>'
+    )
+    assert html_lines(html) == [
+        "<p>1. Lists will fall[1].</p><p>[1] NHS England statistics. </p>\t<p>They grew.</p>\t",
+        "<p>2. Spending will rise[i].</p><p>[i] Budget book, table four. </p>\t<p>It is flat.</p>\t",
+    ]
+
+
+def test_column_titles_repeated_in_a_table_or_under_its_title_row_are_no_text_and_a_picture_is_no_text():
+    html = (
+        "<table><tr><td>Response table for chapter 1</td></tr>"  # a title across the table, then its column titles
+        "<tr><td><p>Original text</p></td><td><p>Our response</p></td></tr>"
+        "<tr><td><p>1. We will act.</p></td><td><p>When?</p></td></tr>"
+        "<tr><td><p>Original text</p></td><td><p>Our response</p></td></tr>"  # again after a page break
+        '<tr><td><p>2. We will report.</p><p><img src="data:image/png;base64,iVBORw0KGgo=" /></p></td><td><p>To whom?</p></td></tr></table>'
+    )
+    assert html_lines(html) == [
+        "Response table for chapter 1\t", "", "<p>1. We will act.</p>\t<p>When?</p>\t", "",
+        "<p>2. We will report.</p><p></p>\t<p>To whom?</p>\t",
+    ]
+
+
+def test_a_word_document_without_a_table_is_refused_with_what_to_do(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Chapter 1: Schools", level=1)
+    document.add_paragraph("1. We will build schools. They will not.")
+    path = tmp_path / "prose.docx"
+    document.save(str(path))
+    with pytest.raises(ReviewgenError) as raised:
+        read_source(path)
+    assert "holds no table" in str(raised.value) and "export it as text" in str(raised.value)
+
+
+def test_a_rows_response_answers_the_numbered_paragraph_its_cell_opens_with_not_its_note(tmp_path):
+    source = tmp_path / "notes.txt"
+    source.write_text(
+        "<h2>Part 1: Health</h2>\t\n<p>1. Lists in Arden will fall by half[1].</p><p>[1] NHS England, Arden statistics.</p>\t<p>Arden lists grew.</p>\t\n"
+        "<p>2. We will act.</p>\t\n",
+        encoding="utf-8",
+    )
+    convert(source, tmp_path / "out")
+    review = Review(tmp_path / "out", "notes")
+    assert review.rebuttals["para-1"] == "Arden lists grew." and len(review.rebuttals) == 1

@@ -42,6 +42,10 @@ class Slot:
     index: int
     item_index: int | None = None  # the position in a bulleted list
 
+    def same_place(self, other: object) -> bool:
+        """Whether ``other`` is a slot for this same item (compared by place, not by the contents of its container)."""
+        return isinstance(other, Slot) and other.container is self.container and (other.index, other.item_index) == (self.index, self.item_index)
+
     def get(self):
         block = self.container[self.index]
         if isinstance(block, FigureDraft):

@@ -307,9 +307,13 @@ def _read_row(assembler: Assembler, row: Row) -> None:
     lead = _add_original(assembler, left, row.line)
     right = [cell for cell in row.cells[2:] if cell.strip()] if numbered is not None else _drop_table_copy(assembler, row)
     answered = [fragment for cell in right for fragment in assembler.cells.fragments(cell)]
-    if lead is not None and _introduces_list(left) and answered and assembler.config.override_for(row.line) is None:
-        assembler.state.last = lead  # the response answers the paragraph that opens the list, as the row reads
-        _record(assembler, row.line, "list lead", Verdict(Kind.REBUTTAL, column=Column.REVIEWER, why="a row's response answers the paragraph that opens its list"), lead.get().item_id)
+    if lead is not None and answered and assembler.config.override_for(row.line) is None and not lead.same_place(assembler.state.last):
+        if _introduces_list(left):
+            assembler.state.last = lead  # the response answers the paragraph that opens the list, as the row reads
+            _record(assembler, row.line, "list lead", Verdict(Kind.REBUTTAL, column=Column.REVIEWER, why="a row's response answers the paragraph that opens its list"), lead.get().item_id)
+        elif getattr(lead.get(), "number", None) is not None:
+            assembler.state.last = lead  # a cell that opens with paragraph 12 is paragraph 12's row, its notes or closing lines in it
+            _record(assembler, row.line, "numbered lead", Verdict(Kind.REBUTTAL, column=Column.REVIEWER, why="a row's response answers the numbered paragraph its cell opens with"), lead.get().item_id)
     _answer(assembler, answered, row.line)
     assembler.state.before = assembler.after_row(bool(left), bool(answered))
 

@@ -27,7 +27,7 @@ from ..document.errors import ReviewgenError
 from ..document.html import parse, serialise
 from .word_numbering import numbers_as_text
 
-FOOTNOTE_REF = re.compile(r"^#(?:footnote|endnote)-(\d+)$")
+FOOTNOTE_REF = re.compile(r"^#(footnote|endnote)-(\d+)$")
 FOOTNOTE_ID = re.compile(r"^(?:footnote|endnote)-\d+$")
 SEPARATORS = re.compile(r"[\t\r\n]+")  # a TAB would split a cell into two columns
 
@@ -46,30 +46,50 @@ def docx_lines(path: Path) -> list[str]:
             html = mammoth.convert_to_html(stream).value
     except Exception as error:  # mammoth raises zip, XML and key errors of its own for a broken file
         raise ReviewgenError(f"this is not a Word document reviewgen can read ({type(error).__name__}); save it again from Word as .docx", path) from None
-    return html_lines(html)
+    lines = html_lines(html)
+    if "<table" not in html:
+        raise ReviewgenError(
+            "the Word document holds no table; a review in Word is a table of two columns, the original's text beside "
+            "the response (one row a paragraph): put it in one, or export it as text", path,
+        )
+    return lines
 
 
 def html_lines(html: str) -> list[str]:
     """mammoth's HTML of a document -> export lines, a block or a table row each."""
     soup = parse(html)
+    for picture in soup.find_all("img"):
+        picture.decompose()  # pictures are no text: a figure whose image is lost says so (the converter's figures)
     notes = footnotes(soup)
     lines: list[str] = []
+    titles: set[tuple[str, ...]] = set()  # the column titles met so far: a table repeats them after a page break
     for block in soup.find_all(recursive=False):
         if block.name == "table":
-            lines.extend(row_line(row, notes, position) for position, row in enumerate(rows(block)))
+            lines.extend(row_line(row, notes, first, titles) for row, first in table_rows(block))
         else:
             lines.append(cell_html(block, notes))
     return lines
 
 
+def table_rows(table: Tag) -> list[tuple[Tag, bool]]:
+    """The table's rows, each with whether it is the first of the table's rows of several cells (one cell
+    across the table above it is the table's title, not its first row)."""
+    found, first = [], True
+    for row in rows(table):
+        found.append((row, first))
+        first = first and len(row.find_all(["td", "th"], recursive=False)) < 2
+    return found
+
+
 def footnotes(soup: BeautifulSoup) -> dict[str, str]:
-    """Each footnote's text as HTML, keyed by its number, without the link back."""
+    """Each footnote's and endnote's text as HTML, keyed by its mark as the text shows it (``note_mark``),
+    without the link back."""
     found = {}
     for note in soup.find_all("li", id=FOOTNOTE_ID):
         for back in note.find_all("a", href=re.compile(r"^#(?:footnote|endnote)-ref-")):
             back.decompose()
-        number = note["id"].rsplit("-", 1)[1]
-        found[number] = cell_html(note, {}, inner=True)
+        kind, number = note["id"].rsplit("-", 1)
+        found[note_mark(kind, number)] = cell_html(note, {}, inner=True)
         listing = note.parent
         note.extract()
         if listing is not None and listing.name == "ol" and not listing.find("li"):
@@ -77,19 +97,36 @@ def footnotes(soup: BeautifulSoup) -> dict[str, str]:
     return found
 
 
+ROMAN = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def note_mark(kind: str, number: str) -> str:
+    """A note's mark as Word prints it: a footnote's number ("3"), an endnote's in small roman numerals
+    ("iii"), so that footnote 1 and endnote 1 are two notes."""
+    if kind.endswith("footnote"):
+        return number
+    value, mark = int(number), ""
+    if value >= 40:
+        return f"e{value}"  # past xxxix: still one mark a note, if not Word's
+    for size, letters in ROMAN:
+        while value >= size:
+            mark, value = mark + letters, value - size
+    return mark
+
+
 def rows(table: Tag) -> list[Tag]:
     """The table's rows in order, header rows included (they count as lines too)."""
     return [row for row in table.find_all("tr") if row.find_parent("table") is table]
 
 
-def is_header(row: Tag, cells: list[Tag], position: int) -> bool:
-    """A row of column titles ("Original | Our response"): marked as a header in Word, or a
-    first row of short titles with no number and no sentence in it."""
-    if row.find("th", recursive=False) is not None:
+def is_header(row: Tag, cells: list[Tag], first: bool, titles: set[tuple[str, ...]] = frozenset()) -> bool:
+    """A row of column titles ("Original | Our response"): marked as a header in Word, the titles of a
+    table before it again (``titles``), or a first row of short titles with no number and no sentence in it."""
+    texts = tuple(cell.get_text(" ", strip=True) for cell in cells)
+    if row.find("th", recursive=False) is not None or (len(texts) >= 2 and texts in titles):
         return True
-    texts = [cell.get_text(" ", strip=True) for cell in cells]
     return (
-        position == 0 and len(texts) >= 2 and all(texts)
+        first and len(texts) >= 2 and all(texts)
         and (is_title(texts[0]) or bool(ABBREVIATION.match(texts[0]))) and all(is_title(text) for text in texts[1:])
     )
 
@@ -103,9 +140,11 @@ HEADER_WORDS = 4
 ABBREVIATION = re.compile(r"^[A-Za-z]{1,5}\.$")
 
 
-def row_line(row: Tag, notes: dict[str, str], position: int = 1) -> str:
+def row_line(row: Tag, notes: dict[str, str], first: bool = False, titles: set[tuple[str, ...]] | None = None) -> str:
     cells = row.find_all(["td", "th"], recursive=False)
-    if is_header(row, cells, position):
+    if is_header(row, cells, first, titles if titles is not None else set()):
+        if titles is not None:
+            titles.add(tuple(cell.get_text(" ", strip=True) for cell in cells))
         return ""  # the table's column titles are its furniture, not text
     parts = [cell_html(cell, notes, inner=True) for cell in cells]  # every column: a third is read, never dropped
     return "\t".join(parts) + "\t"
@@ -115,12 +154,12 @@ def cell_html(element: Tag, notes: dict[str, str], inner: bool = False) -> str:
     """One cell (or block) as export HTML: footnote numbers kept in the text, the notes after it."""
     cited = []
     for ref in element.find_all("a", href=FOOTNOTE_REF):
-        number = FOOTNOTE_REF.match(ref["href"]).group(1)
-        cited.append(number)
+        mark = note_mark(*FOOTNOTE_REF.match(ref["href"]).groups())
+        cited.append(mark)
         sup = ref.find_parent("sup") or ref
-        sup.replace_with(f"[{number}]")
+        sup.replace_with(f"[{mark}]")
     html = serialise(element.contents if inner else [element])
-    for number in cited:
-        if number in notes:
-            html += f"<p>[{number}] " + notes[number].removeprefix("<p>")
+    for mark in cited:
+        if mark in notes:
+            html += f"<p>[{mark}] " + notes[mark].removeprefix("<p>")
     return SEPARATORS.sub(" ", html)
