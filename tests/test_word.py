@@ -184,3 +184,25 @@ def test_a_rows_response_answers_the_numbered_paragraph_its_cell_opens_with_not_
     convert(source, tmp_path / "out")
     review = Review(tmp_path / "out", "notes")
     assert review.rebuttals["para-1"] == "Arden lists grew." and len(review.rebuttals) == 1
+
+
+def test_a_column_of_numbers_without_full_stops_numbers_the_paragraphs_beside_them(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Chapter 1: Schools", level=1)
+    table = document.add_table(rows=1, cols=3)
+    for cell, title in zip(table.rows[0].cells, ("Para", "Government text", "Our response")):
+        cell.text = title
+    for label, original, response in (("1", "We will recruit 4,000 teachers.", "Recruitment fell short."),
+                                      ("2", "Meals funding will rise.", ""), ("Para 3", "Every pupil will have a counsellor.", "One per 900 pupils.")):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = label, original, response
+    path = tmp_path / "schools.docx"
+    document.save(str(path))
+    convert(path, tmp_path / "out")
+    review = Review(tmp_path / "out", "schools")
+    assert review.numbered() == [1, 2, 3]
+    assert review.items["para-1"] == "1 We will recruit 4,000 teachers." and review.rebuttals["para-1"] == "Recruitment fell short."
+    assert "para-2" not in review.rebuttals and review.items["para-3"] == "Para 3 Every pupil will have a counsellor."
+    assert review.rebuttals["para-3"] == "One per 900 pupils."

@@ -32,6 +32,9 @@ NOTE_MARK = re.compile(r"^\s*(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\[\d{1,
 NOTE = re.compile(r"^notes?\s*:", re.IGNORECASE)
 # A cell holding nothing but a paragraph's number, as a column of numbers prints it: "43.".
 NUMBER_CELL = re.compile(r"^\d{1,5}\.$")
+# ... or written another way a column of numbers has it: "43", "(43)", "Para 43", "Paragraph 43", "No. 43".
+COLUMN_NUMBER = re.compile(r"^(?:(?:para(?:graph)?|no)\.?\s*)?\(?(\d{1,5})\)?\.?$", re.IGNORECASE)
+COLUMN_GAP = 20  # how far on from the last paragraph such a number may be, once the column is known
 # ... or a paragraph's label among them: a number with a letter or a second number ("4a.", "4.1"), or a letter
 # or a roman numeral in brackets ("(b)", "iv)").
 SUB_NUMBER = re.compile(r"^(?:\d{1,5}(?:[a-z]{1,2}|(?:\.\d{1,3})+)\.?|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\))$")
@@ -83,6 +86,17 @@ def numbers_paragraph(number: str, text: str, after: int) -> bool:
         bool(NUMBER_CELL.match(number)) and is_numbered(f"{number} {text}", after) is not None
         and (ends_sentence(text) or words(text) >= SHORT_WORDS)
     )
+
+
+def column_number(cell: str, text: str, after: int, in_column: bool) -> int | None:
+    """The paragraph number a cell of a column of numbers holds in another form than "43." ("43", "(43)",
+    "Para 43") beside the sentence ``text``: the next paragraph's, or one a little further on in a column
+    already known (``in_column``). A year or a count beside a sentence ("2019" | "Strategy published.") is none."""
+    match = COLUMN_NUMBER.match(cell.strip())
+    if match is None or NUMBER_CELL.match(cell.strip()) or not (ends_sentence(text) or words(text) >= SHORT_WORDS):
+        return None
+    number = int(match.group(1))
+    return number if number == after + 1 or (in_column and after < number <= after + COLUMN_GAP) else None
 
 
 def labels_paragraph(label: str, text: str) -> bool:

@@ -258,9 +258,19 @@ def _answer(assembler: Assembler, found: Sequence[Fragment], line: int) -> None:
             target or assembler.last_id())
 
 
-def _number_column(assembler: Assembler, row: Row) -> tuple[str, list[Fragment]] | None:
-    """A table whose first column holds the paragraphs' numbers ("43." | the paragraph | the response):
-    the number and the original's fragments, the number opening its paragraph as the page prints it;
+@dataclass(frozen=True)
+class NumberCell:
+    """A row of a table whose first column holds the paragraphs' numbers: what that cell holds ("" for
+    nothing), the original's fragments with it opening them as the page prints it, and the number when
+    the cell writes it otherwise than "43." (the text then does not say it as a paragraph's)."""
+
+    label: str
+    fragments: list[Fragment]
+    number: int | None = None
+
+
+def _number_column(assembler: Assembler, row: Row) -> NumberCell | None:
+    """A table whose first column holds the paragraphs' numbers ("43." | the paragraph | the response);
     None for other rows."""
     if len(row.cells) < 2 or not row.cells[1].strip():
         return None
@@ -268,14 +278,15 @@ def _number_column(assembler: Assembler, row: Row) -> tuple[str, list[Fragment]]
     if not second or second[0].kind is not FragmentKind.PARAGRAPH:
         return None
     if not first and assembler.state.number_column:  # an unnumbered paragraph among numbered ones
-        return "", second
+        return NumberCell("", second)
     if len(first) != 1 or first[0].kind is not FragmentKind.PARAGRAPH:
         return None
-    number, text = first[0].plain.strip(), second[0].plain
-    labelled = assembler.state.number_column and classify.labels_paragraph(number, text)  # "4a." among numbered paragraphs
-    if not labelled and not classify.numbers_paragraph(number, text, assembler.number_floor()):
+    label, text = first[0].plain.strip(), second[0].plain
+    number = classify.column_number(label, text, assembler.number_floor(), assembler.state.number_column)  # "43", "Para 43"
+    labelled = assembler.state.number_column and classify.labels_paragraph(label, text)  # "4a." among numbered paragraphs
+    if number is None and not labelled and not classify.numbers_paragraph(label, text, assembler.number_floor()):
         return None
-    return number, [replace(second[0], text=join((Span(number),), second[0].text)), *second[1:]]  # "43." opens the paragraph
+    return NumberCell(label, [replace(second[0], text=join((Span(label),), second[0].text)), *second[1:]], number)
 
 
 def _read_row(assembler: Assembler, row: Row) -> None:
@@ -286,12 +297,13 @@ def _read_row(assembler: Assembler, row: Row) -> None:
         return
     assembler.state.before = Before.START
     column = _number_column(assembler, row)
-    numbered = column[1] if column is not None else None
+    numbered = column.fragments if column is not None else None
     assembler.state.number_column = column is not None
     if column is not None:
         why = (
-            f"a cell holding only the number {column[0]}, before the paragraph it numbers" if classify.NUMBER_CELL.match(column[0])
-            else f"a cell holding the label {column[0]}, before the paragraph it labels among numbered ones" if column[0]
+            f"a cell holding only the number {column.label}, before the paragraph it numbers"
+            if classify.NUMBER_CELL.match(column.label) or column.number is not None
+            else f"a cell holding the label {column.label}, before the paragraph it labels among numbered ones" if column.label
             else "no number in the column of numbers: the paragraph beside it is the original's"
         )
         _record(assembler, row.line, "number column", Verdict(Kind.ORIGINAL, why=why))
@@ -304,7 +316,7 @@ def _read_row(assembler: Assembler, row: Row) -> None:
             _add_original(assembler, assembler.cells.fragments(cell), row.line)
         return
     left = numbered if numbered is not None else assembler.cells.fragments(row.cells[0])
-    lead = _add_original(assembler, left, row.line)
+    lead = _add_original(assembler, left, row.line, column.number if column is not None else None)
     right = [cell for cell in row.cells[2:] if cell.strip()] if numbered is not None else _drop_table_copy(assembler, row)
     answered = [fragment for cell in right for fragment in assembler.cells.fragments(cell)]
     if lead is not None and answered and assembler.config.override_for(row.line) is None and not lead.same_place(assembler.state.last):
@@ -428,12 +440,15 @@ def _rejoin_cell(found: Sequence[Fragment], assembler: Assembler, line: int) -> 
     return merged
 
 
-def _add_original(assembler: Assembler, found: Sequence[Fragment], line: int) -> Slot | None:
-    """Place a cell's fragments as the block rules decide; returns where its first one went (None when it opened nothing)."""
+def _add_original(assembler: Assembler, found: Sequence[Fragment], line: int, number: int | None = None) -> Slot | None:
+    """Place a cell's fragments as the block rules decide (``number``: the paragraph number a column of numbers
+    gives the first); returns where its first one went (None when it opened nothing)."""
     figure_row = None  # the figure this row's first fragment opened: the rest is its body
     lead = None
     for position, fragment in enumerate(_rejoin_cell(found, assembler, line)):
         look = assembler.look(fragment, line, position > 0, figure_row is not None and assembler.state.figure is figure_row)
+        if position == 0 and number is not None:
+            look = replace(look, column_number=number)
         rule, verdict = assembler.rulebook.blocks.decide(look)
         assembler.build(verdict, fragment, line)
         _record(assembler, line, rule, verdict, "" if verdict.kind in (Kind.BOX, Kind.CONTENTS) else assembler.last_id())
@@ -465,7 +480,7 @@ def _read_figure_row(assembler: Assembler, row: Row) -> bool:
     """Rows inside an open figure, as the figure rules decide; False hands the row back to the usual path."""
     draft = assembler.state.figure
     column = _number_column(assembler, row)  # a numbered paragraph in a column of numbers ends the figure
-    left = column[1] if column is not None else assembler.cells.fragments(row.cells[0])
+    left = column.fragments if column is not None else assembler.cells.fragments(row.cells[0])
     look = _figure_look(assembler, row, left)
     rule, verdict = assembler.rulebook.figures.decide(look)
     _record(assembler, row.line, rule, verdict, draft.figure.item_id)

@@ -78,6 +78,7 @@ class Look:
     same_cell: bool = False  # a later fragment of the cell that holds the one before
     figure_row: bool = False  # the row opened a figure: the rest of its cell is the figure's body
     last_number: int = 0  # the last numbered paragraph
+    column_number: int | None = None  # the number a column of numbers gives the paragraph ("43" | its text)
     joinable: str | None = None  # the end of a paragraph a page break may have cut
     answer_end: str | None = None  # the end of the reviewer's last words, with nothing of the original since
     joinable_item: bool = False  # ... and it is a list item
@@ -249,7 +250,10 @@ FIGURE_RULES: tuple[Rule[Look], ...] = (
 
 def _continues(look: Look) -> bool:
     """The rest of a paragraph a page break cut; never a heading the source marks up as one."""
-    return look.joinable is not None and look.fragment is not FragmentKind.HEADING and classify.continues(look.joinable, look.text, look.same_cell)
+    return (
+        look.joinable is not None and look.fragment is not FragmentKind.HEADING and look.column_number is None
+        and classify.continues(look.joinable, look.text, look.same_cell)
+    )
 
 
 def _caption(look: Look) -> bool:
@@ -261,7 +265,7 @@ def _caption(look: Look) -> bool:
 
 
 def _numbered(look: Look) -> Verdict | None:
-    number = classify.is_numbered(look.text, look.last_number)
+    number = look.column_number if look.column_number is not None else classify.is_numbered(look.text, look.last_number)
     return None if number is None else Verdict(Kind.NUMBERED, rank=number, why=f"it opens paragraph {number}")
 
 
