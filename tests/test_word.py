@@ -206,3 +206,16 @@ def test_a_column_of_numbers_without_full_stops_numbers_the_paragraphs_beside_th
     assert review.items["para-1"] == "1 We will recruit 4,000 teachers." and review.rebuttals["para-1"] == "Recruitment fell short."
     assert "para-2" not in review.rebuttals and review.items["para-3"] == "Para 3 Every pupil will have a counsellor."
     assert review.rebuttals["para-3"] == "One per 900 pupils."
+
+
+def test_a_cell_merged_down_two_rows_keeps_the_cells_beside_it_in_their_columns():
+    html = ('<table><tr><td rowspan="2"><p>1. We will build.</p></td><td><p>When?</p></td></tr>'
+            '<tr><td><p>The target was missed once already.</p></td></tr>'
+            '<tr><td><p>2. We will fund.</p></td><td rowspan="2"><p>How much?</p></td></tr>'
+            '<tr><td><p>3. We will report.</p></td></tr></table>')
+    assert html_lines(html) == [
+        "<p>1. We will build.</p>\t<p>When?</p>\t",
+        "\t<p>The target was missed once already.</p>\t",  # the response's column, answering paragraph 1
+        "<p>2. We will fund.</p>\t<p>How much?</p>\t",
+        "<p>3. We will report.</p>\t\t",
+    ]

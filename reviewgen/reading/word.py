@@ -65,20 +65,41 @@ def html_lines(html: str) -> list[str]:
     titles: set[tuple[str, ...]] = set()  # the column titles met so far: a table repeats them after a page break
     for block in soup.find_all(recursive=False):
         if block.name == "table":
-            lines.extend(row_line(row, notes, first, titles) for row, first in table_rows(block))
+            lines.extend(row_line(row, notes, first, titles, covered) for row, first, covered in table_rows(block))
         else:
             lines.append(cell_html(block, notes))
     return lines
 
 
-def table_rows(table: Tag) -> list[tuple[Tag, bool]]:
+def table_rows(table: Tag) -> list[tuple[Tag, bool, frozenset[int]]]:
     """The table's rows, each with whether it is the first of the table's rows of several cells (one cell
-    across the table above it is the table's title, not its first row)."""
+    across the table above it is the table's title, not its first row), and the positions among its cells
+    that a cell merged down from a row above covers (Word's vertically merged cells: mammoth writes the
+    cell once, with ``rowspan``, and leaves it out of the rows below)."""
     found, first = [], True
+    covering: dict[int, int] = {}  # column -> rows still covered by a merged cell above
     for row in rows(table):
-        found.append((row, first))
-        first = first and len(row.find_all(["td", "th"], recursive=False)) < 2
+        cells = row.find_all(["td", "th"], recursive=False)
+        covered, column, position = set(), 0, 0
+        for cell in [*cells, None]:
+            while covering.get(column):
+                covering[column] -= 1
+                covered.add(position)
+                column, position = column + 1, position + 1
+            if cell is None:
+                break
+            span = _count(cell.get("rowspan"))
+            for width in range(_count(cell.get("colspan"))):
+                if span > 1:
+                    covering[column + width] = span - 1
+            column, position = column + _count(cell.get("colspan")), position + 1
+        found.append((row, first, frozenset(covered)))
+        first = first and len(cells) < 2
     return found
+
+
+def _count(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and 0 < int(value) < 1000 else 1
 
 
 def footnotes(soup: BeautifulSoup) -> dict[str, str]:
@@ -140,13 +161,19 @@ HEADER_WORDS = 4
 ABBREVIATION = re.compile(r"^[A-Za-z]{1,5}\.$")
 
 
-def row_line(row: Tag, notes: dict[str, str], first: bool = False, titles: set[tuple[str, ...]] | None = None) -> str:
+def row_line(
+    row: Tag, notes: dict[str, str], first: bool = False, titles: set[tuple[str, ...]] | None = None, covered: frozenset[int] = frozenset(),
+) -> str:
+    """A row as an export line: its cells between TABs, an empty one where a merged cell above covers a column
+    (so a response beside a merged paragraph stays in the response's column)."""
     cells = row.find_all(["td", "th"], recursive=False)
     if is_header(row, cells, first, titles if titles is not None else set()):
         if titles is not None:
             titles.add(tuple(cell.get_text(" ", strip=True) for cell in cells))
         return ""  # the table's column titles are its furniture, not text
     parts = [cell_html(cell, notes, inner=True) for cell in cells]  # every column: a third is read, never dropped
+    for position in sorted(covered):
+        parts.insert(position, "")
     return "\t".join(parts) + "\t"
 
 
