@@ -219,3 +219,26 @@ def test_a_cell_merged_down_two_rows_keeps_the_cells_beside_it_in_their_columns(
         "<p>2. We will fund.</p>\t<p>How much?</p>\t",
         "<p>3. We will report.</p>\t\t",
     ]
+
+
+def test_a_cross_reference_kept_as_a_simple_field_keeps_its_text(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    field = ('<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:instr=" REF _Ref1 \\r \\h ">'
+             "<w:r><w:t>2</w:t></w:r></w:fldSimple>")
+    document = docx.Document()
+    document.add_heading("Chapter 1: Care", level=1)
+    table = document.add_table(rows=0, cols=2)
+    for number, (before, after) in enumerate((("Care will improve as paragraph ", " says."), ("Costs fall, see paragraph ", ".")), 1):
+        cells = table.add_row().cells
+        paragraph = cells[0].paragraphs[0]
+        paragraph.add_run(f"{number}. {before}")
+        paragraph._p.append(parse_xml(field))
+        paragraph.add_run(after)
+        cells[1].text = "It has not."
+    path = tmp_path / "care.docx"
+    document.save(str(path))
+    convert(path, tmp_path / "out")
+    review = Review(tmp_path / "out", "care")
+    assert review.items["para-1"] == "1. Care will improve as paragraph 2 says." and review.items["para-2"] == "2. Costs fall, see paragraph 2."

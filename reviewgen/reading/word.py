@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup, Tag
 
 from ..document.errors import ReviewgenError
 from ..document.html import parse, serialise
-from .word_numbering import numbers_as_text
+from .word_numbering import numbers_as_text, rewritten
 
 FOOTNOTE_REF = re.compile(r"^#(footnote|endnote)-(\d+)$")
 FOOTNOTE_ID = re.compile(r"^(?:footnote|endnote)-\d+$")
@@ -38,7 +38,7 @@ def docx_lines(path: Path) -> list[str]:
 
     data = path.read_bytes()
     try:
-        data = numbers_as_text(data)  # "43." as Word numbers it, which mammoth would drop
+        data = fields_as_text(numbers_as_text(data))  # "43." as Word numbers it, and simple fields' text, which mammoth would drop
     except (zipfile.BadZipFile, KeyError, OSError):
         pass  # not a readable archive: mammoth says so below
     try:
@@ -53,6 +53,23 @@ def docx_lines(path: Path) -> list[str]:
             "the response (one row a paragraph): put it in one, or export it as text", path,
         )
     return lines
+
+
+# A simple field (a cross-reference "paragraph 2" Word keeps as <w:fldSimple>): its wrapping tags, around
+# the runs that show its text. mammoth drops the runs with the field; without the wrapper they are text.
+SIMPLE_FIELD = re.compile(rb"<w:fldSimple\b[^>]*/>|<w:fldSimple\b[^>]*>|</w:fldSimple>")
+FIELD_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
+
+
+def fields_as_text(docx: bytes) -> bytes:
+    """A .docx (as bytes) whose simple fields are their text; unchanged when it has none."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        names = set(archive.namelist())
+        changed = {}
+        for name in FIELD_PARTS:
+            if name in names and b"<w:fldSimple" in (xml := archive.read(name)):
+                changed[name] = SIMPLE_FIELD.sub(b"", xml)
+        return rewritten(archive, changed) if changed else docx
 
 
 def html_lines(html: str) -> list[str]:

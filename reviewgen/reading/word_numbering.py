@@ -320,10 +320,13 @@ def numbers_as_text(docx: bytes) -> bytes:
             changed = with_numbers_as_text(document_xml, numbering)
         except (ElementTree.ParseError, expat.ExpatError, ValueError):
             return docx
-        if changed == document_xml:
-            return docx
-        written = io.BytesIO()
-        with zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as copy:
-            for info in archive.infolist():
-                copy.writestr(info, changed if info.filename == DOCUMENT else archive.read(info.filename))
-        return written.getvalue()
+        return rewritten(archive, {DOCUMENT: changed}) if changed != document_xml else docx
+
+
+def rewritten(archive: zipfile.ZipFile, changed: dict[str, bytes]) -> bytes:
+    """The archive as bytes again, the parts named in ``changed`` with their new content."""
+    written = io.BytesIO()
+    with zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in archive.infolist():
+            copy.writestr(info, changed.get(info.filename) or archive.read(info.filename))
+    return written.getvalue()
