@@ -28,7 +28,7 @@ def test_a_cell_nested_deeper_than_the_call_stack_keeps_its_words(tmp_path):
     assert review.items["para-2"] == "2. A paragraph."
     deepest = review.find("the deepest words")
     assert review.items[deepest] == "the deepest words"
-    assert review.rebuttals["para-2"] == "A reply to two."  # the row's response answers the paragraph its cell opens with
+    assert review.rebuttals[deepest] == "A reply to two."
 
 
 def test_thousands_of_unclosed_blocks_keep_every_word_in_order(tmp_path):

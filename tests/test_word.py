@@ -147,17 +147,24 @@ def test_a_footnote_and_an_endnote_with_the_same_number_are_two_notes():
     ]
 
 
-def test_column_titles_repeated_in_a_table_or_under_its_title_row_are_no_text_and_a_picture_is_no_text():
+def test_column_titles_repeated_in_a_table_are_no_text_and_a_picture_is_no_text():
     html = (
-        "<table><tr><td>Response table for chapter 1</td></tr>"  # a title across the table, then its column titles
-        "<tr><td><p>Original text</p></td><td><p>Our response</p></td></tr>"
+        "<table><tr><td><p>Original text</p></td><td><p>Our response</p></td></tr>"
         "<tr><td><p>1. We will act.</p></td><td><p>When?</p></td></tr>"
         "<tr><td><p>Original text</p></td><td><p>Our response</p></td></tr>"  # again after a page break
         '<tr><td><p>2. We will report.</p><p><img src="data:image/png;base64,iVBORw0KGgo=" /></p></td><td><p>To whom?</p></td></tr></table>'
     )
+    assert html_lines(html) == ["", "<p>1. We will act.</p>\t<p>When?</p>\t", "", "<p>2. We will report.</p><p></p>\t<p>To whom?</p>\t"]
+
+
+def test_a_row_of_short_cells_under_a_title_row_is_text_not_column_titles():
+    html = (
+        "<table><tr><td>Ministerial foreword</td></tr>"  # a title across the table
+        "<tr><td><p>Home Secretary foreword</p></td><td><p>No comment</p></td></tr>"  # short, and text all the same
+        "<tr><td><p>1. We will act.</p></td><td><p>When?</p></td></tr></table>"
+    )
     assert html_lines(html) == [
-        "Response table for chapter 1\t", "", "<p>1. We will act.</p>\t<p>When?</p>\t", "",
-        "<p>2. We will report.</p><p></p>\t<p>To whom?</p>\t",
+        "Ministerial foreword\t", "<p>Home Secretary foreword</p>\t<p>No comment</p>\t", "<p>1. We will act.</p>\t<p>When?</p>\t",
     ]
 
 

@@ -81,6 +81,7 @@ class Assembler:
         self.heading_ranks = heading_ranks  # source line -> rank, by the document's own forms (headings.py)
         self.sections: list[SectionDraft] = []
         self.state = State()  # what is open between one piece and the next
+        self.typed_numbers: frozenset[int] = frozenset()  # the paragraph numbers the source writes as "43." somewhere
         self.names = ids.Names()
         self.targets: dict[str, Slot | SectionDraft] = {}
         self.dropped: list[Dropped] = []
@@ -169,6 +170,7 @@ class Assembler:
             self.open_figure(Fragment(FragmentKind.PARAGRAPH, ()), line)  # a table with no caption is a figure of its own
         self.state.figure.figure = replace(self.state.figure.figure, table=replace(table, line=line))
         self.state.figure.copies = [table.header, *table.rows]
+        self.state.figure.notes_at_table = len(self.state.figure.figure.notes)
 
     def add_table_rows(self, rows: tuple[tuple[str, ...], ...]) -> None:
         """The rest of the open figure's table, after a page break that repeated its header; the export's

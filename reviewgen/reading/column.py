@@ -44,6 +44,7 @@ class BareLine:
     after_list_item: bool  # the original's last item was a list item
     reviewer: str  # the reviewer's name, from the configuration
     answer_end: str | None = None  # the end of the reviewer's words just before it, if they came just before
+    original_end: str | None = None  # the end of the original's paragraph before it
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("it follows a bare paragraph of the original, below which the export puts the response", 2, lambda line: line.before is Before.BARE_TEXT),
     Evidence("it continues the reviewer's lines", 2, lambda line: line.before is Before.REVIEWER),
     Evidence("the reviewer's words before it end on a colon, introducing it", 2,
-             lambda line: line.answer_end is not None and line.answer_end.rstrip().endswith(":")),
+             lambda line: line.answer_end is not None and line.answer_end.rstrip().endswith(":")
+             and not (line.original_end or "").rstrip().endswith(":")),  # the original's own list may follow its colon
     Evidence("it follows a paragraph whose response cell is empty", 1, lambda line: line.before is Before.UNANSWERED),
     Evidence("it follows a row that was answered already", -1, lambda line: line.before is Before.ANSWERED),
     Evidence("it continues a list of the original", -2, lambda line: line.list_item and line.after_list_item),

@@ -26,6 +26,7 @@ class FigureDraft:
     copies: list[tuple[str, ...]] = field(default_factory=list)  # table rows still expected as copies
     has_note: bool = False
     grid: list[tuple[str, ...]] = field(default_factory=list)
+    notes_at_table: int = 0  # the notes it had when its table came: a table's second part follows it with none between
 
 
 @dataclass

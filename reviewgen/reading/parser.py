@@ -44,6 +44,7 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
     assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks, cells)
     numbers = _paragraph_numbers(lines, furniture | headings.contents, assembler.cells)
     refused = {**_out_of_sequence(numbers), **_claimed_again(numbers)}
+    assembler.typed_numbers = frozenset(found.number for found in numbers)
     _record_furniture(assembler, furniture, changed)
     notes = _furniture_notes(lines, furniture, changed, by_pattern)
     for number, line in enumerate(lines, 1):
@@ -283,6 +284,8 @@ def _number_column(assembler: Assembler, row: Row) -> NumberCell | None:
         return None
     label, text = first[0].plain.strip(), second[0].plain
     number = classify.column_number(label, text, assembler.number_floor(), assembler.state.number_column)  # "43", "Para 43"
+    if number in assembler.typed_numbers:  # "1." opens a paragraph elsewhere: this "1" counts something else
+        number = None
     labelled = assembler.state.number_column and classify.labels_paragraph(label, text)  # "4a." among numbered paragraphs
     if number is None and not labelled and not classify.numbers_paragraph(label, text, assembler.number_floor()):
         return None
@@ -323,8 +326,8 @@ def _read_row(assembler: Assembler, row: Row) -> None:
         if _introduces_list(left):
             assembler.state.last = lead  # the response answers the paragraph that opens the list, as the row reads
             _record(assembler, row.line, "list lead", Verdict(Kind.REBUTTAL, column=Column.REVIEWER, why="a row's response answers the paragraph that opens its list"), lead.get().item_id)
-        elif getattr(lead.get(), "number", None) is not None:
-            assembler.state.last = lead  # a cell that opens with paragraph 12 is paragraph 12's row, its notes or closing lines in it
+        elif _numbered_with_notes(lead, left, row.line):
+            assembler.state.last = lead  # a cell that opens with paragraph 12 and holds its notes is paragraph 12's row
             _record(assembler, row.line, "numbered lead", Verdict(Kind.REBUTTAL, column=Column.REVIEWER, why="a row's response answers the numbered paragraph its cell opens with"), lead.get().item_id)
     _answer(assembler, answered, row.line)
     assembler.state.before = assembler.after_row(bool(left), bool(answered))
@@ -351,6 +354,19 @@ def _heads_grid(assembler: Assembler, row: Row) -> bool:
     draft.grid.append(tuple("" if position == first else cell.strip() for position, cell in enumerate(row.cells)))
     _record(assembler, row.line, "caption's row", Verdict(Kind.DIAGRAM_ROW, why="cells beside a caption: the first row of its grid"), draft.figure.item_id)
     return True
+
+
+def _numbered_with_notes(lead: Slot, found: Sequence[Fragment], line: int) -> bool:
+    """A cell that opens a numbered paragraph (not the rest of one a page break cut) and holds nothing after it but
+    the document's notes, lists and tables (a footnote's text a Word cell carries as "[1] ..."): the row is that
+    paragraph's. A figure, a commitment or another paragraph after it may be what the response answers."""
+    item = lead.get()
+    rest = found[1:]
+    return (
+        getattr(item, "number", None) is not None and item.line == line and bool(rest)
+        and any(fragment.table is not None or classify.is_document_note(fragment.plain) for fragment in rest)
+        and all(fragment.table is not None or fragment.kind is FragmentKind.ITEM or classify.is_document_note(fragment.plain) for fragment in rest)
+    )
 
 
 def _introduces_list(found: Sequence[Fragment]) -> bool:
@@ -471,7 +487,7 @@ def _figure_look(assembler: Assembler, row: Row, left: Sequence[Fragment]) -> Lo
         and any(character.isalnum() for character in "".join(row.grid_cells)),  # a header names; a diagram's row of arrows may recur
         figure_has_table=draft.figure.table is not None, figure_has_note=draft.has_note,
         continues_table=first.table is not None and draft.figure.table is not None and not draft.figure.table.diagram
-        and first.table.header == draft.figure.table.header,
+        and first.table.header == draft.figure.table.header and len(draft.figure.notes) == draft.notes_at_table,  # nothing between
         heading_rank=assembler.heading_ranks.get(row.line), reviewer=assembler.config.reviewer, before=assembler.state.before,
     )
 
@@ -498,7 +514,9 @@ def _read_figure_row(assembler: Assembler, row: Row) -> bool:
         rest = left[0].table
         assembler.dropped.append(Dropped(row.line, "\t".join(rest.header), DropReason.DUPLICATE_TABLE))
         assembler.add_table_rows(rest.rows)
-        _answer(assembler, [fragment for fragment in left[1:] if fragment.table is None], row.line)
+        for fragment in left[1:]:  # the rest of the original's cell: the figure's notes
+            if fragment.table is None:
+                assembler.add_figure_text(fragment.text, note=True, line=row.line)
         _answer(assembler, [fragment for cell in _drop_table_copy(assembler, row) for fragment in assembler.cells.fragments(cell)], row.line)
     elif kind is Kind.DIAGRAM_ROW:
         draft.grid.append(tuple(cell.strip() for cell in row.cells))

@@ -177,7 +177,7 @@ def _override_column(look: Look) -> Verdict | None:
 
 
 def _weighed_column(look: Look) -> Verdict:
-    judgement = judge(BareLine(look.text, look.before, look.list_item, look.after_list_item, look.reviewer, look.answer_end))
+    judgement = judge(BareLine(look.text, look.before, look.list_item, look.after_list_item, look.reviewer, look.answer_end, look.joinable))
     kind = Kind.REBUTTAL if judgement.column is Column.REVIEWER else Kind.ORIGINAL
     return Verdict(kind, column=judgement.column, why=f"taken as {judgement.explain()}", doubt=not judgement.confident)
 

@@ -89,29 +89,29 @@ def html_lines(html: str) -> list[str]:
 
 
 def table_rows(table: Tag) -> list[tuple[Tag, bool, frozenset[int]]]:
-    """The table's rows, each with whether it is the first of the table's rows of several cells (one cell
-    across the table above it is the table's title, not its first row), and the positions among its cells
-    that a cell merged down from a row above covers (Word's vertically merged cells: mammoth writes the
-    cell once, with ``rowspan``, and leaves it out of the rows below)."""
+    """The table's rows, each with whether it is the table's first, and the positions among its cells that a
+    cell merged down from a row above covers (Word's vertically merged cells: mammoth writes the cell once,
+    with ``rowspan``, and leaves it out of the rows below). Under a title row across the table a row of short
+    cells may be column titles or the first row of text ("Home Secretary foreword | No comment"): it is kept."""
     found, first = [], True
-    covering: dict[int, int] = {}  # column -> rows still covered by a merged cell above
+    covering: dict[int, tuple[int, int]] = {}  # first column -> (rows still covered, columns wide) by a merged cell above
     for row in rows(table):
         cells = row.find_all(["td", "th"], recursive=False)
         covered, column, position = set(), 0, 0
         for cell in [*cells, None]:
-            while covering.get(column):
-                covering[column] -= 1
-                covered.add(position)
-                column, position = column + 1, position + 1
+            while covering.get(column, (0, 0))[0]:
+                left, width = covering[column]
+                covering[column] = (left - 1, width)
+                covered.add(position)  # one empty cell for it, as it is one cell in its own row
+                column, position = column + width, position + 1
             if cell is None:
                 break
-            span = _count(cell.get("rowspan"))
-            for width in range(_count(cell.get("colspan"))):
-                if span > 1:
-                    covering[column + width] = span - 1
-            column, position = column + _count(cell.get("colspan")), position + 1
+            span, width = _count(cell.get("rowspan")), _count(cell.get("colspan"))
+            if span > 1:
+                covering[column] = (span - 1, width)
+            column, position = column + width, position + 1
         found.append((row, first, frozenset(covered)))
-        first = first and len(cells) < 2
+        first = False
     return found
 
 
