@@ -46,13 +46,12 @@ def docx_lines(path: Path) -> list[str]:
             html = mammoth.convert_to_html(stream).value
     except Exception as error:  # mammoth raises zip, XML and key errors of its own for a broken file
         raise ReviewgenError(f"this is not a Word document reviewgen can read ({type(error).__name__}); save it again from Word as .docx", path) from None
-    lines = html_lines(html)
-    if "<table" not in html:
+    if "<table" not in html:  # mammoth writes a "<" of the text as "&lt;": this is a table of the document's
         raise ReviewgenError(
             "the Word document holds no table; a review in Word is a table of two columns, the original's text beside "
             "the response (one row a paragraph): put it in one, or export it as text", path,
         )
-    return lines
+    return html_lines(html)
 
 
 # A simple field (a cross-reference "paragraph 2" Word keeps as <w:fldSimple>): its wrapping tags, around

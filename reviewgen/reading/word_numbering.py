@@ -328,5 +328,5 @@ def rewritten(archive: zipfile.ZipFile, changed: dict[str, bytes]) -> bytes:
     written = io.BytesIO()
     with zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as copy:
         for info in archive.infolist():
-            copy.writestr(info, changed.get(info.filename) or archive.read(info.filename))
+            copy.writestr(info, changed[info.filename] if info.filename in changed else archive.read(info.filename))
     return written.getvalue()
