@@ -6,6 +6,15 @@ from conftest import Review
 
 from reviewgen.commands.convert import convert
 
+
+def converted(tmp_path, name: str, text: str) -> str:
+    """The first page of the review converted from ``text``."""
+    source = tmp_path / f"{name}.txt"
+    source.write_text(text, encoding="utf-8")
+    convert(source, tmp_path / "out")
+    return next((tmp_path / "out" / name).glob("01-*.md")).read_text(encoding="utf-8")
+
+
 SOURCE = (
     "<h2>Part 1: Homes</h2>\t\n"
     "<p>1. We will build more homes.</p>\t<p>How many?</p>\t\n"
@@ -43,29 +52,21 @@ def test_a_table_caption_holds_its_table_source_and_rebuttal_and_is_no_heading(t
 
 
 def test_cells_between_tabs_under_a_table_caption_are_its_rows_not_a_diagram(tmp_path):
-    source = tmp_path / "grid.txt"
-    source.write_text(
+    page = converted(tmp_path, "grid", (
         "<h2>Part 1: Homes</h2>\t\n<p>1. We will build more homes.</p>\t<p>How many?</p>\t\n"
         "<p>Table 1: Homes built by year</p>\t\nYear\tHomes\tFlats\n2019\t200\t50\n2020\t210\t60\n"
-        "<p>Source: Live tables</p>\t\n<p>2. Planning will be faster.</p>\t<p>It will not.</p>\t\n",
-        encoding="utf-8",
-    )
-    convert(source, tmp_path / "out")
-    page = (tmp_path / "out" / "grid" / "01-part-1.md").read_text(encoding="utf-8")
+        "<p>Source: Live tables</p>\t\n<p>2. Planning will be faster.</p>\t<p>It will not.</p>\t\n"
+    ))
     assert "| Year | Homes | Flats |\n|---|---|---|\n| 2019 | 200 | 50 |\n| 2020 | 210 | 60 |" in page
     assert 'class="diagram"' not in page
 
 
 def test_cells_beside_a_caption_on_its_own_line_head_its_table_in_their_columns(tmp_path):
-    source = tmp_path / "beside.txt"
-    source.write_text(
+    page = converted(tmp_path, "beside", (
         "<h2>Part 1: Homes</h2>\t\n<p>1. We built more homes, as the table shows.</p>\t<p>Not according to the ONS.</p>\t\n"
         "Table 1: Homes built by year\t2019\t2020\t2021\nEngland\t120,000\t130,000\t140,000\nWales\t5,000\t5,500\t6,000\n"
-        "<p>2. We will build more.</p>\t<p>How many?</p>\t\n",
-        encoding="utf-8",
-    )
-    convert(source, tmp_path / "out")
-    page = (tmp_path / "out" / "beside" / "01-part-1.md").read_text(encoding="utf-8")
+        "<p>2. We will build more.</p>\t<p>How many?</p>\t\n"
+    ))
     caption = page.index("**Table 1: Homes built by year**")
     table = page.index("|   | 2019 | 2020 | 2021 |\n|---|---|---|---|\n| England | 120,000 | 130,000 | 140,000 |\n| Wales | 5,000 | 5,500 | 6,000 |")
     assert caption < table < page.index("</figure>") < page.index("2\\. We will build more.")
@@ -75,15 +76,11 @@ def test_cells_beside_a_caption_on_its_own_line_head_its_table_in_their_columns(
 
 
 def test_a_sentence_beside_a_caption_is_not_taken_for_its_table(tmp_path):
-    source = tmp_path / "said.txt"
-    source.write_text(
+    page = converted(tmp_path, "said", (
         "<h2>Part 1: Homes</h2>\t\n<p>1. We built more homes.</p>\t<p>How many?</p>\t\n"
         "Table 1: Homes built by year\tThe table is below.\tIt counts every region.\n"
-        "<p>2. We will build more.</p>\t<p>How many?</p>\t\n",
-        encoding="utf-8",
-    )
-    convert(source, tmp_path / "out")
-    page = (tmp_path / "out" / "said" / "01-part-1.md").read_text(encoding="utf-8")
+        "<p>2. We will build more.</p>\t<p>How many?</p>\t\n"
+    ))
     assert "|" not in page and page.index("The table is below.") < page.index("It counts every region.") < page.index("2\\. We will build more.")
 
 
