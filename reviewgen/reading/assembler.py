@@ -82,6 +82,7 @@ class Assembler:
         self.sections: list[SectionDraft] = []
         self.state = State()  # what is open between one piece and the next
         self.typed_numbers: frozenset[int] = frozenset()  # the paragraph numbers the source writes as "43." somewhere
+        self.label_column = False  # the source's rows hold paragraphs' labels ("1.1") in a column of their own
         self.names = ids.Names()
         self.targets: dict[str, Slot | SectionDraft] = {}
         self.dropped: list[Dropped] = []

@@ -109,16 +109,17 @@ class CellReader:
         self._fragments: dict[str, tuple[Fragment, ...]] | None = {} if remember else None
         self._removals: dict[str, tuple[str, ...]] | None = {} if remember else None
         self._line: dict[str, tuple[Fragment, ...]] = {}  # the cells of the line being read
-        self._ahead: dict[int, tuple[str, tuple[Fragment, ...]]] = {}  # by line: a cell read before its line's turn
+        self._ahead: dict[int, dict[str, tuple[Fragment, ...]]] = {}  # by line: cells read before their line's turn
 
     def at_line(self, line: int) -> None:
         """The parser goes on to ``line``: the cells of the line before are let go."""
-        self._line = dict([self._ahead.pop(line)]) if line in self._ahead else {}
+        self._line = self._ahead.pop(line, {})
 
     def read_ahead(self, line: int, cell: str) -> list[Fragment]:
-        found = self._read(cell)
-        self._ahead[line] = (cell, found)
-        return list(found)
+        read = self._ahead.setdefault(line, {})
+        if cell not in read:
+            read[cell] = self._read(cell)
+        return list(read[cell])
 
     def fragments(self, cell: str) -> list[Fragment]:
         if cell not in self._line:

@@ -42,9 +42,10 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
     furniture, changed, by_pattern = _furniture(lines, config)
     headings = plan_headings(lines, furniture, config.heading_parts)
     assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks, cells)
-    numbers = _paragraph_numbers(lines, furniture | headings.contents, assembler.cells)
+    numbers, labelled = _paragraph_numbers(lines, furniture | headings.contents, assembler.cells)
     refused = {**_out_of_sequence(numbers), **_claimed_again(numbers)}
     assembler.typed_numbers = frozenset(found.number for found in numbers)
+    assembler.label_column = labelled >= LABELLED_ROWS
     _record_furniture(assembler, furniture, changed)
     notes = _furniture_notes(lines, furniture, changed, by_pattern)
     for number, line in enumerate(lines, 1):
@@ -83,21 +84,28 @@ class NumberedLine:
     bare: bool  # a line with neither tags nor TABs, whose column is to be weighed
 
 
-def _paragraph_numbers(lines: Sequence[str], skipped: set[int], cells: CellReader) -> list[NumberedLine]:
+LABELLED_ROWS = 3  # rows of a label ("1.1", "4a.") beside a sentence that make a source's first column one of labels
+
+
+def _paragraph_numbers(lines: Sequence[str], skipped: set[int], cells: CellReader) -> tuple[list[NumberedLine], int]:
     """Each line that opens with a paragraph's number, as its first cell or the number cell before it
-    ("43." | the paragraph), in order; whether each is in sequence is not asked here."""
-    found = []
+    ("43." | the paragraph), in order (whether each is in sequence is not asked here); and how many rows hold
+    only a paragraph's label in their first cell beside a sentence ("1.1" | the paragraph | the response)."""
+    found, labelled = [], 0
     for number, line in enumerate(lines, 1):
         row = None if number in skipped else read_row(number, line)
         first = cells.read_ahead(number, row.cells[0]) if row is not None else []  # read once: its line's turn takes it
         if not first:
             continue
         text = first[0].plain.strip()
+        if len(first) == 1 and len(row.cells) > 1 and classify.SUB_NUMBER.match(text):
+            second = cells.read_ahead(number, row.cells[1])
+            labelled += bool(second) and classify.labels_paragraph(text, second[0].plain)
         if classify.NUMBER_CELL.match(text) and len(row.cells) > 1:
             text += " " + row.cells[1]
         if (match := classify.NUMBERED.match(text)) is not None:
             found.append(NumberedLine(number, int(match.group(1)), row.bare))
-    return found
+    return found, labelled
 
 
 def _out_of_sequence(numbers: Sequence[NumberedLine]) -> dict[int, tuple[int, str]]:
@@ -286,7 +294,7 @@ def _number_column(assembler: Assembler, row: Row) -> NumberCell | None:
     number = classify.column_number(label, text, assembler.number_floor(), assembler.state.number_column)  # "43", "Para 43"
     if number in assembler.typed_numbers:  # "1." opens a paragraph elsewhere: this "1" counts something else
         number = None
-    labelled = assembler.state.number_column and classify.labels_paragraph(label, text)  # "4a." among numbered paragraphs
+    labelled = (assembler.state.number_column or assembler.label_column) and classify.labels_paragraph(label, text)  # "4a.", "1.1"
     if number is None and not labelled and not classify.numbers_paragraph(label, text, assembler.number_floor()):
         return None
     return NumberCell(label, [replace(second[0], text=join((Span(label),), second[0].text)), *second[1:]], number)
