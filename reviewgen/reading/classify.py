@@ -193,15 +193,23 @@ def continues(previous: str, following: str, same_cell: bool) -> bool:
     if OWN_LABEL.match(following) and previous.rstrip().endswith(LIST_GOES_ON):  # "(b) ...; and" | "(c) ...": the next item
         return False
     first, second = following.lstrip()[:1], following.lstrip()[1:2]
-    if first.islower() or first == "(" or first.isdigit() or (first in OPENING_QUOTES and second.islower()):
-        return True  # ... including a quotation that carries on the sentence ("... meals to" | "“all children ...")
+    if first.islower() or first == "(" or first.isdigit():
+        return True
+    if first in OPENING_QUOTES and second.islower():  # a quotation carrying on the sentence ("... meals to" | "“all children ...")
+        return is_rest(following)
     if not first.isupper():
         return False
     # Inside one cell the export also splits before a capital ("... to the UN</p> <p>Sustainable ..."); anywhere,
     # a paragraph that stops on a word no sentence ends on ("... needs and the" | "Department for Education ...").
     if same_cell and first.isupper() and words(previous) >= SHORT_WORDS:
         return True
-    return ends_open(previous) and (words(previous) >= SHORT_WORDS or bool(NUMBERED.match(previous)))  # no title either way
+    return ends_open(previous) and (words(previous) >= SHORT_WORDS or bool(NUMBERED.match(previous))) and is_rest(following)
+
+
+def is_rest(text: str) -> bool:
+    """Whether ``text`` can be the rest of a sentence that needs one: it ends one, or is long. A short line with no
+    ending between a cut sentence and its rest is a running footer the export left ("Shelter respnse")."""
+    return ends_sentence(text) or words(text) >= SHORT_WORDS
 
 
 def ends_open(text: str) -> bool:

@@ -108,6 +108,7 @@ class State:
     split_rank: int | None = None  # a part whose children each get a page
     last_number: int = 0  # the last numbered paragraph
     refused_number: int = 0  # the number of the line being read when it is mistyped (out of sequence): it opens nothing
+    copies_next_row: bool = False  # the bare line being read is the next row's paragraph word for word
     number_column: bool = False  # the last row was a paragraph's in a table with a column of numbers
     before: Before = Before.NOTHING  # what the next bare line follows, for its column
 

@@ -65,13 +65,14 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
         if row is not None:
             refused_number, why = refused.get(number, (0, ""))
             assembler.state.refused_number = refused_number
+            assembler.state.copies_next_row = "word for word" in why
             if why:
                 assembler.dropped.append(Dropped(
                     number, f"paragraph number {refused_number} after paragraph {assembler.state.last_number}, {why}: kept as unnumbered text",
                     DropReason.NUMBERING,
                 ))
             _read_row(assembler, row)
-            assembler.state.refused_number = 0
+            assembler.state.refused_number, assembler.state.copies_next_row = 0, False
     return with_pages(assembler.document(), page_ends(lines, furniture))
 
 
@@ -82,6 +83,7 @@ class NumberedLine:
     line: int
     number: int
     bare: bool  # a line with neither tags nor TABs, whose column is to be weighed
+    text: str  # the paragraph's words as the line gives them, its number first
 
 
 LABELLED_ROWS = 3  # rows of a label ("1.1", "4a.") beside a sentence that make a source's first column one of labels
@@ -104,7 +106,7 @@ def _paragraph_numbers(lines: Sequence[str], skipped: set[int], cells: CellReade
         if classify.NUMBER_CELL.match(text) and len(row.cells) > 1:
             text += " " + row.cells[1]
         if (match := classify.NUMBERED.match(text)) is not None:
-            found.append(NumberedLine(number, int(match.group(1)), row.bare))
+            found.append(NumberedLine(number, int(match.group(1)), row.bare, " ".join(text.split())))
     return found, labelled
 
 
@@ -132,8 +134,10 @@ def _claimed_again(numbers: Sequence[NumberedLine]) -> dict[int, tuple[int, str]
     date" above the row of paragraph 33): the row's is the paragraph; the bare line quotes its number."""
     claimed: dict[int, tuple[int, str]] = {}
     for at, found in enumerate(numbers):
-        if found.bare and any(not later.bare and later.number == found.number for later in numbers[at + 1:at + 3]):
-            claimed[found.line] = (found.number, f"the row of paragraph {found.number} coming after it")
+        row = next((later for later in numbers[at + 1:at + 3] if not later.bare and later.number == found.number), None)
+        if found.bare and row is not None:
+            copy = " word for word, as the export may give a paragraph twice" if row.text == found.text else ""
+            claimed[found.line] = (found.number, f"the row of paragraph {found.number} coming after it{copy}")
     return claimed
 
 
@@ -405,6 +409,7 @@ def _bare_look(assembler: Assembler, row: Row, first: Fragment) -> Look:
         list_item=first.kind is FragmentKind.ITEM, after_list_item=isinstance(last, Slot) and last.item_index is not None,
         reviewer=assembler.config.reviewer, column_override=override.column if override else None,
         heading_rank=assembler.heading_ranks.get(row.line), joinable=assembler.joinable_end(), answer_end=assembler.answer_end(),
+        copies_next_row=assembler.state.copies_next_row,
     )
 
 

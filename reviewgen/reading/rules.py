@@ -81,6 +81,7 @@ class Look:
     column_number: int | None = None  # the number a column of numbers gives the paragraph ("43" | its text)
     joinable: str | None = None  # the end of a paragraph a page break may have cut
     answer_end: str | None = None  # the end of the reviewer's last words, with nothing of the original since
+    copies_next_row: bool = False  # a bare line that is the next row's paragraph again, word for word
     joinable_item: bool = False  # ... and it is a list item
     marked_item: bool = False  # the fragment is a list item opened by a marker of its own
     quote: Quote = Quote.NONE
@@ -188,8 +189,10 @@ LINE_RULES: tuple[Rule[Look], ...] = (
                                   "a heading by the document's own forms or contents (headings.py)")),
     Rule("opens structure", when(lambda look: classify.structure_of(look.text, look.last_number) is not None,
                                  Kind.ORIGINAL, "it opens a paragraph, figure, box or heading")),
+    Rule("copy of the next row", when(lambda look: look.copies_next_row, Kind.ORIGINAL,
+                                      "the paragraph of the row after it, word for word: the original's")),
     # Right after the reviewer's words that a page break cut mid-sentence: the rest of their sentence is theirs.
-    Rule("response goes on", when(lambda look: look.answer_end is not None and look.text[:1].islower()
+    Rule("response goes on", when(lambda look: look.answer_end is not None and look.text[:1].islower() and classify.is_rest(look.text)
                                   and classify.continues(look.answer_end, look.text, same_cell=False),
                                   Kind.REBUTTAL, "it carries on the sentence of the reviewer's a page break cut", column=Column.REVIEWER)),
     # Right after the original's paragraph that a page break cut mid-sentence (nothing of the reviewer's
