@@ -184,3 +184,17 @@ def test_the_first_paragraph_keeps_its_number_over_a_list_numbered_from_one_unde
             "1. There is no date.\n2. Landlords will use other grounds.\n<p>31. We will create an ombudsman.</p>\t\n").encode()
     result, source, out = convert(tmp_path, "list", data)
     assert "mistyped" not in result.stdout and Review(out, "list").numbered() == [30, 31]
+
+
+def test_a_spreadsheets_row_of_column_titles_is_left_out_and_named_and_an_override_keeps_it(tmp_path):
+    data = ("Paragraph\tGovernment text\tOur response\n1.\tWe will build 300,000 homes a year.\tNot since 1970.\n"
+            "2.\tWe will reform planning.\t\nParagraph\tGovernment text\tOur response\n3.\tWe will end evictions.\tStill waiting.\n").encode()
+    result, source, out = convert(tmp_path, "homes", data)
+    assert (f"{source}:1: “Paragraph | Government text | Our response” left out as the table's column titles (and the same again "
+            "on line 4); if it is the original's, add the override {line: 1, furniture: false}") in result.stdout
+    review = Review(out, "homes")
+    assert review.numbered() == [1, 2, 3] and review.rebuttals["para-3"] == "Still waiting."
+    assert not any("Government text" in text or "Our response" in text for text in [*review.items.values(), *review.rebuttals.values()])
+    source.with_suffix(".yml").write_text("overrides:\n  - {line: 1, furniture: false}\n", encoding="utf-8")
+    kept, _, out = convert(tmp_path, "homes", data, "--force")
+    assert kept.returncode == 0 and any("Government text" in text for text in Review(out, "homes").items.values())

@@ -9,7 +9,7 @@ by the rule tables of ``rules.py``, which call them.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Sequence
 
 NUMBERED = re.compile(r"^(\d+)\.\s+\S")
 FIGURE = re.compile(r"^(?:figure|fig\.)\s+(\d+)\b", re.IGNORECASE)
@@ -97,6 +97,19 @@ def column_number(cell: str, text: str, after: int, in_column: bool) -> int | No
         return None
     number = int(match.group(1))
     return number if number == after + 1 or (in_column and after < number <= after + COLUMN_GAP) else None
+
+
+COLUMN_TITLE_WORDS = 4
+# The first column's title may be one abbreviated word: "No." or "Para." over a column of numbers.
+ABBREVIATION = re.compile(r"^[A-Za-z]{1,5}\.$")
+
+
+def are_column_titles(cells: Sequence[str]) -> bool:
+    """A table's row of column titles ("Paragraph | Government text | Our response", "No. | Text | Response"):
+    two cells or more, each a few words with no number and no sentence ending."""
+    def title(text: str) -> bool:
+        return 0 < len(text.split()) <= COLUMN_TITLE_WORDS and not re.search(r"\d|[.?!]$", text)
+    return len(cells) >= 2 and (title(cells[0]) or bool(ABBREVIATION.match(cells[0]))) and all(title(cell) for cell in cells[1:])
 
 
 def labels_paragraph(label: str, text: str) -> bool:

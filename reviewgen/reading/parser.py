@@ -29,6 +29,7 @@ from .furniture import furniture_lines, lone_lines, numbers_left_alone, page_num
 from .headings import plan_headings
 from .inline import closing_text, join
 from ..document.model import Decision, Document, DropReason, Dropped, Span
+from ..document.sanitise import has_markup
 from ..document.plural import count, plural
 from .rules import Kind, Look, Rulebook, Verdict
 from .source_pages import page_ends, with_pages
@@ -73,7 +74,7 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
                 ))
             _read_row(assembler, row)
             assembler.state.refused_number, assembler.state.copies_next_row = 0, False
-    return with_pages(assembler.document(), page_ends(lines, furniture))
+    return with_pages(assembler.document(), page_ends(lines, furniture - column_titles(lines)))  # titles head a table, end no page
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ def _furniture(lines: Sequence[str], config: SourceConfig) -> tuple[set[int], di
     def matches(text: str) -> bool:
         return any(p.search(" ".join(text.split())) for p in patterns)
 
-    found = furniture_lines(lines, matches if patterns else None)
+    found = furniture_lines(lines, matches if patterns else None) | column_titles(lines)
     changed: dict[int, bool] = {}
     for override in config.overrides:
         if override.furniture is True and override.line not in found:
@@ -184,9 +185,17 @@ def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[in
     Lines an override decided, or a pattern of the configuration named, are the editor's already."""
     in_source = set(range(1, len(lines) + 1))  # an override of a line past the end is reported later
     overridden = set(changed) & in_source
-    decided = (furniture & in_source) - overridden - by_pattern
-    kinds = runs(lines, decided)
     notes: dict[int, str] = {}
+    titles = sorted(column_titles(lines) & furniture - overridden)
+    if titles:
+        first, *others = titles
+        again = f" (and the same again on {plural('line', len(others))} {_listed(others)})" if others else ""
+        notes[first] = (
+            f"“{' | '.join(cell.strip() for cell in lines[first - 1].split(chr(9)) if cell.strip())}” left out as the table's "
+            f"column titles{again}; if it is the original's, add the override {{line: {first}, furniture: false}}"
+        )
+    decided = (furniture & in_source) - overridden - by_pattern - set(titles)
+    kinds = runs(lines, decided)
     if len(kinds) < 2:  # one running footer: named once as it most often recurs (a short comment repeated can look
         same = _same_lines(lines, decided)  # like one), its garbled copies one by one (below)
         if same:
@@ -222,6 +231,20 @@ def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[in
             "{line: N, furniture: false} for each"
         )
     return notes
+
+
+def column_titles(lines: Sequence[str]) -> set[int]:
+    """The lines that are a table's column titles: the source's first line, when its cells between TABs are
+    short titles with no number and no sentence ending ("Paragraph | Government text | Our response", as a
+    spreadsheet exports them), and each later line the same as it (a page break repeating them)."""
+    first = next((number for number, line in enumerate(lines, 1) if line.strip()), None)
+    if first is None or "\t" not in lines[first - 1] or has_markup(lines[first - 1]):
+        return set()
+    cells = [cell.strip() for cell in lines[first - 1].split("\t") if cell.strip()]
+    if not classify.are_column_titles(cells):
+        return set()
+    same = " ".join(lines[first - 1].split())
+    return {number for number, line in enumerate(lines, 1) if number >= first and " ".join(line.split()) == same}
 
 
 def _listed(numbers: Sequence[int]) -> str:

@@ -25,6 +25,7 @@ from bs4 import BeautifulSoup, Tag
 
 from ..document.errors import ReviewgenError
 from ..document.html import parse, serialise
+from . import classify
 from .word_numbering import numbers_as_text, rewritten
 
 FOOTNOTE_REF = re.compile(r"^#(footnote|endnote)-(\d+)$")
@@ -162,19 +163,7 @@ def is_header(row: Tag, cells: list[Tag], first: bool, titles: set[tuple[str, ..
     texts = tuple(cell.get_text(" ", strip=True) for cell in cells)
     if row.find("th", recursive=False) is not None or (len(texts) >= 2 and texts in titles):
         return True
-    return (
-        first and len(texts) >= 2 and all(texts)
-        and (is_title(texts[0]) or bool(ABBREVIATION.match(texts[0]))) and all(is_title(text) for text in texts[1:])
-    )
-
-
-def is_title(text: str) -> bool:
-    return len(text.split()) <= HEADER_WORDS and not re.search(r"\d|[.?!]$", text)
-
-
-HEADER_WORDS = 4
-# The first column's title may be one abbreviated word: "No." or "Para." over a column of numbers.
-ABBREVIATION = re.compile(r"^[A-Za-z]{1,5}\.$")
+    return first and classify.are_column_titles(texts)
 
 
 def row_line(
