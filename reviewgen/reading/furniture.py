@@ -285,6 +285,16 @@ def lone_lines(lines: Sequence[str], furniture: set[int]) -> list[int]:
     return sorted(number for number in furniture if counts[_normalise(lines[number - 1])] == 1 and page_number(lines[number - 1]) is None)
 
 
+def same_lines(lines: Sequence[str], furniture: set[int]) -> list[list[int]]:
+    """The furniture lines that are the same line again, spacing aside (page numbers aside), each group in
+    order, the groups by their first line."""
+    same: dict[str, list[int]] = {}
+    for number in sorted(furniture):
+        if page_number(lines[number - 1]) is None:
+            same.setdefault(" ".join(lines[number - 1].split()), []).append(number)
+    return sorted(group for group in same.values() if len(group) > 1)
+
+
 def runs(lines: Sequence[str], furniture: set[int]) -> list[list[int]]:
     """The furniture lines in runs alike among themselves (a running footer with its garbled copies;
     a running header; a label of the original that recurs standing alone, "What we will do"), each

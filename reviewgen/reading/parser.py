@@ -25,7 +25,7 @@ from .cells import CellReader, Fragment, FragmentKind, Row, read_row
 from .column import Before, Column
 from ..document.config import SourceConfig
 from ..document.errors import ReviewgenError
-from .furniture import furniture_lines, lone_lines, numbers_left_alone, page_number as furniture_page_number, runs
+from .furniture import furniture_lines, lone_lines, numbers_left_alone, runs, same_lines
 from .headings import plan_headings
 from .inline import closing_text, join
 from ..document.model import Decision, Document, DropReason, Dropped, Span
@@ -40,7 +40,8 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
     """The document model of a two-column review export, decided by ``rulebook``'s rules (the defaults when None);
     ``cells``: a reader that remembers the cells, where one source is converted many times."""
     lines = without_controls(list(lines))
-    furniture, changed, by_pattern = _furniture(lines, config)
+    titles = column_titles(lines)
+    furniture, changed, by_pattern = _furniture(lines, config, titles)
     headings = plan_headings(lines, furniture, config.heading_parts)
     assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks, cells)
     numbers, labelled = _paragraph_numbers(lines, furniture | headings.contents, assembler.cells)
@@ -48,7 +49,7 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
     assembler.typed_numbers = frozenset(found.number for found in numbers)
     assembler.label_column = labelled >= LABELLED_ROWS
     _record_furniture(assembler, furniture, changed)
-    notes = _furniture_notes(lines, furniture, changed, by_pattern)
+    notes = _furniture_notes(lines, furniture, changed, by_pattern, titles)
     for number, line in enumerate(lines, 1):
         if number in furniture:
             assembler.dropped.append(Dropped(number, line.strip(), DropReason.FURNITURE))
@@ -64,17 +65,16 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
             assembler.dropped.append(Dropped(number, part, DropReason.UNSAFE))
         row = read_row(number, line)
         if row is not None:
-            refused_number, why = refused.get(number, (0, ""))
-            assembler.state.refused_number = refused_number
-            assembler.state.copies_next_row = "word for word" in why
-            if why:
+            refusal = refused.get(number)
+            if refusal is not None:
+                assembler.state.refused_number, assembler.state.copies_next_row = refusal.number, refusal.copy
                 assembler.dropped.append(Dropped(
-                    number, f"paragraph number {refused_number} after paragraph {assembler.state.last_number}, {why}: kept as unnumbered text",
+                    number, f"paragraph number {refusal.number} after paragraph {assembler.state.last_number}, {refusal.why}: kept as unnumbered text",
                     DropReason.NUMBERING,
                 ))
             _read_row(assembler, row)
             assembler.state.refused_number, assembler.state.copies_next_row = 0, False
-    return with_pages(assembler.document(), page_ends(lines, furniture - column_titles(lines)))  # titles head a table, end no page
+    return with_pages(assembler.document(), page_ends(lines, furniture - titles))  # titles head a table, end no page
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,15 @@ class NumberedLine:
     number: int
     bare: bool  # a line with neither tags nor TABs, whose column is to be weighed
     text: str  # the paragraph's words as the line gives them, its number first
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A paragraph number a line opens with that opens no paragraph, and why."""
+
+    number: int
+    why: str
+    copy: bool = False  # the line is the next row's paragraph word for word
 
 
 LABELLED_ROWS = 3  # rows of a label ("1.1", "4a.") beside a sentence that make a source's first column one of labels
@@ -111,10 +120,10 @@ def _paragraph_numbers(lines: Sequence[str], skipped: set[int], cells: CellReade
     return found, labelled
 
 
-def _out_of_sequence(numbers: Sequence[NumberedLine]) -> dict[int, tuple[int, str]]:
+def _out_of_sequence(numbers: Sequence[NumberedLine]) -> dict[int, Refusal]:
     """The lines whose paragraph number is mistyped, with the number and why: it jumps ahead, and the next two
     go back below it, on from the last ("11.", "112.", "13.", "14."). Such a number opens no paragraph."""
-    typos: dict[int, tuple[int, str]] = {}
+    typos: dict[int, Refusal] = {}
     last = 0
     for at, (line, number) in enumerate((found.line, found.number) for found in numbers):
         if number <= last:
@@ -124,21 +133,22 @@ def _out_of_sequence(numbers: Sequence[NumberedLine]) -> dict[int, tuple[int, st
         # line numbered out of place (a note's "7." after paragraph 8 is not enough, paragraphs quoted with gaps
         # between them neither, nor a list of the reviewer's under the first paragraph: "30." then "1.", "2.").
         if last and number > last + 1 and len(after) == 2 and last < after[0] <= last + 2 and after[1] == after[0] + 1 < number:
-            typos[line] = (number, "the next two going on from there as if it were in its place, taken for a mistyped number")
+            typos[line] = Refusal(number, "the next two going on from there as if it were in its place, taken for a mistyped number")
             continue
         last = number
     return typos
 
 
-def _claimed_again(numbers: Sequence[NumberedLine]) -> dict[int, tuple[int, str]]:
+def _claimed_again(numbers: Sequence[NumberedLine]) -> dict[int, Refusal]:
     """Bare lines opening with a number that a row of the table opens with right after ("33. The Standard is out of
     date" above the row of paragraph 33): the row's is the paragraph; the bare line quotes its number."""
-    claimed: dict[int, tuple[int, str]] = {}
+    claimed: dict[int, Refusal] = {}
     for at, found in enumerate(numbers):
         row = next((later for later in numbers[at + 1:at + 3] if not later.bare and later.number == found.number), None)
         if found.bare and row is not None:
-            copy = " word for word, as the export may give a paragraph twice" if row.text == found.text else ""
-            claimed[found.line] = (found.number, f"the row of paragraph {found.number} coming after it{copy}")
+            copy = row.text == found.text
+            said = " word for word, as the export may give a paragraph twice" if copy else ""
+            claimed[found.line] = Refusal(found.number, f"the row of paragraph {found.number} coming after it{said}", copy)
     return claimed
 
 
@@ -154,7 +164,7 @@ def parse_file(path: Path, config: SourceConfig, encoding: str | None = None, ce
     return document
 
 
-def _furniture(lines: Sequence[str], config: SourceConfig) -> tuple[set[int], dict[int, bool], set[int]]:
+def _furniture(lines: Sequence[str], config: SourceConfig, titles: set[int]) -> tuple[set[int], dict[int, bool], set[int]]:
     """The furniture lines, those the configuration changed (line -> whether it is furniture), and
     those a pattern of the configuration names."""
     patterns = [re.compile(p, re.IGNORECASE) for p in config.furniture_patterns]
@@ -162,7 +172,7 @@ def _furniture(lines: Sequence[str], config: SourceConfig) -> tuple[set[int], di
     def matches(text: str) -> bool:
         return any(p.search(" ".join(text.split())) for p in patterns)
 
-    found = furniture_lines(lines, matches if patterns else None) | column_titles(lines)
+    found = furniture_lines(lines, matches if patterns else None) | titles
     changed: dict[int, bool] = {}
     for override in config.overrides:
         if override.furniture is True and override.line not in found:
@@ -178,7 +188,7 @@ def _furniture(lines: Sequence[str], config: SourceConfig) -> tuple[set[int], di
 NAMED_AT_MOST = 20  # lines (or runs) of furniture the summary names one by one before it counts the rest
 
 
-def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[int, bool], by_pattern: set[int]) -> dict[int, str]:
+def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[int, bool], by_pattern: set[int], titles: set[int]) -> dict[int, str]:
     """What the summary says of the furniture an editor may want back, by line: each line that no other
     repeats as it is and, where the furniture falls into several runs alike among themselves (a header
     and a footer, or a label of the original that recurs), each run, named once at its first line.
@@ -186,18 +196,18 @@ def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[in
     in_source = set(range(1, len(lines) + 1))  # an override of a line past the end is reported later
     overridden = set(changed) & in_source
     notes: dict[int, str] = {}
-    titles = sorted(column_titles(lines) & furniture - overridden)
-    if titles:
-        first, *others = titles
+    left_out = sorted(titles & furniture - overridden)
+    if left_out:
+        first, *others = left_out
         again = f" (and the same again on {plural('line', len(others))} {_listed(others)})" if others else ""
         notes[first] = (
             f"“{' | '.join(cell.strip() for cell in lines[first - 1].split(chr(9)) if cell.strip())}” left out as the table's "
             f"column titles{again}; if it is the original's, add the override {{line: {first}, furniture: false}}"
         )
-    decided = (furniture & in_source) - overridden - by_pattern - set(titles)
+    decided = (furniture & in_source) - overridden - by_pattern - set(left_out)
     kinds = runs(lines, decided)
     if len(kinds) < 2:  # one running footer: named once as it most often recurs (a short comment repeated can look
-        same = _same_lines(lines, decided)  # like one), its garbled copies one by one (below)
+        same = same_lines(lines, decided)  # like one), its garbled copies one by one (below)
         if same:
             first, *others = max(same, key=len)
             notes[first] = (
@@ -251,15 +261,6 @@ def _listed(numbers: Sequence[int]) -> str:
     """Line numbers for a note, the first few of many and how many more."""
     more = len(numbers) - NAMED_AT_MOST
     return ", ".join(map(str, numbers[:NAMED_AT_MOST])) + (f" and {more:,} more" if more > 0 else "")
-
-
-def _same_lines(lines: Sequence[str], furniture: set[int]) -> list[list[int]]:
-    """The furniture lines that are the same line again (page numbers aside), each group in order, by its first line."""
-    same: dict[str, list[int]] = {}
-    for number in sorted(furniture):
-        if furniture_page_number(lines[number - 1]) is None:
-            same.setdefault(" ".join(lines[number - 1].split()), []).append(number)
-    return sorted(group for group in same.values() if len(group) > 1)
 
 
 def _record_furniture(assembler: Assembler, found: set[int], changed: dict[int, bool]) -> None:
