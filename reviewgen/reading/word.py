@@ -157,10 +157,9 @@ def rows(table: Tag) -> list[Tag]:
     return [row for row in table.find_all("tr") if row.find_parent("table") is table]
 
 
-def is_header(row: Tag, cells: list[Tag], first: bool, titles: set[tuple[str, ...]] = frozenset()) -> bool:
-    """A row of column titles ("Original | Our response"): marked as a header in Word, the titles of a
-    table before it again (``titles``), or a first row of short titles with no number and no sentence in it."""
-    texts = tuple(cell.get_text(" ", strip=True) for cell in cells)
+def is_header(row: Tag, texts: tuple[str, ...], first: bool, titles: set[tuple[str, ...]] = frozenset()) -> bool:
+    """A row of column titles ("Original | Our response"), its cells' ``texts``: marked as a header in Word, the
+    titles of a table before it again (``titles``), or a first row of short titles with no number and no sentence in it."""
     if row.find("th", recursive=False) is not None or (len(texts) >= 2 and texts in titles):
         return True
     return first and classify.are_column_titles(texts)
@@ -172,9 +171,10 @@ def row_line(
     """A row as an export line: its cells between TABs, an empty one where a merged cell above covers a column
     (so a response beside a merged paragraph stays in the response's column)."""
     cells = row.find_all(["td", "th"], recursive=False)
-    if is_header(row, cells, first, titles if titles is not None else set()):
+    texts = tuple(cell.get_text(" ", strip=True) for cell in cells)
+    if is_header(row, texts, first, titles if titles is not None else set()):
         if titles is not None:
-            titles.add(tuple(cell.get_text(" ", strip=True) for cell in cells))
+            titles.add(texts)
         return ""  # the table's column titles are its furniture, not text
     parts = [cell_html(cell, notes, inner=True) for cell in cells]  # every column: a third is read, never dropped
     for position in sorted(covered):
