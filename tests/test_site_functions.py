@@ -91,6 +91,19 @@ def test_permalinks_keep_the_paragraph_text():
     assert page_items(html)[0].text == "43. Seven per cent."
 
 
+def test_a_number_written_as_a_column_of_numbers_writes_it_links_too():
+    def link(paragraph: str):
+        return BeautifulSoup(add_permalinks(paragraph), "html.parser").select_one("a.para-number")
+
+    for written in ("Para 12", "(12)", "12", "Paragraph 12", "12."):
+        found = link(f'<p id="para-12">{written} The department will act.</p>')
+        assert (found.get_text(), found["href"], found["aria-label"]) == (written, "#para-12", "Link to paragraph 12"), written
+        assert found.parent.get_text() == f"{written} The department will act."
+    # another number, or a number that is only the start of one, is the paragraph's text and no link
+    for text in ("13. The department.", "120 people came.", "12.5 per cent came."):
+        assert link(f'<p id="para-12">{text}</p>') is None, text
+
+
 def test_footnote_definitions_keep_their_markdown():
     found = footnote_definitions(PAGE)
     assert found["para-43"] == "This ignores Mathews.\n\n- first point\n- second point"

@@ -41,10 +41,19 @@ ANCHOR_ATTEMPT = re.compile(r"^\s*\{.*\b(?:para|figure)-\d|#(?:para|figure)-\d[^
 # The original's page an item is on, an attribute of its anchor (and so of its element on the site).
 PAGE_ATTRIBUTE = "data-page"
 LABEL = re.compile(r"^\s*([A-Za-z]+\s+\d+)\s*[:.]")
+# How the original writes a paragraph's own number before its words: "43.", or as a column of numbers
+# has it, "43", "(43)", "Para 43", "Paragraph 43", "No. 43". Read here for the converter's column of
+# numbers and for the site's link on the number, so both know the same forms.
+WRITTEN_NUMBER = r"(?:(?:para(?:graph)?|no)\.?\s*)?\(?({number})\)?\.?"
 
 
 def paragraph_id(number: int) -> str:
     return f"{PARAGRAPH}-{number}"
+
+
+def written_number(number: str = r"\d{1,5}") -> re.Pattern:
+    """A paragraph's number as the original writes it (``WRITTEN_NUMBER``), ``number`` its digits (any by default)."""
+    return re.compile(WRITTEN_NUMBER.format(number=number), re.IGNORECASE)
 
 
 def figure_id(number: int) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from ..document import ids
+
 NUMBERED = re.compile(r"^(\d+)\.\s+\S")
 FIGURE = re.compile(r"^(?:figure|fig\.)\s+(\d+)\b", re.IGNORECASE)
 # A table's caption: "Table 3: Homes built by year" (a colon, full stop or dash after the number, then its
@@ -33,7 +35,7 @@ NOTE = re.compile(r"^notes?\s*:", re.IGNORECASE)
 # A cell holding nothing but a paragraph's number, as a column of numbers prints it: "43.".
 NUMBER_CELL = re.compile(r"^\d{1,5}\.$")
 # ... or written another way a column of numbers has it: "43", "(43)", "Para 43", "Paragraph 43", "No. 43".
-COLUMN_NUMBER = re.compile(r"^(?:(?:para(?:graph)?|no)\.?\s*)?\(?(\d{1,5})\)?\.?$", re.IGNORECASE)
+COLUMN_NUMBER = ids.written_number()
 COLUMN_GAP = 20  # how far on from the last paragraph such a number may be, once the column is known
 # ... or a paragraph's label among them: a number with a letter or a second number ("4a.", "4.1"), or a letter
 # or a roman numeral in brackets ("(b)", "iv)").
@@ -92,7 +94,7 @@ def column_number(cell: str, text: str, after: int, in_column: bool) -> int | No
     """The paragraph number a cell of a column of numbers holds in another form than "43." ("43", "(43)",
     "Para 43") beside the sentence ``text``: the next paragraph's, or one a little further on in a column
     already known (``in_column``). A year or a count beside a sentence ("2019" | "Strategy published.") is none."""
-    match = COLUMN_NUMBER.match(cell.strip())
+    match = COLUMN_NUMBER.fullmatch(cell.strip())
     if match is None or NUMBER_CELL.match(cell.strip()) or not (ends_sentence(text) or words(text) >= SHORT_WORDS):
         return None
     number = int(match.group(1))

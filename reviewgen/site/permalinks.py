@@ -7,15 +7,11 @@ link; ``review.js`` does the copying.
 
 from __future__ import annotations
 
-import re
-
 from bs4 import BeautifulSoup, NavigableString
 
 from ..document import ids as id_scheme
 from ..document.html import parse, serialise
 from .items import elements
-
-NUMBER = re.compile(r"^(\s*)(\d+)\.")
 
 
 def add_permalinks(html: str) -> str:
@@ -30,14 +26,18 @@ def link_numbers(soup: BeautifulSoup) -> None:
         first = paragraph.contents[0] if paragraph.contents else None
         if not isinstance(first, NavigableString):
             continue
-        match = NUMBER.match(str(first))
-        if not match:
+        number = id_scheme.paragraph_number(paragraph["id"])
+        text = str(first)
+        written = id_scheme.written_number(str(number)).match(text, len(text) - len(text.lstrip()))
+        following = text[written.end():written.end() + 1] if written else ""
+        if written is None or (following and not following.isspace()):  # "43." or "Para 43", not "430" nor "43.5"
             continue
-        number, item_id = match.group(2), paragraph["id"]
         # named, not titled: Material mounts a tooltip on every title as the page opens (a hundred on
         # the longest page), and pointing at the number shows its "Copy link" button already
-        link = soup.new_tag("a", attrs={"class": "para-number", "href": f"#{item_id}", "aria-label": f"Link to paragraph {number}"})
-        link.string = f"{number}."
-        rest = NavigableString(str(first)[match.end():])
+        link = soup.new_tag("a", attrs={"class": "para-number", "href": f"#{paragraph['id']}", "aria-label": f"Link to paragraph {number}"})
+        link.string = written.group(0)
+        rest = NavigableString(text[written.end():])
         first.replace_with(rest)
         rest.insert_before(link)
+        if written.start():
+            link.insert_before(NavigableString(text[:written.start()]))
