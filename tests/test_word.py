@@ -13,6 +13,7 @@ from reviewgen.commands.convert import convert, convert_document
 from reviewgen.document.errors import ReviewgenError
 from reviewgen.reading.source import read_source
 from reviewgen.reading.word import html_lines
+from reviewgen.reading.word_numbering import note_formats
 
 SLUG = "workforce-plan"
 
@@ -144,6 +145,56 @@ def test_a_footnote_and_an_endnote_with_the_same_number_are_two_notes():
     assert html_lines(html) == [
         "<p>1. Lists will fall[1].</p><p>[1] NHS England statistics. </p>\t<p>They grew.</p>\t",
         "<p>2. Spending will rise[i].</p><p>[i] Budget book, table four. </p>\t<p>It is flat.</p>\t",
+    ]
+
+
+def docx_of(parts: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    written = io.BytesIO()
+    with zipfile.ZipFile(written, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return written.getvalue()
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_notes_are_marked_as_the_document_numbers_them():
+    # Word's defaults: footnotes 1, 2, 3 and endnotes i, ii, iii
+    assert note_formats(docx_of({"word/document.xml": f"<w:document {W_NS}><w:body/></w:document>"})) == {
+        "footnote": "decimal", "endnote": "lowerRoman",
+    }
+    # endnotes numbered 1, 2, 3 in the document's settings; footnotes a, b, c in its body's own section
+    settings = f'<w:settings {W_NS}><w:endnotePr><w:endnote w:id="-1"/><w:numFmt w:val="decimal"/></w:endnotePr></w:settings>'
+    body = (f'<w:document {W_NS}><w:body><w:p/><w:sectPr><w:footnotePr><w:numFmt w:val="lowerLetter"/></w:footnotePr>'
+            '<w:pgSz w:w="11906"/></w:sectPr></w:body></w:document>')
+    formats = note_formats(docx_of({"word/settings.xml": settings, "word/document.xml": body}))
+    assert formats == {"footnote": "lowerLetter", "endnote": "decimal"}
+    html = (
+        '<table><tr><td><p>1. Lists will fall<sup><a href="#footnote-2" id="footnote-ref-2">[2]</a></sup>.</p></td><td><p>They grew.</p></td></tr>'
+        '<tr><td><p>2. Spending will rise<sup><a href="#endnote-1" id="endnote-ref-1">[1]</a></sup>.</p></td><td><p>It is flat.</p></td></tr></table>'
+        '<ol><li id="footnote-2"><p>NHS England statistics. <a href="#footnote-ref-2">↑</a></p></li></ol>'
+        '<ol><li id="endnote-1"><p>Budget book, table four. <a href="#endnote-ref-1">↑</a></p></li></ol>'
+    )
+    assert html_lines(html, formats) == [
+        "<p>1. Lists will fall[b].</p><p>[b] NHS England statistics. </p>\t<p>They grew.</p>\t",
+        "<p>2. Spending will rise[1].</p><p>[1] Budget book, table four. </p>\t<p>It is flat.</p>\t",
+    ]
+
+
+def test_a_footnote_and_an_endnote_both_marked_1_keep_their_own_texts():
+    html = (
+        '<table><tr><td><p>1. Lists will fall<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>.</p></td><td><p>They grew.</p></td></tr>'
+        '<tr><td><p>2. Spending will rise<sup><a href="#endnote-1" id="endnote-ref-1">[1]</a></sup>.</p></td><td><p>It is flat.</p></td></tr></table>'
+        '<ol><li id="footnote-1"><p>NHS England statistics. <a href="#footnote-ref-1">↑</a></p></li></ol>'
+        '<ol><li id="endnote-1"><p>Budget book, table four. <a href="#endnote-ref-1">↑</a></p></li></ol>'
+    )
+    assert html_lines(html, {"footnote": "decimal", "endnote": "decimal"}) == [
+        "<p>1. Lists will fall[1].</p><p>[1] NHS England statistics. </p>\t<p>They grew.</p>\t",
+        "<p>2. Spending will rise[1].</p><p>[1] Budget book, table four. </p>\t<p>It is flat.</p>\t",
     ]
 
 

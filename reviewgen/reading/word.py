@@ -26,7 +26,7 @@ from bs4 import BeautifulSoup, Tag
 from ..document.errors import ReviewgenError
 from ..document.html import parse, serialise
 from . import classify
-from .word_numbering import numbers_as_text, rewritten
+from .word_numbering import NOTE_FORMATS, formatted, note_formats, numbers_as_text, rewritten
 
 FOOTNOTE_REF = re.compile(r"^#(footnote|endnote)-(\d+)$")
 FOOTNOTE_ID = re.compile(r"^(?:footnote|endnote)-\d+$")
@@ -37,9 +37,10 @@ def docx_lines(path: Path) -> list[str]:
     """The document's body as export lines; a ReviewgenError for a file that is not a Word document."""
     import mammoth  # only a Word source needs it
 
-    data = path.read_bytes()
+    data, formats = path.read_bytes(), NOTE_FORMATS
     try:
         data = fields_as_text(numbers_as_text(data))  # "43." as Word numbers it, and simple fields' text, which mammoth would drop
+        formats = note_formats(data)
     except (zipfile.BadZipFile, KeyError, OSError):
         pass  # not a readable archive: mammoth says so below
     try:
@@ -52,7 +53,7 @@ def docx_lines(path: Path) -> list[str]:
             "the Word document holds no table; a review in Word is a table of two columns, the original's text beside "
             "the response (one row a paragraph): put it in one, or export it as text", path,
         )
-    return html_lines(html)
+    return html_lines(html, formats)
 
 
 # A simple field (a cross-reference "paragraph 2" Word keeps as <w:fldSimple>): its wrapping tags, around
@@ -72,12 +73,13 @@ def fields_as_text(docx: bytes) -> bytes:
         return rewritten(archive, changed) if changed else docx
 
 
-def html_lines(html: str) -> list[str]:
-    """mammoth's HTML of a document -> export lines, a block or a table row each."""
+def html_lines(html: str, formats: dict[str, str] = NOTE_FORMATS) -> list[str]:
+    """mammoth's HTML of a document -> export lines, a block or a table row each; its notes marked as
+    ``formats`` says the document numbers them (``note_formats``)."""
     soup = parse(html)
     for picture in soup.find_all("img"):
         picture.decompose()  # pictures are no text: a figure whose image is lost says so (the converter's figures)
-    notes = footnotes(soup)
+    notes = footnotes(soup, formats)
     lines: list[str] = []
     titles: set[tuple[str, ...]] = set()  # the column titles met so far: a table repeats them after a page break
     for block in soup.find_all(recursive=False):
@@ -119,15 +121,15 @@ def _count(value: str | None) -> int:
     return int(value) if value and value.isdigit() and 0 < int(value) < 1000 else 1
 
 
-def footnotes(soup: BeautifulSoup) -> dict[str, str]:
-    """Each footnote's and endnote's text as HTML, keyed by its mark as the text shows it (``note_mark``),
-    without the link back."""
+def footnotes(soup: BeautifulSoup, formats: dict[str, str] = NOTE_FORMATS) -> dict[str, tuple[str, str]]:
+    """Each footnote's and endnote's mark as the text shows it (``note_mark``) and its text as HTML, without
+    the link back, by its id ("endnote-3"): a footnote and an endnote may show the same mark."""
     found = {}
     for note in soup.find_all("li", id=FOOTNOTE_ID):
         for back in note.find_all("a", href=re.compile(r"^#(?:footnote|endnote)-ref-")):
             back.decompose()
         kind, number = note["id"].rsplit("-", 1)
-        found[note_mark(kind, number)] = cell_html(note, {}, inner=True)
+        found[note["id"]] = (note_mark(kind, number, formats), cell_html(note, {}, inner=True))
         listing = note.parent
         note.extract()
         if listing is not None and listing.name == "ol" and not listing.find("li"):
@@ -135,21 +137,10 @@ def footnotes(soup: BeautifulSoup) -> dict[str, str]:
     return found
 
 
-ROMAN = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
-def note_mark(kind: str, number: str) -> str:
-    """A note's mark as Word prints it: a footnote's number ("3"), an endnote's in small roman numerals
-    ("iii"), so that footnote 1 and endnote 1 are two notes."""
-    if kind.endswith("footnote"):
-        return number
-    value, mark = int(number), ""
-    if value >= 40:
-        return f"e{value}"  # past xxxix: still one mark a note, if not Word's
-    for size, letters in ROMAN:
-        while value >= size:
-            mark, value = mark + letters, value - size
-    return mark
+def note_mark(kind: str, number: str, formats: dict[str, str] = NOTE_FORMATS) -> str:
+    """A note's mark as Word prints it: in the document's format for its kind of note ("3" for a footnote,
+    "iii" for an endnote, unless the document says otherwise)."""
+    return formatted(int(number), formats.get(kind, "decimal"))
 
 
 def rows(table: Tag) -> list[Tag]:
@@ -182,16 +173,18 @@ def row_line(
     return "\t".join(parts) + "\t"
 
 
-def cell_html(element: Tag, notes: dict[str, str], inner: bool = False) -> str:
+def cell_html(element: Tag, notes: dict[str, tuple[str, str]], inner: bool = False) -> str:
     """One cell (or block) as export HTML: footnote numbers kept in the text, the notes after it."""
     cited = []
     for ref in element.find_all("a", href=FOOTNOTE_REF):
-        mark = note_mark(*FOOTNOTE_REF.match(ref["href"]).groups())
-        cited.append(mark)
+        note_id = ref["href"].removeprefix("#")
+        mark = notes[note_id][0] if note_id in notes else note_mark(*FOOTNOTE_REF.match(ref["href"]).groups())
+        cited.append(note_id)
         sup = ref.find_parent("sup") or ref
         sup.replace_with(f"[{mark}]")
     html = serialise(element.contents if inner else [element])
-    for mark in cited:
-        if mark in notes:
-            html += f"<p>[{mark}] " + notes[mark].removeprefix("<p>")
+    for note_id in cited:
+        if note_id in notes:
+            mark, note = notes[note_id]
+            html += f"<p>[{mark}] " + note.removeprefix("<p>")
     return SEPARATORS.sub(" ", html)

@@ -323,6 +323,32 @@ def numbers_as_text(docx: bytes) -> bytes:
         return rewritten(archive, {DOCUMENT: changed}) if changed != document_xml else docx
 
 
+# How Word numbers notes when the document says nothing: footnotes 1, 2, 3; endnotes i, ii, iii.
+NOTE_FORMATS = {"footnote": "decimal", "endnote": "lowerRoman"}
+# A note settings element, read no further than a thousand characters (it holds a handful of elements),
+# so that a document of thousands of unclosed ones takes time in its length, not in its square.
+NOTE_SETTINGS = re.compile(rb"<w:(footnote|endnote)Pr\b[^>]{0,200}>(.{0,1000}?)</w:\1Pr>", re.S)
+NUMBER_FORMAT = re.compile(rb'<w:numFmt\b[^>]{0,200}?w:val="([A-Za-z]{1,40})"')
+SETTINGS = "word/settings.xml"
+
+
+def note_formats(docx: bytes) -> dict[str, str]:
+    """How the document numbers its footnotes and endnotes (``formatted``'s styles): the document's
+    settings, then its body's own section (the last ``sectPr``), over Word's defaults."""
+    formats = dict(NOTE_FORMATS)
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        names = set(archive.namelist())
+        parts = [archive.read(SETTINGS)] if SETTINGS in names else []
+        if DOCUMENT in names:
+            document_xml = archive.read(DOCUMENT)
+            parts.append(document_xml[max(document_xml.rfind(b"<w:sectPr"), 0):])
+    for part in parts:
+        for kind, inside in NOTE_SETTINGS.findall(part):
+            if (style := NUMBER_FORMAT.search(inside)) is not None:
+                formats[kind.decode("ascii")] = style.group(1).decode("ascii")
+    return formats
+
+
 def rewritten(archive: zipfile.ZipFile, changed: dict[str, bytes]) -> bytes:
     """The archive as bytes again, the parts named in ``changed`` with their new content."""
     written = io.BytesIO()
