@@ -198,3 +198,14 @@ def test_a_spreadsheets_row_of_column_titles_is_left_out_and_named_and_an_overri
     source.with_suffix(".yml").write_text("overrides:\n  - {line: 1, furniture: false}\n", encoding="utf-8")
     kept, _, out = convert(tmp_path, "homes", data, "--force")
     assert kept.returncode == 0 and any("Government text" in text for text in Review(out, "homes").items.values())
+
+
+def test_a_list_item_that_types_its_bullet_again_shows_one_bullet(tmp_path):
+    """"<li>• item": the "•" is the list's marker typed into the item; the item is a list item once, its words kept."""
+    data = ("<h2>Part 1: X</h2>\t\n<p>12. The strategy will:</p>\t\n"
+            "<ul><li>• recruit more teachers;</li><li> •  fund support.</li><li>keep • as written</li></ul>\t<p>Not enough.</p>\t\n").encode()
+    result, _, out = convert(tmp_path, "bullets", data)
+    assert result.returncode == 0, result.stderr
+    page = (out / "bullets" / "01-part-1.md").read_text(encoding="utf-8")
+    assert "- recruit more teachers;\n" in page and "- fund support.\n" in page and "- keep • as written" in page
+    assert "- •" not in page

@@ -231,6 +231,8 @@ class _ListRun(_Run):
         if isinstance(node, Element) and node.name == "li":
             self.finish(found)
             text = tidy(spans_from_nodes(node.children))
+            if plain_text(text).lstrip().startswith(BULLET):  # "<li>• item": the list's own marker, typed again
+                text = tidy(list(strip_prefix(text, plain_text(text).index(BULLET) + 1)))
             numbered = self.ordered and not OWN_LABEL.match(plain_text(text))  # an <ol> around it numbers nothing more
             found.append(Fragment(FragmentKind.ITEM, text, tagged=True, marked=True, numbered=numbered))
         elif not _is_inline(node):
