@@ -361,3 +361,41 @@ def test_a_footer_right_under_the_last_row_of_its_page_is_furniture_a_label_over
     assert review.items["para-3"] == "3. Companies report every discharge, and the number of discharges has fallen in each of the last three years."
     assert review.rebuttals["para-3"] == "Self-reported." and review.numbered() == list(range(1, 12))
     assert sum(item == "What we will do" for item in review.items.values()) == 5
+
+
+def _pages(*pages: list[str]) -> list[str]:
+    """Pages of two rows each (paragraphs numbered on), each page's lines after its rows."""
+    lines, number = [], 0
+    for page in pages:
+        for _ in range(2):
+            number += 1
+            lines.append(f"<p>{number}. A paragraph of the original.</p>\t<p>A reply.</p>")
+        lines += page
+    return lines
+
+
+def test_page_numbers_standing_alone_go_where_they_go_on_as_pages_do():
+    lines = _pages(*[["", number, ""] for number in ("7", "- 8 -", "9", "\u2013 10 \u2013", "xi")])
+    assert dropped(lines) == ["7", "- 8 -", "9", "\u2013 10 \u2013", "xi"]
+    # two are not enough to tell pages by; a year, and a list's numbers over its items' titles, stay
+    assert dropped(_pages(["", "7", ""], ["", "8", ""])) == []
+    assert dropped(_pages(["", "2019", ""], ["", "2020", ""], ["", "2021", ""])[:5] + ["1", "", "Identify", "", "2", "", "Protect", "", "3", "", "Respond"]) == []
+
+
+def test_a_footer_with_its_page_number_first_or_last_and_between_rows_goes():
+    sides = [["", "24 | Housing Action review", ""], ["", "Housing Action review   25", ""], ["", "26   Housing Action review", ""],
+             ["", "Housing Action review 27", ""], ["", "28 | Housing Action review", ""]]
+    assert dropped(_pages(*sides)) == [line for _, line, _ in sides]
+    # no blank line about it: only with a page number on its line is a line between two rows a footer
+    between = _pages(*[[f"Housing Action review {page}"] for page in range(24, 29)])
+    assert dropped(between) == [f"Housing Action review {page}" for page in range(24, 29)]
+    assert dropped(_pages(*[["Housing Action review"] for _ in range(5)])) == []
+
+
+def test_a_documents_divisions_in_sequence_are_no_running_footer():
+    stages = _pages(*[["", f"Stage {stage}", ""] for stage in range(1, 6)])
+    assert dropped(stages) == []
+    headed = _pages(*[["", f"Objective {n}: Tackling abuse", "", f"Page {n} of 9", ""] for n in range(1, 6)])
+    assert dropped(headed) == [f"Page {n} of 9" for n in range(1, 6)]
+    # the same division again on every page is a running header
+    assert dropped(_pages(*[["", "Chapter 3: Rivers", ""] for _ in range(5)])) == ["Chapter 3: Rivers"] * 5

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Callable, Iterator, Sequence
 
+from .headings import FORM
+
 ALIKE = 0.7
 FRAGMENT_ALIKE = 0.8
 RECURS = 3
@@ -33,10 +35,21 @@ MAX_CHARS = 100
 # Lines with these shapes are structure, never furniture, however often they recur.
 STRUCTURAL = re.compile(r"^(\d|figure\b|table\b|case study\b)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.?!:;,\"”’)]$")
-# A page's number, on the line above or below its footer ("12", "12 of 40", "12/40", front pages' "iv").
-PAGE_NUMBER = re.compile(r"^(\d{1,4}|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE | re.ASCII)
+# A page's number, on the line above or below its footer ("12", "12 of 40", "12/40", "- 12 -", front pages' "iv").
+PAGE_NUMBER = re.compile(
+    r"^(?:[-\u2013\u2014]\s*)?(\d{1,4}|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))(\s*(of|/)\s*\d{1,4})?(?:\s*[-\u2013\u2014])?$",
+    re.IGNORECASE | re.ASCII,
+)
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 PAGE_LINES = 10  # the fewest lines between two pages' footers: a page holds text
+# A number standing alone is a page's only among others that go as pages do, this many in a row at least,
+# each this many lines on from the last and text between (a list's "1", "2", "3" over its items' titles is none).
+LONE_PAGES = 3
+LONE_PAGE_LINES = 4
+# A footer's page number before its words on the same line, set apart by a bar or a run of spaces
+# ("24 | Housing Action review", "24   Housing Action review"); one space is a numbered heading's ("3 Delivery").
+NUMBER_FIRST = re.compile(r"^\d{1,4}(?:\s*\|\s*|\s{2,})(?=\S)")
+PAGE_BESIDE = re.compile(rf"{NUMBER_FIRST.pattern}|\s\d{{1,4}}$")  # ... or after them, "Housing Action review 24"
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,22 @@ def _is_candidate_line(line: str) -> bool:
         and not STRUCTURAL.match(stripped)
         and not stripped.startswith(("-", "*", "#", "[", "•"))
     )
+
+
+def _piece(line: str) -> str:
+    """A line's words as a footer is compared by (normalised), a page number before them left out; "" for a
+    line that cannot be a footer's."""
+    if (number := NUMBER_FIRST.match(line.strip())) is not None:
+        line = line.strip()[number.end():]
+    return _normalise(line) if _is_candidate_line(line) else ""
+
+
+def _without_page(line: str) -> str:
+    """A footer's line without the page number on it ("Housing Action review 24" -> "Housing Action review")."""
+    line = line.strip()
+    if (number := NUMBER_FIRST.match(line)) is not None:
+        return line[number.end():]
+    return re.sub(r"\s\d{1,4}$", "", line)
 
 
 def page_number(line: str) -> int | None:
@@ -92,7 +121,7 @@ def candidates(lines: Sequence[str]) -> list[Candidate]:
         block = lines[index:end]
         as_pages = [page_number(line) for line in block]
         numbers = [number for number in as_pages if number is not None]
-        pieces = tuple(_normalise(line) if _is_candidate_line(line) and page is None else "" for line, page in zip(block, as_pages))
+        pieces = tuple(_piece(line) if page is None else "" for line, page in zip(block, as_pages))
         candidate = Candidate(tuple(range(index + 1, end + 1)), " ".join(piece for piece in pieces if piece), pieces)
         if len(block) <= 2 and all(pieces):
             found.append((candidate, None))
@@ -100,10 +129,49 @@ def candidates(lines: Sequence[str]) -> list[Candidate]:
             found.append((candidate, numbers[0]))
         elif pieces[-1] and all("\t" in line for line in block[:-1]):  # a footer under the last row of its page, the blank
             found.append((Candidate((end,), pieces[-1], (pieces[-1],)), None))  # line between lost (a label opens content: never first)
+        else:  # a footer under a row, with no blank line about it: only with its page number on its line
+            found.extend(
+                (Candidate((index + at + 1,), pieces[at], (pieces[at],)), None) for at in range(1, len(block))
+                if pieces[at] and "\t" in block[at - 1] and (at + 1 == len(block) or "\t" in block[at + 1])
+                and PAGE_BESIDE.search(block[at].strip())
+            )
         index = end
     numbered = [(candidate.lines[0], number) for candidate, number in found if number is not None]
     pages = _page_like(numbered)
     return [candidate for candidate, number in found if number is None or candidate.lines[0] in pages]
+
+
+def lone_page_numbers(lines: Sequence[str]) -> set[int]:
+    """The lines that hold nothing but a page's number ("12", "- 12 -", "xii") standing alone, between blank
+    lines or under the last row of a page, where LONE_PAGES or more of them go on as pages do: a page to three
+    on from the one before, LONE_PAGE_LINES away. A year, a total or a list's number standing alone stays."""
+    alone = []
+    for index, line in enumerate(lines):
+        number = page_number(line)
+        if number is None:
+            continue
+        before = lines[index - 1] if index else ""
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        if not after.strip() and (not before.strip() or "\t" in before):
+            alone.append((index + 1, number))
+    found: set[int] = set()
+    chain: list[int] = []
+    for (line, number), following in zip(alone, [*alone[1:], None]):
+        chain.append(line)
+        goes_on = (
+            following is not None and 1 <= following[1] - number <= 3 and following[0] - line >= LONE_PAGE_LINES
+            and any(_holds_text(between) for between in lines[line:following[0] - 1])
+        )
+        if not goes_on:
+            if len(chain) >= LONE_PAGES:
+                found.update(chain)
+            chain = []
+    return found
+
+
+def _holds_text(line: str) -> bool:
+    """A row of the table, or a line of a sentence or more: what a page between two page numbers holds."""
+    return "\t" in line or len(line.split()) >= MAX_WORDS or bool(SENTENCE_END.search(line.strip()))
 
 
 def _page_like(numbered: Sequence[tuple[int, int]]) -> set[int]:
@@ -133,9 +201,24 @@ def _at_least(matcher: SequenceMatcher, threshold: float) -> bool:
     return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
+LABELLED = re.compile(FORM.pattern, re.IGNORECASE)  # "Stage 2", "Recommendation 12", "Annex B": the document's own divisions
+PAGE_WORDS = frozenset({"page", "p", "pp", "pg"})  # "Page 24": a page's label, which goes up as pages do
+
+
+def _other_divisions(a: str, b: str) -> bool:
+    """Two lines that open with the same word and a different number or letter ("Stage 1", "Stage 2"): a
+    document's divisions in sequence, however alike their words, never one footer recurring."""
+    first, second = LABELLED.match(a), LABELLED.match(b)
+    return bool(
+        first and second and first[1].lower() == second[1].lower() and first[1].lower() not in PAGE_WORDS
+        and first[0].lower() != second[0].lower()
+    )
+
+
 def alike(a: str, b: str) -> bool:
-    """Similar (ratio >= ALIKE) regardless of case and spacing ("Mandate NOW" ~ "mandate now review")."""
-    return _at_least(_matcher(a, b), ALIKE)
+    """Similar (ratio >= ALIKE) regardless of case and spacing ("Mandate NOW" ~ "mandate now review"); the
+    same line with another division's label is not ("Stage 1", "Stage 2")."""
+    return _at_least(_matcher(a, b), ALIKE) and not _other_divisions(a, b)
 
 
 def _fragment_of(fragment: str, whole: str) -> bool:
@@ -275,23 +358,25 @@ def furniture_lines(lines: Sequence[str], extra: Callable[[str], bool] | None = 
     for first, second in zip(found, found[1:]):  # pieces of one footer a blank line apart
         if not result.issuperset(first.lines + second.lines) and _near(first, second, lines) and _make_one(first.text, second.text, protos):
             result.update(first.lines + second.lines)
-    return result
+    return result | lone_page_numbers(lines)
 
 
 def lone_lines(lines: Sequence[str], furniture: set[int]) -> list[int]:
-    """The furniture lines whose words stand nowhere else in the source as they are: like a footer
-    (a garbled one, or a fragment), and so the likeliest to be a line of the original instead."""
-    counts = Counter(_normalise(lines[number - 1]) for number in furniture)
-    return sorted(number for number in furniture if counts[_normalise(lines[number - 1])] == 1 and page_number(lines[number - 1]) is None)
+    """The furniture lines whose words stand nowhere else in the source as they are (a page number on them
+    aside): like a footer (a garbled one, or a fragment), and so the likeliest to be a line of the original."""
+    counts = Counter(_normalise(_without_page(lines[number - 1])) for number in furniture)
+    return sorted(
+        number for number in furniture if counts[_normalise(_without_page(lines[number - 1]))] == 1 and page_number(lines[number - 1]) is None
+    )
 
 
 def same_lines(lines: Sequence[str], furniture: set[int]) -> list[list[int]]:
-    """The furniture lines that are the same line again, spacing aside (page numbers aside), each group in
-    order, the groups by their first line."""
+    """The furniture lines that are the same line again, spacing and the page numbers on them aside (and the
+    page numbers alone left out), each group in order, the groups by their first line."""
     same: dict[str, list[int]] = {}
     for number in sorted(furniture):
         if page_number(lines[number - 1]) is None:
-            same.setdefault(" ".join(lines[number - 1].split()), []).append(number)
+            same.setdefault(" ".join(_without_page(lines[number - 1]).split()), []).append(number)
     return sorted(group for group in same.values() if len(group) > 1)
 
 
