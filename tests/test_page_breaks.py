@@ -65,3 +65,23 @@ def test_a_new_sentence_of_the_reviewer_stays_a_paragraph_of_its_own(tmp_path):
     ))
     assert review.rebuttals["para-1"] == "Rolled out late. The wait is five weeks."
     assert "[^para-1]: Rolled out late.\n\n    The wait is five weeks.\n" in page  # two paragraphs of the footnote
+
+
+def test_a_paragraph_cut_after_a_preposition_goes_on_and_a_title_ending_on_one_stays_a_title(tmp_path):
+    page, review = converted(tmp_path, "across", (
+        "<h2>Part 1: Health</h2>\t\n<p>1. Community diagnostic centres will open in towns across</p>\t\n" + FOOTER +
+        "<p>England.</p>\t<p>Many are in car parks.</p>\n"
+        "<p>2. Waiting lists will be cut by a third for patients referred by</p>\t\n" + FOOTER +
+        "<p>General practitioners and hospital consultants in every region of the country.</p>\t<p>By 2030?</p>\n"
+        "<h3>Who we work with</h3>\t\n"
+        "<p>3. We will achieve this for every family by</p>\t\n<p>Investing in schools and health visiting services;</p>\t\n"
+        "<p>Training every social worker in the new duties.</p>\t\n" + tail(4)
+    ))
+    assert review.items["para-1"] == "1. Community diagnostic centres will open in towns across England."
+    assert review.rebuttals["para-1"] == "Many are in car parks."
+    assert review.items["para-2"] == ("2. Waiting lists will be cut by a third for patients referred by General practitioners and "
+                                      "hospital consultants in every region of the country.")
+    assert review.rebuttals["para-2"] == "By 2030?"
+    assert "\n## Who we work with\n" in page  # a heading of its own, not joined to what follows
+    # a list the words before it introduce is no rest of theirs
+    assert review.items["para-3"] == "3. We will achieve this for every family by"

@@ -51,7 +51,7 @@ def _goes_on(previous: str, following: str) -> bool:
     """Whether the reviewer's words ``following`` are the rest of their sentence ``previous``: in lower case, or after
     a word no sentence ends on ("... which the" | "National Audit Office ..."), however short (a response is no title)."""
     return rules.continues(previous, following, same_cell=False) or (
-        rules.ends_open(previous) and not rules.opens_structure(following) and following[:1].isupper() and rules.is_rest(following)
+        rules.cut_between(previous, following) and not rules.opens_structure(following) and following[:1].isupper() and rules.is_rest(following)
     )
 
 

@@ -48,6 +48,11 @@ SHORT_WORDS = 12
 # sentence or a title can end on "for", "on", "with", "this" ("Who this consultation is for"), and "to" can
 # introduce a list whose items open with capitals ("... with partners to" | "Tackle all forms of abuse;").
 OPEN_ENDINGS = frozenset("a an the and or nor but of than whose its their our your my every each including whether".split())
+# ... and the prepositions a sentence is not left on, though a title may be ("Who we work with"): a long
+# paragraph that stops on one was cut by a page break ("centres will open across" | "England."), unless a list
+# follows that it introduces ("We will achieve this by" | "Investing in schools;"). Not "to", which introduces
+# the items of a list typed with capitals and no colon ("We will work with partners to" | "Tackle all forms ...;").
+PREPOSITIONS = frozenset("for from across by with between into within through via per towards toward upon onto among amongst against under at".split())
 # How a list's last item but one ends: the item after it opens with its own label ("(b) ...; and" | "(c) ...").
 LIST_GOES_ON = ("; and", "; or", ", and", ", or")
 ATTRIBUTION_WORDS = 6
@@ -218,7 +223,7 @@ def continues(previous: str, following: str, same_cell: bool) -> bool:
     # a paragraph that stops on a word no sentence ends on ("... needs and the" | "Department for Education ...").
     if same_cell and first.isupper() and words(previous) >= SHORT_WORDS:
         return True
-    return ends_open(previous) and (words(previous) >= SHORT_WORDS or bool(NUMBERED.match(previous))) and is_rest(following)
+    return cut_between(previous, following) and (words(previous) >= SHORT_WORDS or bool(NUMBERED.match(previous))) and is_rest(following)
 
 
 def is_rest(text: str) -> bool:
@@ -227,10 +232,19 @@ def is_rest(text: str) -> bool:
     return ends_sentence(text) or words(text) >= SHORT_WORDS
 
 
-def ends_open(text: str) -> bool:
-    """Whether ``text`` stops on a word no sentence ends on: an article, a preposition, a conjunction."""
+def ends_open(text: str, endings: frozenset[str] = OPEN_ENDINGS) -> bool:
+    """Whether ``text`` stops on a word no sentence (nor title) ends on: an article, a conjunction, "of"."""
     last = text.rstrip().rsplit(None, 1)[-1].lower() if text.strip() else ""
-    return last in OPEN_ENDINGS
+    return last in endings
+
+
+def cut_between(previous: str, following: str) -> bool:
+    """Whether a sentence stops at the end of ``previous`` that ``following`` could go on: on a word no sentence
+    ends on, or on a preposition where ``following`` is no item of a list (``PREPOSITIONS``)."""
+    if ends_open(previous):
+        return True
+    item = following.rstrip().endswith((";", ",", *LIST_GOES_ON))
+    return ends_open(previous, PREPOSITIONS) and not item
 
 
 def opens_structure(text: str) -> bool:
