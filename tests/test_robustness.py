@@ -209,3 +209,17 @@ def test_a_list_item_that_types_its_bullet_again_shows_one_bullet(tmp_path):
     page = (out / "bullets" / "01-part-1.md").read_text(encoding="utf-8")
     assert "- recruit more teachers;\n" in page and "- fund support.\n" in page and "- keep • as written" in page
     assert "- •" not in page
+
+
+def test_headings_written_in_markdown_are_the_originals_headings(tmp_path):
+    data = ("## Chapter 1: The challenge\n<p>1. Productivity in London is almost twice that of Wales.</p>\t\t\n"
+            "#### Box 1.1: Place-based policy\n<p>2. Place-based policy works best when it is locally led.</p>\t<p>Then why is it not?</p>\t\n"
+            "#MeToo changed how victims are heard, and we will build on it.\n").encode()
+    result, _, out = convert(tmp_path, "marked", data)
+    assert result.returncode == 0, result.stderr
+    page = (out / "marked" / "01-chapter-1.md").read_text(encoding="utf-8")
+    assert "\n# Chapter 1: The challenge\n" in page and "\n## Box 1.1: Place-based policy\n" in page
+    assert "#### " not in page and "\\#" not in page.replace("\\#MeToo", "")
+    review = Review(out, "marked")
+    assert review.rebuttals == {"para-2": "Then why is it not?"}  # the box's title is no response to paragraph 1
+    assert "#MeToo changed how victims are heard" in page.replace("\\#", "#")  # no space after "#": words, no heading

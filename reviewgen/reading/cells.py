@@ -25,6 +25,8 @@ TABLE_TAGS = frozenset({"table"})
 HEADING_TAGS = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 4}
 LETTERED_ITEM = re.compile(r"(?:^|(?<=\s))(?=[a-z]\.\s)")
 MARKDOWN_ITEM = re.compile(r"^\s*[-*+•]\s+")
+# A heading the source writes in Markdown ("## Chapter 1"), ranked as its HTML tag would be (HEADING_TAGS).
+MARKDOWN_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(?=\S)")
 
 
 class FragmentKind(str, Enum):
@@ -154,6 +156,9 @@ def fragments(cell: str) -> list[Fragment]:
 def _bare_fragment(text: str) -> Fragment:
     marker = MARKDOWN_ITEM.match(text)
     inline = inline_from_text(text)
+    if (heading := MARKDOWN_HEADING.match(text)) is not None:
+        rank = HEADING_TAGS[f"h{len(heading.group(1))}"]
+        return Fragment(FragmentKind.HEADING, strip_prefix(inline, len(heading.group(0).lstrip())), rank, tagged=True)
     if marker:
         return Fragment(FragmentKind.ITEM, strip_prefix(inline, len(marker.group(0).lstrip())), marked=True)
     return Fragment(FragmentKind.PARAGRAPH, inline)

@@ -187,6 +187,8 @@ LINE_RULES: tuple[Rule[Look], ...] = (
     Rule("column override", _override_column),
     Rule("document heading", when(lambda look: look.heading_rank is not None, Kind.ORIGINAL,
                                   "a heading by the document's own forms or contents (headings.py)")),
+    Rule("marked heading", when(lambda look: look.fragment is FragmentKind.HEADING, Kind.ORIGINAL,
+                                "a heading the source marks as one in Markdown (\"## Chapter 1\"), as the original's are")),
     Rule("opens structure", when(lambda look: classify.structure_of(look.text, look.last_number) is not None,
                                  Kind.ORIGINAL, "it opens a paragraph, figure, box or heading")),
     Rule("copy of the next row", when(lambda look: look.copies_next_row, Kind.ORIGINAL,
