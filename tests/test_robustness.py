@@ -223,3 +223,14 @@ def test_headings_written_in_markdown_are_the_originals_headings(tmp_path):
     review = Review(out, "marked")
     assert review.rebuttals == {"para-2": "Then why is it not?"}  # the box's title is no response to paragraph 1
     assert "#MeToo changed how victims are heard" in page.replace("\\#", "#")  # no space after "#": words, no heading
+
+
+def test_a_table_with_an_empty_first_column_reads_as_the_two_columns_beside_it(tmp_path):
+    rows = ["<h2>Chapter 1: Justice</h2>\t", "<p>1. Court backlogs will be cleared by 2025.</p>\t",
+            "<p>2. We will recruit 1,000 new judges.</p>\t<p>Recruitment has missed target every year.</p>\t",
+            "\t<p>Not one has been appointed in Wales.</p>\t", "<p>3. Legal aid fees will rise by 15%.</p>\t"]
+    result, _, out = convert(tmp_path, "margin", "".join(f"\t{row}\n" for row in rows).encode())
+    assert result.returncode == 0, result.stderr
+    review = Review(out, "margin")
+    assert review.numbered() == [1, 2, 3]
+    assert review.rebuttals == {"para-2": "Recruitment has missed target every year. Not one has been appointed in Wales."}

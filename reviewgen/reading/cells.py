@@ -81,6 +81,22 @@ class Row:
         return not self.has_html and any(cell.strip() for cell in self.cells[2:])
 
 
+EMPTY_COLUMN_SHARE = 0.9  # of the rows with text: an empty first cell on nearly every one is an empty column
+EMPTY_COLUMN_ROWS = 3
+
+
+def without_empty_first_column(lines: list[str]) -> list[str]:
+    """The lines of a source whose table has an empty first column (nearly every row opens with an empty
+    cell, as a table with a blank margin column exports), that column left out: the original's text is the
+    first column's again. Any other source as it is. Line numbers and words are unchanged."""
+    rows = [line for line in lines if "\t" in line and line.strip()]
+    empty = [line for line in rows if not line.split("\t", 1)[0].strip()]
+    if len(empty) < EMPTY_COLUMN_ROWS or len(empty) < EMPTY_COLUMN_SHARE * len(rows):
+        return lines
+    emptied = set(empty)
+    return [line.split("\t", 1)[1] if line in emptied else line for line in lines]
+
+
 def read_row(line_number: int, line: str) -> Row | None:
     cells = line.split("\t")
     while cells and not cells[-1].strip():

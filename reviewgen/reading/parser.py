@@ -21,7 +21,7 @@ from typing import Sequence
 from . import classify
 from .assembler import Assembler, rebuttal_blocks
 from .drafts import Slot
-from .cells import CellReader, Fragment, FragmentKind, Row, read_row
+from .cells import CellReader, Fragment, FragmentKind, Row, read_row, without_empty_first_column
 from .column import Before, Column
 from ..document.config import SourceConfig
 from ..document.errors import ReviewgenError
@@ -39,7 +39,7 @@ from .source import read_source, without_controls
 def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "source", rulebook: Rulebook | None = None, cells: CellReader | None = None) -> Document:
     """The document model of a two-column review export, decided by ``rulebook``'s rules (the defaults when None);
     ``cells``: a reader that remembers the cells, where one source is converted many times."""
-    lines = without_controls(list(lines))
+    lines = without_empty_first_column(without_controls(list(lines)))
     titles = column_titles(lines)
     furniture, changed, by_pattern = _furniture(lines, config, titles)
     headings = plan_headings(lines, furniture, config.heading_parts)
