@@ -234,3 +234,13 @@ def test_a_table_with_an_empty_first_column_reads_as_the_two_columns_beside_it(t
     review = Review(out, "margin")
     assert review.numbered() == [1, 2, 3]
     assert review.rebuttals == {"para-2": "Recruitment has missed target every year. Not one has been appointed in Wales."}
+
+
+def test_a_tab_typed_inside_a_paragraphs_tags_is_a_space_not_a_column(tmp_path):
+    data = ("<h2>Chapter 1: Grants</h2>\t\n<p>1. Table 4\tsets out the grants for each region.</p>\t<p>The table is missing.</p>\t\n"
+            "<p>2. Grants will rise.</p>\t<p>By how much?</p>\t\n").encode()
+    result, _, out = convert(tmp_path, "typed", data)
+    assert result.returncode == 0, result.stderr
+    review = Review(out, "typed")
+    assert review.items["para-1"] == "1. Table 4 sets out the grants for each region."
+    assert review.rebuttals == {"para-1": "The table is missing.", "para-2": "By how much?"}

@@ -97,8 +97,32 @@ def without_empty_first_column(lines: list[str]) -> list[str]:
     return [line.split("\t", 1)[1] if line in emptied else line for line in lines]
 
 
-def read_row(line_number: int, line: str) -> Row | None:
+PARAGRAPH_OPENS = re.compile(r"<p\b", re.IGNORECASE)
+PARAGRAPH_CLOSES = re.compile(r"</p\s*>", re.IGNORECASE)
+
+
+def cells_of(line: str) -> list[str]:
+    """A line's cells, split at its TABs; a TAB inside a paragraph's tags ("<p>2. Table 4<TAB>sets out ...</p>",
+    the paragraph closing before another opens) is a space the export typed, not a column: one cell."""
     cells = line.split("\t")
+    if "<" not in line:
+        return cells
+    joined, pieces = [], []  # the cells so far, and the pieces of the one being joined
+    left_open = 0  # paragraphs the cell being joined has opened and not closed, counted piece by piece
+    for cell in cells:
+        closes, opens = PARAGRAPH_CLOSES.search(cell), PARAGRAPH_OPENS.search(cell)
+        if not (pieces and left_open > 0 and closes is not None and (opens is None or closes.start() < opens.start())):
+            if pieces:
+                joined.append(" ".join(pieces))
+            pieces, left_open = [], 0
+        pieces.append(cell)
+        left_open += len(PARAGRAPH_OPENS.findall(cell)) - len(PARAGRAPH_CLOSES.findall(cell))
+    joined.append(" ".join(pieces))
+    return joined
+
+
+def read_row(line_number: int, line: str) -> Row | None:
+    cells = cells_of(line)
     while cells and not cells[-1].strip():
         cells.pop()
     if not cells:
@@ -109,7 +133,7 @@ def read_row(line_number: int, line: str) -> Row | None:
 def removals(line: str) -> tuple[str, ...]:
     """What cleaning a source line takes out (markup the allowlist refuses, unsafe links), one note a piece."""
     found: list[str] = []
-    for cell in line.split("\t"):
+    for cell in cells_of(line):
         if has_markup(cell):
             found += clean_source(cell).removed
         found += refused_links(cell)

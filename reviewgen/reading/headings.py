@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from . import classify
+from .cells import cells_of
 
 TAG = re.compile(r"<[^>]*>")  # a cheap view of a line for counting forms; the rules read the real fragments
 PAGE_NUMBER = re.compile(r"[\s.\u00b7\u2026_]*\d+$")  # "Chapter 1: Workforce ..... 4"
@@ -69,7 +70,7 @@ class Scan:
 def scan(lines: Sequence[str], skip: set[int]) -> Scan:
     order, numbered, candidates = [], [], {}
     for number, line in enumerate(lines, 1):
-        cell = line.split("\t", 1)[0]
+        cell = cells_of(line)[0]
         if number in skip or not cell.strip():
             continue
         text = heading_text(cell[:SHORT_CHARS])  # enough to see a number or a heading; linear on a huge line
