@@ -244,3 +244,29 @@ def test_a_tab_typed_inside_a_paragraphs_tags_is_a_space_not_a_column(tmp_path):
     review = Review(out, "typed")
     assert review.items["para-1"] == "1. Table 4 sets out the grants for each region."
     assert review.rebuttals == {"para-1": "The table is missing.", "para-2": "By how much?"}
+
+
+def test_a_spreadsheets_quoted_cells_are_read_as_the_spreadsheet_wrote_them(tmp_path):
+    data = ('Paragraph\tGovernment text\tOur response\n'
+            '1\tThe plan will double medical school places.\t"Doubling places is welcome.\n\nBut there are no training posts."\n'
+            '2\tWe will expand apprenticeships.\t"The ""fully funded"" claim is false."\n'
+            '3\tRetention will improve.\t\n').encode()
+    result, _, out = convert(tmp_path, "sheet", data)
+    assert result.returncode == 0, result.stderr
+    review = Review(out, "sheet")
+    assert review.numbered() == [1, 2, 3]
+    assert review.rebuttals == {"para-1": "Doubling places is welcome. But there are no training posts.",
+                                "para-2": 'The "fully funded" claim is false.'}
+    text = "".join(page.read_text(encoding="utf-8") for page in (out / "sheet").glob("0*.md"))
+    assert "[^para-1]: Doubling places is welcome.\n\n    But there are no training posts." in text  # two paragraphs
+
+
+def test_a_quotation_opening_a_cell_stays_as_typed_where_the_rows_are_no_spreadsheets(tmp_path):
+    data = ('<h2>Part 1: X</h2>\t\n<p>1. The plan is sound.</p>\t"The plan" is anything but.\t\n'
+            '"Caring for our children is our first job.\nThat is how we will be judged."\n'
+            '<p>2. We will act.</p>\t\n').encode()
+    result, _, out = convert(tmp_path, "quoted", data)
+    assert result.returncode == 0, result.stderr
+    text = "".join(p.read_text(encoding="utf-8") for p in (out / "quoted").glob("0*.md"))
+    assert '"The plan" is anything but.' in text
+    assert '"Caring for our children is our first job.' in text and 'That is how we will be judged."' in text

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import re
+from html import escape
 from pathlib import Path
 
 from ..document.errors import ReviewgenError
@@ -19,6 +21,45 @@ CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 
 def without_controls(lines: list[str]) -> list[str]:
     return [CONTROL.sub("", SEPARATOR.sub(" ", line)) for line in lines]
+
+
+# A spreadsheet's text export quotes a cell that holds a line break, a TAB or a quote: "It is welcome.
+# <line break> But ..." and "The ""fully funded"" claim". Such a cell (one whose quote closes on a later
+# line, or that doubles a quote inside), in rows all of the same number of cells, says a source is one.
+QUOTED_CELL = re.compile(r'(?:^|\t)"(?:[^"]|"")*""(?:[^"]|"")*"(?=\t|$)')
+
+
+def spreadsheet_rows(lines: list[str]) -> list[str]:
+    """The lines of a spreadsheet's text export with its quoted cells read as the spreadsheet wrote them: the
+    quotes around a cell gone, a doubled quote one quote, and a cell's lines a paragraph each (``<p>``, its text
+    escaped), the row on the line it starts on and the lines it took blank, so every line keeps its number.
+    Any other source as it is: a quotation a cell opens with stays as it was typed."""
+    if not any(line.startswith('"') or '\t"' in line for line in lines):
+        return lines  # no cell opens with a quote
+    records = []
+    reader = csv.reader((line + "\n" for line in lines), delimiter="\t", quotechar='"', strict=False)
+    start = 0
+    try:
+        for record in reader:
+            records.append((start, reader.line_num, record))
+            start = reader.line_num
+    except csv.Error:  # a cell longer than a spreadsheet's (csv's limit): no spreadsheet's export
+        return lines
+    quoted = any(end - begin > 1 for begin, end, _ in records) or any(QUOTED_CELL.search(line) for line in lines)
+    widths = {len(record) for _, _, record in records if record}
+    if not quoted or len(widths) != 1 or min(widths) < 2:
+        return lines  # a quotation a cell opens with, in a source whose rows are no spreadsheet's
+    rows = [""] * len(lines)
+    for begin, _, record in records:
+        rows[begin] = "\t".join(_cell(cell) for cell in record)
+    return rows
+
+
+def _cell(text: str) -> str:
+    paragraphs = [paragraph.strip() for paragraph in text.split("\n") if paragraph.strip()]
+    if len(paragraphs) < 2:
+        return text
+    return "".join(f"<p>{escape(paragraph, quote=False)}</p>" for paragraph in paragraphs)
 
 
 def likely_encoding(data: bytes) -> str:
