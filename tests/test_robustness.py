@@ -270,3 +270,21 @@ def test_a_quotation_opening_a_cell_stays_as_typed_where_the_rows_are_no_spreads
     text = "".join(p.read_text(encoding="utf-8") for p in (out / "quoted").glob("0*.md"))
     assert '"The plan" is anything but.' in text
     assert '"Caring for our children is our first job.' in text and 'That is how we will be judged."' in text
+
+
+def test_items_typed_with_any_bullet_or_a_dash_are_items_each_with_its_own_response(tmp_path):
+    data = ("<h2>Chapter 5: Net zero</h2>\t\n20. We will:\tA list of old promises.\n"
+            "▪ expand the Boiler Upgrade Scheme\tIt is undersubscribed.\n"
+            "o introduce a Future Homes Standard\tDelayed to 2025.\n"
+            "– cut energy bills\tBills rose.\n"
+            "◦ insulate homes\t\n").encode()
+    result, _, out = convert(tmp_path, "marks", data)
+    assert result.returncode == 0, result.stderr
+    page = (out / "marks" / "01-chapter-5.md").read_text(encoding="utf-8")
+    for item in ("expand the Boiler Upgrade Scheme", "introduce a Future Homes Standard", "cut energy bills", "insulate homes"):
+        assert f"\n- {item}" in page, item
+    assert Review(out, "marks").rebuttals == {
+        "para-20": "A list of old promises.", "para-20-expand-the-boiler-upgrade": "It is undersubscribed.",
+        "para-20-introduce-a-future-homes": "Delayed to 2025.", "para-20-cut-energy-bills": "Bills rose.",
+    }
+    assert "## " not in page.replace("# Chapter 5", "")  # no item taken for a heading

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from .celltree import Element, Node, parse
-from .classify import OWN_LABEL
+from .classify import ITEM_MARKS, OWN_LABEL
 from .inline import inline_from_text, refused_links, spans_from_nodes, strip_prefix, tidy
 from ..document.model import Inline, Span, Table, plain_text
 from ..document.sanitise import clean_html, clean_source, has_markup
@@ -24,7 +24,9 @@ CELL_TAGS = frozenset({"th", "td"})
 TABLE_TAGS = frozenset({"table"})
 HEADING_TAGS = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 4}
 LETTERED_ITEM = re.compile(r"(?:^|(?<=\s))(?=[a-z]\.\s)")
-MARKDOWN_ITEM = re.compile(r"^\s*[-*+•]\s+")
+# A line typed as a list item: Markdown's marks, a bullet, or the "o" a Word bullet in Courier New or Wingdings
+# leaves in a text export (no English line opens with a lone lower-case "o").
+MARKDOWN_ITEM = re.compile(rf"^\s*(?:[-*+{ITEM_MARKS}]|o(?=\s))\s+")
 # A heading the source writes in Markdown ("## Chapter 1"), ranked as its HTML tag would be (HEADING_TAGS).
 MARKDOWN_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(?=\S)")
 

@@ -27,8 +27,10 @@ PART = re.compile(
 )
 LABELLED = re.compile(r"^[A-Z][a-z]+\s+\d+\s*[:.]\s+\S")
 SECTION_NUMBER = re.compile(r"^\d+\.\d+\s+\S")
+# The marks a list item opens with as typed, bullets of every shape and a dash: "• ", "– ", "◦ ", "▪ ".
+ITEM_MARKS = "•–◦▪●○■‣➢"
 # A line or list item that writes its own number or letter ("3. ", "(b) ", "iv) ", "•"): an item of its own.
-OWN_LABEL = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,6})[.)]|•)\s")
+OWN_LABEL = re.compile(rf"^\s*(?:\(?(?:\d{{1,3}}|[a-zA-Z]|[ivxlc]{{1,6}})[.)]|[{ITEM_MARKS}])\s")
 # A footnote of the document, opening with its mark: a raised number ("¹ MHCLG, ...") or one in brackets ("[3] ...").
 NOTE_MARK = re.compile(r"^\s*(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\[\d{1,3}\])\s*\S")
 NOTE = re.compile(r"^notes?\s*:", re.IGNORECASE)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Callable, Iterator, Sequence
 
+from .classify import ITEM_MARKS
 from .headings import FORM
 
 ALIKE = 0.7
@@ -73,7 +74,7 @@ def _is_candidate_line(line: str) -> bool:
         and len(stripped.split()) <= MAX_WORDS
         and not SENTENCE_END.search(stripped)
         and not STRUCTURAL.match(stripped)
-        and not stripped.startswith(("-", "*", "#", "[", "•"))
+        and not stripped.startswith(("-", "*", "#", "[", *ITEM_MARKS))
     )
 
 
