@@ -55,6 +55,8 @@ class Evidence:
 
 
 QUESTION = re.compile(r"\?\s*[\"”’)]?\s*$|\?\s+[A-Z]")
+# An answer to a question (a consultation's "Question 3: Do you agree ...?"): "Yes.", "No,", "Partly agree:".
+ANSWER = re.compile(r"^(?:yes|no|agree|disagree|(?:strongly|partly|partially|somewhat) (?:agree|disagree)|not sure|don[’']t know)\s*[.,:;!–—-]", re.IGNORECASE)
 DOCUMENTS_VOICE = re.compile(r"\b(?:we will|we have|we are|we published|our)\b", re.IGNORECASE)
 
 
@@ -90,6 +92,8 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("it follows a row that was answered already", -1, lambda line: line.before is Before.ANSWERED),
     Evidence("it continues a list of the original", -2, lambda line: line.list_item and line.after_list_item),
     Evidence("it asks a question", 1, lambda line: asks(line.text)),
+    Evidence("it opens with an answer ('Yes.', 'Disagree:'), as a response to a consultation's question does", 3,
+             lambda line: bool(ANSWER.match(line.text.strip()))),
     Evidence("it names the reviewer", 1, lambda line: names(line.text, line.reviewer)),
     Evidence("it speaks in the document's voice ('we will', 'our')", -1, lambda line: speaks_as_document(line.text)),
     Evidence("it opens with a footnote's mark, as the document's notes at the foot of a page do (¹, [3])", -2,
