@@ -113,3 +113,9 @@ def test_a_heading_set_all_in_bold_is_a_heading_without_the_bold_one_with_a_bold
     assert "\n# Chapter 1: Local Government Finance\n" in first and "title: 'Chapter 1: Local Government Finance'" in first
     assert "\n## Business rates[^para-1-business-rates]" in first and "\n## Council tax\n" in first and "**" not in first
     assert "\n# Chapter 2: Social care **now**\n" in pages["r/02-chapter-2.md"]
+
+
+def test_a_part_word_with_its_number_in_words_or_its_title_after_a_space_is_a_part():
+    source = ("CHAPTER 1 THE MISSIONS\n<p>1. We will act.</p>\t\nChapter Two: Agriculture\n<p>2. We will farm.</p>\t\n"
+              "Chapter 3 The regions\n<p>3. Part 3 of the plan sets out the regions' role.</p>\t\n<p>4. We will report.</p>\t")
+    assert page_names(source) == ["01-chapter-1-the-missions.md", "02-chapter-two-agriculture.md", "03-chapter-3-the-regions.md"]

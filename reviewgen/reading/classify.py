@@ -21,9 +21,15 @@ TABLE_CAPTION = re.compile(r"^table\s+\d+\s*(?:[:.]|\s[\u2013\u2014-])\s+\S", re
 BOX_LABEL = re.compile(r"^(case study|case studies)$", re.IGNORECASE)
 # The words documents divide themselves by at the top level: "Part 2:", "Chapter 1: …",
 # "Section 2", "Annex A", "Appendix 1". A number, a capital letter or a roman numeral follows.
+# The label may be a number written as a word ("Chapter Two: Agriculture"); the title may follow the label
+# after a space alone when it opens with a capital ("Chapter 2 The missions", not "Part 2 of the plan").
 PART_WORDS = ("part", "chapter", "section", "annex", "appendix", "schedule")
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 PART = re.compile(
-    rf"^(?:{'|'.join(PART_WORDS)})\s+(?:\d+|[A-Z]|[IVXLC]+)(?:\s*[:.\u2013\u2014-]\s*\S.*|\s*)$", re.IGNORECASE
+    rf"^(?:{'|'.join(PART_WORDS)})\s+(?:\d+|[A-Z]|[IVXLC]+|{'|'.join(NUMBER_WORDS)})\b"
+    r"(?:\s*[:.\u2013\u2014-]\s*\S.*|\s+(?-i:[A-Z]).*|\s*)$",
+    re.IGNORECASE,
 )
 LABELLED = re.compile(r"^[A-Z][a-z]+\s+\d+\s*[:.]\s+\S")
 SECTION_NUMBER = re.compile(r"^\d+\.\d+\s+\S")
