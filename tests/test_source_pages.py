@@ -22,7 +22,7 @@ from conftest import SEED, SLUG
 from reviewgen.document.config import SourceConfig, load_config
 from reviewgen.document.model import document_items
 from reviewgen.reading.parser import parse_file, parse_lines
-from reviewgen.reading.source_pages import page_ends, page_of
+from reviewgen.reading.source_pages import PageEnds, page_ends
 
 # id: (source line of the item, footers above it, so its page)
 SAMPLE = {
@@ -60,13 +60,28 @@ def test_the_seeds_items_run_from_page_1_to_page_33(seed_items):
 
 def test_a_footer_broken_over_two_lines_or_beside_its_fragment_is_one_page_end():
     lines = ["text", "", "Mandated", " Now review", "", "more", "", "Now review", "", "Main", "", "last"]
-    assert page_ends(lines, {3, 4, 8, 10}) == (4, 10)
-    assert [page_of(n, (4, 10)) for n in (1, 6, 12)] == [1, 2, 3]
+    ends = page_ends(lines, {3, 4, 8, 10})
+    assert ends == PageEnds((4, 10), (1, 2))
+    assert [ends.page_of(n) for n in (1, 6, 12)] == [1, 2, 3]
 
 
 def test_a_line_of_text_between_two_footers_makes_two_page_ends():
     lines = ["Review", "a line", "Review"]
-    assert page_ends(lines, {1, 3}) == (1, 3)
+    assert page_ends(lines, {1, 3}).lines == (1, 3)
+
+
+def test_the_pages_are_the_numbers_the_footers_print_where_they_go_up_page_by_page():
+    lines = ["text", "Review   Page 3", "more", "Review", "more", "5 | Review", "last"]
+    ends = page_ends(lines, {2, 4, 6})
+    assert ends == PageEnds((2, 4, 6), (3, 4, 5))  # the footer that prints none ends the page after the one before
+    assert [ends.page_of(n) for n in (1, 3, 5, 7)] == [3, 4, 5, 6]
+    # a header over the first page and its footers "Page 1", "Page 2": the header's run ends no page of text
+    header = ["Renting Homes", "", "text", "Page 1", "", "Renting Homes", "more", "Page 2", "", "Renting Homes", "last"]
+    ends = page_ends(header, {1, 4, 6, 8, 10})
+    assert [ends.page_of(n) for n in (3, 7, 11)] == [1, 2, 3]
+    # numbers that do not go up as pages do (a year in every footer) are no page numbers: pages are counted
+    assert page_ends(["a", "Review of 2024", "b", "Review of 2024", "c"], {2, 4}).numbers == (1, 2)
+    assert page_ends(["a", "Page 9", "b", "Page 3", "c"], {2, 4}).numbers == (1, 2)
 
 
 def test_an_export_with_no_footers_gives_no_page_numbers():

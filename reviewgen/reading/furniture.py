@@ -50,7 +50,8 @@ LONE_PAGE_LINES = 4
 # A footer's page number before its words on the same line, set apart by a bar or a run of spaces
 # ("24 | Housing Action review", "24   Housing Action review"); one space is a numbered heading's ("3 Delivery").
 NUMBER_FIRST = re.compile(r"^\d{1,4}(?:\s*\|\s*|\s{2,})(?=\S)")
-PAGE_BESIDE = re.compile(rf"{NUMBER_FIRST.pattern}|\s\d{{1,4}}$")  # ... or after them, "Housing Action review 24"
+TRAILING_NUMBER = re.compile(r"\s(\d{1,4})$")  # ... or after them, "Housing Action review 24"
+PAGE_BESIDE = re.compile(rf"{NUMBER_FIRST.pattern}|{TRAILING_NUMBER.pattern}")
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,24 @@ def _without_page(line: str) -> str:
     line = line.strip()
     if (number := NUMBER_FIRST.match(line)) is not None:
         return line[number.end():]
-    return re.sub(r"\s\d{1,4}$", "", line)
+    return TRAILING_NUMBER.sub("", line)
+
+
+PAGE_LABEL = re.compile(r"^(?:page|p\.?|pg\.?)\s*(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)  # "Page 12 of 40"
+
+
+def printed_page(line: str) -> int | None:
+    """The page number a footer's line prints: alone ("12", "- 12 -", "xii"), as "Page 12 of 40", or beside
+    the footer's words ("Housing Action review 24", "24 | Housing Action review"); None for a line without one."""
+    line = line.strip()
+    if (alone := page_number(line)) is not None:
+        return alone
+    if (labelled := PAGE_LABEL.match(line)) is not None:
+        return int(labelled[1])
+    if (first := NUMBER_FIRST.match(line)) is not None:
+        return int(line[:first.end()].strip(" |\t"))
+    last = TRAILING_NUMBER.search(line)
+    return int(last[1]) if last else None
 
 
 def page_number(line: str) -> int | None:
