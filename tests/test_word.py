@@ -300,3 +300,31 @@ def test_a_cross_reference_kept_as_a_simple_field_keeps_its_text(tmp_path):
     convert(path, tmp_path / "out")
     review = Review(tmp_path / "out", "care")
     assert review.items["para-1"] == "1. Care will improve as paragraph 2 says." and review.items["para-2"] == "2. Costs fall, see paragraph 2."
+
+
+def test_markdown_typed_in_word_is_text_and_a_source_link_that_leads_nowhere_is_its_label(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Chapter 1: Data", level=1)
+    table = document.add_table(rows=0, cols=2)
+    for original, response in (("1. We will publish [redacted](sensitive) figures.", "![chart](https://tracker.example/p.gif)"),
+                               ("2. Ratings run from [1](2) to [5](6).", "This is a **bold claim**.")):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = original, response
+    path = tmp_path / "typed.docx"
+    document.save(str(path))
+    convert(path, tmp_path / "out")
+    page = (tmp_path / "out" / "typed" / "01-chapter-1.md").read_text(encoding="utf-8")
+    assert "1\\. We will publish \\[redacted\\](sensitive) figures." in page
+    assert "2\\. Ratings run from \\[1\\](2) to \\[5\\](6)." in page and "This is a \\*\\*bold claim\\*\\*." in page
+    assert "![" not in page  # no image: its address is text with a link on it
+    # In a text export, Markdown typed already is read as Markdown: a link into the export's own files leads
+    # nowhere on the site, so it is its label; a link out of it is a link; an image is text.
+    source = tmp_path / "typed-text.txt"
+    source.write_text("<h2>Part 1: Data</h2>\t\n<p>1. We will publish [redacted](sensitive) and [the data](https://data.example/) "
+                      "figures.</p>\t<p>![chart](https://tracker.example/p.gif)</p>\t\n", encoding="utf-8")
+    convert(source, tmp_path / "out")
+    page = (tmp_path / "out" / "typed-text" / "01-part-1.md").read_text(encoding="utf-8")
+    assert "1\\. We will publish redacted and [the data](https://data.example/) figures." in page
+    assert "![" not in page and "!\\[chart\\]" in page

@@ -20,13 +20,23 @@ STRONG_TAGS = {"b", "strong"}
 SCRIPT_TAGS = {"sup", "sub"}  # kept as they are: "£1,000<sup>1</sup>" is not "£1,0001"
 MARKDOWN_INLINE = re.compile(
     r"\*\*(?P<strong>[^*]+?)\*\*"
-    r"|\[(?P<label>(?:\\.|[^\]\\])+)\]\((?P<target>[^)\s]*)\)"
+    r"|(?<!!)\[(?P<label>(?:\\.|[^\]\\])+)\]\((?P<target>[^)\s]*)\)"  # "![...](...)" is no link: an image is not read
     r"|(?P<url>https?://[^\s<>\"]+)"
 )
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 WHITESPACE = re.compile(r"\s+")
 URL_TRAILING = ".,;:!?)\u201d\u2019'\""  # punctuation after an address, not of it (but see url_part)
 DEAD_TARGETS = {"", "#"}
+LEADS_OUT = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)  # an address with a scheme: it leads out of the export
+
+
+def link_target(url: str | None) -> str | None:
+    """Where a link of the source leads on the site: its address when it leads out of the export to a page
+    readers may follow ("https://...", "mailto:..."); None for a dead one ("#"), one into the export's own
+    files or anchors ("sensitive", "#part-2"), which lead nowhere on the site, and one readers may not follow."""
+    if not url or url in DEAD_TARGETS or not LEADS_OUT.match(url):
+        return None
+    return safe_href(url)
 
 
 def url_part(url: str) -> str:
@@ -68,9 +78,7 @@ def spans_from_text(text: str, emphasis: bool = False, strong: bool = False) -> 
         if match.group("strong") is not None:
             spans.append(Span(_unescape(match.group("strong")), emphasis, True))
         elif match.group("label") is not None:
-            target = match.group("target")
-            href = None if target in DEAD_TARGETS else safe_href(target)
-            spans.append(Span(_unescape(match.group("label")), emphasis, strong, href))
+            spans.append(Span(_unescape(match.group("label")), emphasis, strong, link_target(match.group("target"))))
         else:
             url = match.group("url")
             trimmed = url_part(url)
@@ -94,8 +102,7 @@ def spans_from_nodes(nodes: Iterable[Node], emphasis: bool = False, strong: bool
             if name == "br":
                 spans.append(Span(" ", em, st))
                 continue
-            inner = safe_href(node.get("href")) if name == "a" else link
-            inner = None if inner in DEAD_TARGETS else inner
+            inner = link_target(node.get("href")) if name == "a" else link
             em, st = em or name in EMPHASIS_TAGS, st or name in STRONG_TAGS
             script = name if name in SCRIPT_TAGS else script
             stack.extend((child, em, st, inner, script) for child in reversed(node.children))

@@ -21,7 +21,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..document.errors import ReviewgenError
 from ..document.html import parse, serialise
@@ -31,6 +31,9 @@ from .word_numbering import NOTE_FORMATS, formatted, note_formats, numbers_as_te
 FOOTNOTE_REF = re.compile(r"^#(footnote|endnote)-(\d+)$")
 FOOTNOTE_ID = re.compile(r"^(?:footnote|endnote)-\d+$")
 SEPARATORS = re.compile(r"[\t\r\n]+")  # a TAB would split a cell into two columns
+# What the converter would read as Markdown in a text export ("**bold**", "[label](address)"): typed in
+# Word, it is text, so each such sign is escaped and the converter reads it as the character it is.
+MARKDOWN_SIGNS = re.compile(r"[\\*\[\]]")
 
 
 def docx_lines(path: Path) -> list[str]:
@@ -79,6 +82,9 @@ def html_lines(html: str, formats: dict[str, str] = NOTE_FORMATS) -> list[str]:
     soup = parse(html)
     for picture in soup.find_all("img"):
         picture.decompose()  # pictures are no text: a figure whose image is lost says so (the converter's figures)
+    for text in soup.find_all(string=MARKDOWN_SIGNS):
+        if type(text) is NavigableString and text.find_parent("a") is None:  # a link's text is read as it is
+            text.replace_with(MARKDOWN_SIGNS.sub(r"\\\g<0>", str(text)))
     notes = footnotes(soup, formats)
     lines: list[str] = []
     titles: set[tuple[str, ...]] = set()  # the column titles met so far: a table repeats them after a page break
