@@ -328,3 +328,30 @@ def test_markdown_typed_in_word_is_text_and_a_source_link_that_leads_nowhere_is_
     page = (tmp_path / "out" / "typed-text" / "01-part-1.md").read_text(encoding="utf-8")
     assert "1\\. We will publish redacted and [the data](https://data.example/) figures." in page
     assert "![" not in page and "!\\[chart\\]" in page
+
+
+def test_a_column_of_numbers_that_starts_later_or_of_other_labels_keeps_the_original_in_its_column(tmp_path):
+    import docx
+
+    for name, labels, ids in (("chapter", ("14", "15", "16"), ("para-14", "para-15", "para-16")),
+                              ("recommendations", ("R1", "R2", "Recommendation 3"), None)):
+        document = docx.Document()
+        document.add_heading("Chapter 2: Housing", level=1)
+        table = document.add_table(rows=1, cols=3)
+        for cell, title in zip(table.rows[0].cells, ("Para", "Government text", "Our response")):
+            cell.text = title
+        rows = (("We will build 300,000 homes a year.", "Not since 1977."), ("Planning reform will speed delivery.", ""),
+                ("Rents will fall.", "By what measure?"))
+        for label, (original, response) in zip(labels, rows):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text, cells[2].text = label, original, response
+        path = tmp_path / f"{name}.docx"
+        document.save(str(path))
+        convert(path, tmp_path / "out")
+        review = Review(tmp_path / "out", name)
+        # the government's words are the original's, each beside its own label; the responses are the reviewer's
+        texts = {item_id: text for item_id, text in review.items.items() if item_id.startswith("para-")}
+        assert list(texts.values()) == [f"{label} {original}" for label, (original, _) in zip(labels, rows)]
+        assert sorted(review.rebuttals.values()) == ["By what measure?", "Not since 1977."]
+        if ids:
+            assert list(texts) == list(ids) and review.rebuttals["para-14"] == "Not since 1977."

@@ -48,6 +48,9 @@ COLUMN_GAP = 20  # how far on from the last paragraph such a number may be, once
 # ... or a paragraph's label among them: a number with a letter or a second number ("4a.", "4.1"), or a letter
 # or a roman numeral in brackets ("(b)", "iv)").
 SUB_NUMBER = re.compile(r"^(?:\d{1,5}(?:[a-z]{1,2}|(?:\.\d{1,3})+)\.?|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\))$")
+# ... or a row's label of another kind, in a column of labels: "R1", "Q12", "p. 4", "§4", "#3", "Recommendation 1",
+# "Question 3.2", "Rec. 4".
+ROW_LABEL = re.compile(r"^(?:(?:§|#|[A-Za-z]{1,3}\.?\s?)\d{1,4}[a-z]?|[A-Za-z]{3,16}\.?\s+\d{1,4}(?:\.\d{1,3})*[a-z]?)[.:]?$")
 TERMINAL = (".", "?", "!", ":", ";")
 CLOSING = "\u201d\u2019\"') "
 OPENING_QUOTES = ("\u201c", '"')
@@ -111,7 +114,8 @@ def column_number(cell: str, text: str, after: int, in_column: bool) -> int | No
     if match is None or NUMBER_CELL.match(cell.strip()) or not (ends_sentence(text) or words(text) >= SHORT_WORDS):
         return None
     number = int(match.group(1))
-    return number if number == after + 1 or (in_column and after < number <= after + COLUMN_GAP) else None
+    # In a column known to be one of labels, the first number may be any (a review of one chapter opens at 14).
+    return number if number == after + 1 or (in_column and after < number and (not after or number <= after + COLUMN_GAP)) else None
 
 
 COLUMN_TITLE_WORDS = 4
@@ -127,10 +131,23 @@ def are_column_titles(cells: Sequence[str]) -> bool:
     return len(cells) >= 2 and (title(cells[0]) or bool(ABBREVIATION.match(cells[0]))) and all(title(cell) for cell in cells[1:])
 
 
+def labels_row(label: str, text: str) -> bool:
+    """Whether a first cell holding only ``label`` can be the row's label beside the sentence ``text``: a
+    paragraph's number in any form ("14", "Para 14", "4a.", "4.1", "(b)") or another kind ("R1", "Recommendation 1").
+    Rows enough of them make a source's first column one of labels."""
+    return (bool(COLUMN_NUMBER.fullmatch(label.strip())) or _labels(label)) and (ends_sentence(text) or words(text) >= SHORT_WORDS)
+
+
+def _labels(label: str) -> bool:
+    label = label.strip()
+    return bool(SUB_NUMBER.match(label) or ROW_LABEL.match(label))
+
+
 def labels_paragraph(label: str, text: str) -> bool:
-    """Whether a cell holding only ``label`` ("4a.", "4.1", "(b)", "iv)") labels the sentence ``text`` beside it:
-    a paragraph inserted among numbered ones, in a column of paragraph numbers."""
-    return bool(SUB_NUMBER.match(label.strip())) and (ends_sentence(text) or words(text) >= SHORT_WORDS)
+    """Whether a cell holding only ``label`` ("4a.", "4.1", "(b)", "R1", "Recommendation 1") labels the sentence
+    ``text`` beside it: a paragraph inserted among numbered ones in a column of paragraph numbers, or a row of a
+    column of labels. A number alone is a paragraph's only in sequence (``column_number``): "2019" is none."""
+    return _labels(label) and (ends_sentence(text) or words(text) >= SHORT_WORDS)
 
 
 def figure_number(text: str) -> int | None:

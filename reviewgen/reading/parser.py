@@ -96,7 +96,8 @@ class Refusal:
     copy: bool = False  # the line is the next row's paragraph word for word
 
 
-LABELLED_ROWS = 3  # rows of a label ("1.1", "4a.") beside a sentence that make a source's first column one of labels
+LABELLED_ROWS = 3  # rows of a label ("1.1", "4a.", "14", "R1") beside a sentence that make a source's first column one of labels
+LABEL_CHARS = 40  # a first cell longer than this is no label: not read beside the next
 
 
 def _paragraph_numbers(lines: Sequence[str], skipped: set[int], cells: CellReader) -> tuple[list[NumberedLine], int]:
@@ -110,9 +111,9 @@ def _paragraph_numbers(lines: Sequence[str], skipped: set[int], cells: CellReade
         if not first:
             continue
         text = first[0].plain.strip()
-        if len(first) == 1 and len(row.cells) > 1 and classify.SUB_NUMBER.match(text):
+        if len(first) == 1 and len(row.cells) > 1 and len(text) <= LABEL_CHARS:
             second = cells.read_ahead(number, row.cells[1])
-            labelled += bool(second) and classify.labels_paragraph(text, second[0].plain)
+            labelled += bool(second) and classify.labels_row(text, second[0].plain)
         if classify.NUMBER_CELL.match(text) and len(row.cells) > 1:
             text += " " + row.cells[1]
         if (match := classify.NUMBERED.match(text)) is not None:
@@ -319,10 +320,11 @@ def _number_column(assembler: Assembler, row: Row) -> NumberCell | None:
     if len(first) != 1 or first[0].kind is not FragmentKind.PARAGRAPH:
         return None
     label, text = first[0].plain.strip(), second[0].plain
-    number = classify.column_number(label, text, assembler.number_floor(), assembler.state.number_column)  # "43", "Para 43"
+    in_column = assembler.state.number_column or assembler.label_column
+    number = classify.column_number(label, text, assembler.number_floor(), in_column)  # "43", "Para 43"
     if number in assembler.typed_numbers:  # "1." opens a paragraph elsewhere: this "1" counts something else
         number = None
-    labelled = (assembler.state.number_column or assembler.label_column) and classify.labels_paragraph(label, text)  # "4a.", "1.1"
+    labelled = in_column and classify.labels_paragraph(label, text)  # "4a.", "1.1", "R1"
     if number is None and not labelled and not classify.numbers_paragraph(label, text, assembler.number_floor()):
         return None
     return NumberCell(label, [replace(second[0], text=join((Span(label),), second[0].text)), *second[1:]], number)
