@@ -355,3 +355,37 @@ def test_a_column_of_numbers_that_starts_later_or_of_other_labels_keeps_the_orig
         assert sorted(review.rebuttals.values()) == ["By what measure?", "Not since 1977."]
         if ids:
             assert list(texts) == list(ids) and review.rebuttals["para-14"] == "Not since 1977."
+
+
+def test_breaks_are_spaces_right_to_left_text_is_kept_and_hidden_text_is_left_out(tmp_path):
+    import docx
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    document.add_heading("Chapter 1: Communities", level=1)
+    table = document.add_table(rows=0, cols=2)
+    cells = table.add_row().cells
+    first = cells[0].paragraphs[0]
+    first.add_run("1. Funding will")
+    first.add_run().add_break(WD_BREAK.PAGE)
+    first.add_run("follow need.")
+    second = cells[1].paragraphs[0]
+    second.add_run("Consultation")
+    second.add_run().add_break(WD_BREAK.COLUMN)
+    second.add_run("closed early.")
+    second.add_run(" [Internal: a leaked memo, do not publish]").font.hidden = True
+    cells = table.add_row().cells
+    cells[0].text = "2. We will consult residents."
+    reply = cells[1].paragraphs[0]
+    wrapper = OxmlElement("w:bdo")
+    wrapper.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", "rtl")
+    wrapper.append(reply.add_run("ترجمه اردو")._r)
+    reply._p.append(wrapper)
+    reply.add_run(" was never offered.")
+    path = tmp_path / "breaks.docx"
+    document.save(str(path))
+    convert(path, tmp_path / "out")
+    review = Review(tmp_path / "out", "breaks")
+    assert review.items["para-1"] == "1. Funding will follow need."
+    assert review.rebuttals == {"para-1": "Consultation closed early.", "para-2": "ترجمه اردو was never offered."}

@@ -42,7 +42,7 @@ def docx_lines(path: Path) -> list[str]:
 
     data, formats = path.read_bytes(), NOTE_FORMATS
     try:
-        data = fields_as_text(numbers_as_text(data))  # "43." as Word numbers it, and simple fields' text, which mammoth would drop
+        data = readable(numbers_as_text(data))  # "43." as Word numbers it, and the text and spaces mammoth would drop
         formats = note_formats(data)
     except (zipfile.BadZipFile, KeyError, OSError):
         pass  # not a readable archive: mammoth says so below
@@ -59,20 +59,33 @@ def docx_lines(path: Path) -> list[str]:
     return html_lines(html, formats)
 
 
-# A simple field (a cross-reference "paragraph 2" Word keeps as <w:fldSimple>): its wrapping tags, around
-# the runs that show its text. mammoth drops the runs with the field; without the wrapper they are text.
-SIMPLE_FIELD = re.compile(rb"<w:fldSimple\b[^>]*/>|<w:fldSimple\b[^>]*>|</w:fldSimple>")
-FIELD_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
+# What mammoth drops or runs together, and Word shows as text or space, made so before mammoth reads it:
+# * the wrappers of a simple field (a cross-reference "paragraph 2" Word keeps as <w:fldSimple>) and of
+#   right-to-left text (<w:bdo>, <w:dir>): mammoth drops the runs inside them; without the wrapper they are text;
+# * a page or column break, a carriage return and a positioned tab inside a line: each stands between two
+#   words, which mammoth would join ("written" + "by" -> "writtenby"): a space;
+# * hidden text (a run whose properties say <w:vanish/>): Word neither shows nor prints it, so it is no text
+#   of the document (a drafter's note "[Internal: ...]" must not be published).
+WRAPPERS = re.compile(rb"<w:(?:fldSimple|bdo|dir)\b[^>]*/>|<w:(?:fldSimple|bdo|dir)\b[^>]*>|</w:(?:fldSimple|bdo|dir)>")
+BREAKS = re.compile(rb'<w:br\b[^>]*?\bw:type="(?:page|column)"[^>]*/>|<w:cr\s*/>|<w:ptab\b[^>]*/>')
+SPACE = b'<w:t xml:space="preserve"> </w:t>'
+HIDDEN_RUN = re.compile(rb"<w:r(?:\s[^>]*)?>(?:(?!</w:r>).){0,2000}?<w:vanish\s*/>(?:(?!</w:r>).)*?</w:r>", re.S)
+TEXT_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 
 
-def fields_as_text(docx: bytes) -> bytes:
-    """A .docx (as bytes) whose simple fields are their text; unchanged when it has none."""
+def readable(docx: bytes) -> bytes:
+    """A .docx (as bytes) with its fields' and right-to-left text unwrapped, its breaks spaces and its hidden
+    text left out (``WRAPPERS``, ``BREAKS``, ``HIDDEN_RUN``); unchanged when it has none of them."""
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         names = set(archive.namelist())
         changed = {}
-        for name in FIELD_PARTS:
-            if name in names and b"<w:fldSimple" in (xml := archive.read(name)):
-                changed[name] = SIMPLE_FIELD.sub(b"", xml)
+        for name in TEXT_PARTS:
+            if name not in names:
+                continue
+            xml = archive.read(name)
+            edited = BREAKS.sub(SPACE, WRAPPERS.sub(b"", HIDDEN_RUN.sub(b"", xml) if b"<w:vanish" in xml else xml))
+            if edited != xml:
+                changed[name] = edited
         return rewritten(archive, changed) if changed else docx
 
 
