@@ -389,3 +389,31 @@ def test_breaks_are_spaces_right_to_left_text_is_kept_and_hidden_text_is_left_ou
     review = Review(tmp_path / "out", "breaks")
     assert review.items["para-1"] == "1. Funding will follow need."
     assert review.rebuttals == {"para-1": "Consultation closed early.", "para-2": "ترجمه اردو was never offered."}
+
+
+def test_rows_marked_as_header_rows_that_hold_sentences_and_rows_marked_as_none_are_text(tmp_path):
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from word_document import mark_header
+
+    document = docx.Document()
+    document.add_heading("Chapter 2: Rivers", level=1)
+    table = document.add_table(rows=0, cols=2)
+    for original, response in (("Original", "Our response"), ("3. Every river will be clean for swimming.", "Only one in seven is."),
+                               ("Summary", "Agreed"), ("4. Farm run-off will be cut.", "No inspector has been hired.")):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = original, response
+    for row in table.rows[:2]:  # "repeat as header row" ticked with the titles and the first row selected
+        mark_header(row)
+    not_header = OxmlElement("w:tblHeader")
+    not_header.set(qn("w:val"), "0")
+    table.rows[2]._tr.get_or_add_trPr().append(not_header)  # the short row says it is no header row
+    path = tmp_path / "headers.docx"
+    document.save(str(path))
+    convert(path, tmp_path / "out")
+    review = Review(tmp_path / "out", "headers")
+    assert review.numbered() == [3, 4]
+    assert review.rebuttals == {"para-3": "Only one in seven is.", "para-3-summary": "Agreed", "para-4": "No inspector has been hired."}
+    assert "Our response" not in (tmp_path / "out" / "headers" / "01-chapter-2.md").read_text(encoding="utf-8")

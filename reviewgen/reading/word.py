@@ -65,10 +65,13 @@ def docx_lines(path: Path) -> list[str]:
 # * a page or column break, a carriage return and a positioned tab inside a line: each stands between two
 #   words, which mammoth would join ("written" + "by" -> "writtenby"): a space;
 # * hidden text (a run whose properties say <w:vanish/>): Word neither shows nor prints it, so it is no text
-#   of the document (a drafter's note "[Internal: ...]" must not be published).
+#   of the document (a drafter's note "[Internal: ...]" must not be published);
+# * a row marked as no header row (<w:tblHeader w:val="0"/>), which mammoth would read as one.
 WRAPPERS = re.compile(rb"<w:(?:fldSimple|bdo|dir)\b[^>]*/>|<w:(?:fldSimple|bdo|dir)\b[^>]*>|</w:(?:fldSimple|bdo|dir)>")
 BREAKS = re.compile(rb'<w:br\b[^>]*?\bw:type="(?:page|column)"[^>]*/>|<w:cr\s*/>|<w:ptab\b[^>]*/>')
 SPACE = b'<w:t xml:space="preserve"> </w:t>'
+# A row Word is told is no header row: mammoth reads the element and not its value, so it goes.
+NOT_HEADER = re.compile(rb'<w:tblHeader\s+w:val="(?:0|false|off)"\s*/>')
 HIDDEN_RUN = re.compile(rb"<w:r(?:\s[^>]*)?>(?:(?!</w:r>).){0,2000}?<w:vanish\s*/>(?:(?!</w:r>).)*?</w:r>", re.S)
 TEXT_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 
@@ -84,6 +87,7 @@ def readable(docx: bytes) -> bytes:
                 continue
             xml = archive.read(name)
             edited = BREAKS.sub(SPACE, WRAPPERS.sub(b"", HIDDEN_RUN.sub(b"", xml) if b"<w:vanish" in xml else xml))
+            edited = NOT_HEADER.sub(b"", edited)
             if edited != xml:
                 changed[name] = edited
         return rewritten(archive, changed) if changed else docx
@@ -168,9 +172,12 @@ def rows(table: Tag) -> list[Tag]:
 
 
 def is_header(row: Tag, texts: tuple[str, ...], first: bool, titles: set[tuple[str, ...]] = frozenset()) -> bool:
-    """A row of column titles ("Original | Our response"), its cells' ``texts``: marked as a header in Word, the
-    titles of a table before it again (``titles``), or a first row of short titles with no number and no sentence in it."""
-    if row.find("th", recursive=False) is not None or (len(texts) >= 2 and texts in titles):
+    """A row of column titles ("Original | Our response"), its cells' ``texts``: marked as a header in Word and
+    holding no sentence (every row of a table may be marked: "3. Rivers will be clean." is text), the titles of
+    a table before it again (``titles``), or a first row of short titles with no number and no sentence in it."""
+    if row.find("th", recursive=False) is not None and not any(classify.ends_sentence(text) for text in texts):
+        return True
+    if len(texts) >= 2 and texts in titles:
         return True
     return first and classify.are_column_titles(texts)
 
