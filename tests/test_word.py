@@ -417,3 +417,44 @@ def test_rows_marked_as_header_rows_that_hold_sentences_and_rows_marked_as_none_
     assert review.numbered() == [3, 4]
     assert review.rebuttals == {"para-3": "Only one in seven is.", "para-3-summary": "Agreed", "para-4": "No inspector has been hired."}
     assert "Our response" not in (tmp_path / "out" / "headers" / "01-chapter-2.md").read_text(encoding="utf-8")
+
+
+def test_ctrl_c_while_a_word_document_is_read_is_an_interruption_not_a_broken_file(tmp_path, monkeypatch):
+    import signal
+
+    import mammoth
+
+    from reviewgen.document.errors import Interrupted
+    from reviewgen.reading.word import docx_lines
+
+    path = build(tmp_path / "workforce.docx")
+
+    def interrupted(*args, **kwargs):
+        raise Interrupted(signal.SIGINT)
+
+    monkeypatch.setattr(mammoth, "convert_to_html", interrupted)
+    with pytest.raises(Interrupted) as raised:
+        docx_lines(path)
+    assert str(raised.value) == "interrupted by SIGINT; nothing was changed" and raised.value.exit_code == 130
+
+
+def test_a_word_document_that_unpacks_too_large_is_refused_before_it_is_read(tmp_path):
+    import io
+    import zipfile
+
+    from reviewgen.reading.word import LARGEST_UNPACKED
+
+    path = build(tmp_path / "padded.docx")
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    body = parts["word/document.xml"]
+    at = body.index(b"<w:body>") + len(b"<w:body>")
+    parts["word/document.xml"] = body[:at] + b" " * LARGEST_UNPACKED + body[at:]  # a few kilobytes packed
+    written = io.BytesIO()
+    with zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    path.write_bytes(written.getvalue())
+    assert path.stat().st_size < 1_000_000
+    with pytest.raises(ReviewgenError, match=r"unpacks to 65 MB \(word/document.xml 64 MB\), more than the 64 MB"):
+        read_source(path)

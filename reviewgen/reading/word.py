@@ -41,6 +41,7 @@ def docx_lines(path: Path) -> list[str]:
     import mammoth  # only a Word source needs it
 
     data, formats = path.read_bytes(), NOTE_FORMATS
+    refuse_too_large(path, data)
     try:
         data = readable(numbers_as_text(data))  # "43." as Word numbers it, and the text and spaces mammoth would drop
         formats = note_formats(data)
@@ -49,6 +50,8 @@ def docx_lines(path: Path) -> list[str]:
     try:
         with io.BytesIO(data) as stream:
             html = mammoth.convert_to_html(stream).value
+    except ReviewgenError:  # Ctrl-C or SIGTERM while mammoth reads (``Interrupted``): no fault of the file's
+        raise
     except Exception as error:  # mammoth raises zip, XML and key errors of its own for a broken file
         raise ReviewgenError(f"this is not a Word document reviewgen can read ({type(error).__name__}); save it again from Word as .docx", path) from None
     if "<table" not in html:  # mammoth writes a "<" of the text as "&lt;": this is a table of the document's
@@ -57,6 +60,26 @@ def docx_lines(path: Path) -> list[str]:
             "the response (one row a paragraph): put it in one, or export it as text", path,
         )
     return html_lines(html, formats)
+
+
+# The most a Word document's parts may hold unpacked. mammoth's XML reader takes time in the square of a part's
+# size past some tens of megabytes (a 100 MB part: minutes), and a review's text is a few megabytes: a part
+# past this is a mistake or a trap (a small file that unpacks to gigabytes), refused before it is read.
+LARGEST_UNPACKED = 64 * 1024 * 1024
+
+
+def refuse_too_large(path: Path, data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            largest = max(archive.infolist(), key=lambda info: info.file_size, default=None)
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return  # not an archive: mammoth says so
+    if largest is not None and total > LARGEST_UNPACKED:
+        raise ReviewgenError(
+            f"the Word document unpacks to {total / 2**20:,.0f} MB ({largest.filename} {largest.file_size / 2**20:,.0f} MB), more "
+            f"than the {LARGEST_UNPACKED // 2**20} MB a review's text can take; save it again from Word, or export it as text", path,
+        )
 
 
 # What mammoth drops or runs together, and Word shows as text or space, made so before mammoth reads it:
