@@ -7,7 +7,7 @@ import docx
 from conftest import Review
 
 from reviewgen.commands.convert import convert
-from reviewgen.reading.word_numbering import Counter, Level, Numbering, formatted
+from reviewgen.reading.word_numbering import Counter, Level, Numbering, formatted, read_numbering
 
 SLUG = "housing-plan"
 ROWS = [  # (original, the response's points: one paragraph, or a numbered list of its own in the cell)
@@ -32,6 +32,27 @@ def test_word_counts_by_definition_and_level_and_restarts_where_an_instance_says
     assert [formatted(n, "upperRoman") for n in (4, 9, 14, 1990)] == ["IV", "IX", "XIV", "MCMXC"]
     # a document may start a list anywhere: a number no letters or numerals can write stays in digits
     assert formatted(10**4000, "lowerRoman") == str(10**4000) and formatted(10**9, "lowerLetter") == str(10**9)
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_a_level_that_never_restarts_counts_on_under_each_new_chapter_and_a_list_style_link_is_followed():
+    # "Chapter %1:" over paragraphs "%2." numbered 1 to 4 straight through (lvlRestart 0), as documents number them
+    numbering = read_numbering(f"""<w:numbering {W}>
+      <w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Chapter %1:"/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum>
+      <w:abstractNum w:abstractNumId="96"><w:styleLink w:val="NumberedParas"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+      <w:abstractNum w:abstractNumId="97"><w:numStyleLink w:val="NumberedParas"/></w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="5"/></w:num>
+      <w:num w:numId="96"><w:abstractNumId w:val="96"/></w:num><w:num w:numId="97"><w:abstractNumId w:val="97"/></w:num>
+    </w:numbering>""".encode(), f"""<w:styles {W}><w:style w:type="numbering" w:styleId="NumberedParas">
+      <w:pPr><w:numPr><w:numId w:val="96"/></w:numPr></w:pPr></w:style></w:styles>""".encode())
+    counter = Counter(numbering)
+    shown = [counter.label("1", ilvl) for ilvl in (0, 1, 1, 0, 1, 1)]
+    assert shown == ["Chapter 1: ", "1. ", "2. ", "Chapter 2: ", "3. ", "4. "]
+    # a list kept in a list style: the linked definition's levels, counted as one list with the style's own
+    assert [counter.label(num_id, 0) for num_id in ("97", "97", "96")] == ["1. ", "2. ", "3. "]
 
 
 def build(path):

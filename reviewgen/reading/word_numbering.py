@@ -41,6 +41,9 @@ class Level:
     text: str = "%1."
     legal: bool = False  # w:isLgl: every number it shows is written in digits
     suffix: str = "tab"
+    # w:lvlRestart: the level (1-based) whose use, or a higher one's, starts this one again; 0: never (paragraphs
+    # numbered 1 to 268 straight through the chapters numbered above them). None: any higher level's use.
+    restart: int | None = None
 
 
 @dataclass
@@ -48,11 +51,22 @@ class Numbering:
     abstract: dict[str, dict[int, Level]] = field(default_factory=dict)
     instances: dict[str, tuple[str, dict[int, int], dict[int, Level]]] = field(default_factory=dict)  # numId -> (abstract, starts, levels)
     styles: dict[str, tuple[str | None, int | None, str | None]] = field(default_factory=dict)  # styleId -> (numId, ilvl, basedOn)
+    # An abstract definition that only names a numbering style (w:numStyleLink), as Word saves a multilevel list
+    # kept in a list style: its levels and its count are those of the definition the style's numbering uses.
+    style_links: dict[str, str] = field(default_factory=dict)  # abstractNumId -> the list style's styleId
+
+    def definition(self, abstract: str) -> str:
+        """The abstract definition whose levels and count ``abstract``'s are (itself, unless it links a style)."""
+        style = self.style_links.get(abstract)
+        num_id = self.styles.get(style, (None, None, None))[0] if style else None
+        linked = self.instances.get(num_id or "", ("",))[0]
+        return linked if linked and linked in self.abstract and linked not in self.style_links else abstract
 
     def level(self, num_id: str, ilvl: int) -> tuple[str, Level] | None:
         if num_id not in self.instances:
             return None
         abstract, _, overrides = self.instances[num_id]
+        abstract = self.definition(abstract)
         level = overrides.get(ilvl) or self.abstract.get(abstract, {}).get(ilvl)
         return (abstract, level) if level is not None else None
 
@@ -74,12 +88,14 @@ def _value(element: ElementTree.Element | None, name: str = "val") -> str | None
 
 def _level(element: ElementTree.Element) -> Level:
     start = _value(element.find(f"{{{W}}}start"))
+    restart = _value(element.find(f"{{{W}}}lvlRestart"))
     return Level(
         start=int(start) if start and start.lstrip("-").isdigit() else 1,
         format=_value(element.find(f"{{{W}}}numFmt")) or "decimal",
         text=_value(element.find(f"{{{W}}}lvlText")) or "",
         legal=element.find(f"{{{W}}}isLgl") is not None,
         suffix=_value(element.find(f"{{{W}}}suff")) or "tab",
+        restart=int(restart) if restart and restart.isdigit() else None,
     )
 
 
@@ -90,6 +106,8 @@ def read_numbering(numbering_xml: bytes | None, styles_xml: bytes | None) -> Num
         for abstract in root.iter(f"{{{W}}}abstractNum"):
             levels = {int(_value(lvl, "ilvl") or 0): _level(lvl) for lvl in abstract.iter(f"{{{W}}}lvl")}
             found.abstract[_value(abstract, "abstractNumId") or ""] = levels
+            if not levels and (linked := _value(abstract.find(f"{{{W}}}numStyleLink"))):
+                found.style_links[_value(abstract, "abstractNumId") or ""] = linked
         for num in root.iter(f"{{{W}}}num"):
             starts, levels = {}, {}
             for override in num.iter(f"{{{W}}}lvlOverride"):
@@ -147,7 +165,8 @@ def formatted(number: int, style: str) -> str:
 
 
 class Counter:
-    """Word's counts: per abstract definition and level, a deeper level restarting under a new one."""
+    """Word's counts: per abstract definition and level, a deeper level restarting under a new one (unless its
+    ``restart`` says when, or never)."""
 
     def __init__(self, numbering: Numbering) -> None:
         self.numbering = numbering
@@ -167,8 +186,11 @@ class Counter:
             for restarted, start in self.numbering.instances[num_id][1].items():
                 counts[restarted] = start - 1
         counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else level.start
-        for deeper in [key for key in counts if key > ilvl]:
-            del counts[deeper]
+        for deeper in [key for key in counts if key > ilvl]:  # deeper levels start again, unless theirs say otherwise
+            below = self.numbering.level(num_id, deeper)
+            restart = below[1].restart if below is not None else None
+            if restart is None or ilvl < restart:
+                del counts[deeper]
 
         def shown(match: re.Match) -> str:
             at = int(match.group(1)) - 1
