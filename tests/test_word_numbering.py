@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import docx
 
 from conftest import Review
@@ -110,3 +112,26 @@ def test_a_table_with_a_column_of_numbers_keeps_each_number_on_its_paragraph(tmp
     assert review.rebuttals["para-43"] == "Three problems:"
     words = " ".join([*review.items.values(), *review.rebuttals.values()])
     assert "Our response" not in words and "No." not in words  # the column titles are no one's words
+
+
+def test_tracked_changes_neither_count_a_deleted_row_nor_take_the_numbering_a_paragraph_had_before():
+    from reviewgen.reading.word_numbering import with_numbers_as_text
+
+    numbering = read_numbering(f"""<w:numbering {W}><w:abstractNum w:abstractNumId="9"><w:lvl w:ilvl="0"><w:start w:val="1"/>
+      <w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="9"><w:abstractNumId w:val="9"/></w:num>
+      </w:numbering>""".encode(), None)
+    numbered = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="9"/></w:numPr></w:pPr>'
+    changed = ('<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="9"/></w:numPr><w:jc w:val="left"/>'
+               '<w:pPrChange w:id="5" w:author="R"><w:pPr><w:jc w:val="both"/></w:pPr></w:pPrChange></w:pPr>')
+    unnumbered_now = '<w:pPr><w:pPrChange w:id="6" w:author="R"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="9"/></w:numPr></w:pPr></w:pPrChange></w:pPr>'
+
+    def row(properties: str, text: str, deleted: bool = False) -> str:
+        marked = '<w:trPr><w:del w:id="3" w:author="R"/></w:trPr>' if deleted else ""
+        return f"<w:tr>{marked}<w:tc><w:p>{properties}<w:r><w:t>{text}</w:t></w:r></w:p></w:tc></w:tr>"
+
+    document = (f"<w:document {W}><w:body><w:tbl>" + row(numbered, "We will build.") + row(numbered, "Gone.", deleted=True)
+                + row(changed, "Reoffending will fall.") + row(unnumbered_now, "A box.") + row(numbered, "Probation.")
+                + "</w:tbl></w:body></w:document>").encode()
+    written = with_numbers_as_text(document, numbering).decode()
+    texts = re.findall(r"<w:t[^>]*>([^<]*)</w:t>", written)
+    assert texts == ["1. ", "We will build.", "Gone.", "2. ", "Reoffending will fall.", "A box.", "3. ", "Probation."]

@@ -213,6 +213,7 @@ class _Paragraph:
     num_id: str | None = None
     ilvl: int | None = None
     row: int | None = None  # which row of the document's tables holds it (None: outside every table)
+    deleted: bool = False  # in a row deleted with tracked changes: Word's final view neither shows nor counts it
 
 
 def _tag_end(data: bytes, start: int) -> int:
@@ -240,17 +241,25 @@ def numbered_paragraphs(document_xml: bytes) -> list[_Paragraph]:
     in_numbering = [False]
     rows: list[int] = []  # the rows open, innermost last, each numbered in document order
     counted = [0]
+    deleted_rows: set[int] = set()
+    # Inside a row's properties, and inside a tracked change's record of the properties a paragraph had before
+    # (<w:pPrChange>): that old <w:pPr> is no property of the paragraph's now, nor its numbering.
+    inside = {"w:trPr": 0, "w:pPrChange": 0}
 
     def start(name: str, attributes: dict) -> None:
         at = parser.CurrentByteIndex
+        if name in inside:
+            inside[name] += 1
         if name == "w:tr":
             counted[0] += 1
             rows.append(counted[0])
             return
+        if name == "w:del" and inside["w:trPr"] and rows:
+            deleted_rows.add(rows[-1])
         if name == "w:p":
-            stack.append(_Paragraph(at, row=rows[-1] if rows else None))
+            stack.append(_Paragraph(at, row=rows[-1] if rows else None, deleted=any(row in deleted_rows for row in rows)))
             return
-        if not stack:
+        if not stack or inside["w:pPrChange"]:
             return
         paragraph = stack[-1]
         if name == "w:pPr" and paragraph.properties is None:
@@ -268,9 +277,12 @@ def numbered_paragraphs(document_xml: bytes) -> list[_Paragraph]:
 
     def end(name: str) -> None:
         at = parser.CurrentByteIndex
+        if name in inside:
+            inside[name] -= 1
+            return
         if name == "w:tr" and rows:
             rows.pop()
-        if not stack:
+        if not stack or inside["w:pPrChange"]:
             return
         paragraph = stack[-1]
         if name == "w:p":
@@ -294,8 +306,8 @@ def with_numbers_as_text(document_xml: bytes, numbering: Numbering) -> bytes:
     counter = Counter(numbering)
     numbered = []
     for paragraph in numbered_paragraphs(document_xml):
-        if paragraph.properties is None or paragraph.properties[1] == -1:
-            continue  # a paragraph with no properties is numbered by none
+        if paragraph.properties is None or paragraph.properties[1] == -1 or paragraph.deleted:
+            continue  # a paragraph with no properties is numbered by none; a deleted row's counts for none
         num_id, ilvl = paragraph.num_id, paragraph.ilvl
         if num_id is None:
             num_id, ilvl = numbering.of_style(paragraph.style)
@@ -305,11 +317,11 @@ def with_numbers_as_text(document_xml: bytes, numbering: Numbering) -> bytes:
     rows_of: dict[str, set[int]] = {}
     for paragraph, num_id, _ in numbered:
         if paragraph.row is not None:
-            rows_of.setdefault(numbering.instances[num_id][0], set()).add(paragraph.row)
+            rows_of.setdefault(numbering.definition(numbering.instances[num_id][0]), set()).add(paragraph.row)
     edits: list[tuple[int, int, bytes]] = []  # (offset, bytes replaced, new bytes), in document order
     for paragraph, num_id, ilvl in numbered:
         label = counter.label(num_id, ilvl)  # every numbered paragraph counts, written or not
-        if label is None or len(rows_of.get(numbering.instances[num_id][0], ())) < 2:
+        if label is None or len(rows_of.get(numbering.definition(numbering.instances[num_id][0]), ())) < 2:
             continue
         start, end = paragraph.properties
         self_closing = document_xml[start:end].rstrip().endswith(b"/>")
