@@ -456,5 +456,48 @@ def test_a_word_document_that_unpacks_too_large_is_refused_before_it_is_read(tmp
             archive.writestr(name, content)
     path.write_bytes(written.getvalue())
     assert path.stat().st_size < 1_000_000
-    with pytest.raises(ReviewgenError, match=r"unpacks to 65 MB \(word/document.xml 64 MB\), more than the 64 MB"):
+    with pytest.raises(ReviewgenError, match=r"unpacks to 33 MB \(word/document.xml 32 MB\), more than the 32 MB"):
         read_source(path)
+
+
+def test_numbered_headings_keep_their_numbers_and_check_boxes_show_as_word_shows_them(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.find(qn("w:num")).addprevious(parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="93"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="Chapter %1:"/><w:suff w:val="space"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="93"><w:abstractNumId w:val="93"/></w:num>'))
+    for title, (original, response) in (("Schools", ("1. Every pupil will have a tutor.", "Cut.")),
+                                        ("Colleges", ("2. Colleges will get funding.", "Agree ☐ Disagree ☒"))):
+        heading = document.add_heading(title, level=1)
+        heading._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="93"/></w:numPr>'))
+        cells = document.add_table(rows=0, cols=2).add_row().cells
+        cells[0].text, cells[1].text = original, response
+    path = tmp_path / "chapters.docx"
+    document.save(str(path))
+    convert(path, tmp_path / "out")
+    pages = sorted((tmp_path / "out" / "chapters").glob("0*.md"))
+    assert [page.read_text(encoding="utf-8").split("\n# ", 1)[1].split("\n", 1)[0] for page in pages] == [
+        "Chapter 1: Schools", "Chapter 2: Colleges"]
+    # mammoth writes a check box content control as an <input>: shown as Word shows it, not as markup
+    html = '<table><tr><td><p>1. We propose it.</p></td><td><p>Agree <input type="checkbox" /> Disagree <input checked="checked" type="checkbox" /></p></td></tr></table>'
+    assert html_lines(html) == ["<p>1. We propose it.</p>\t<p>Agree ☐ Disagree ☒</p>\t"]
+
+
+def test_a_password_protected_or_hollow_word_document_is_refused_saying_what_it_is(tmp_path):
+    import zipfile
+
+    protected = tmp_path / "protected.docx"
+    protected.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    with pytest.raises(ReviewgenError, match="protected by a password"):
+        read_source(protected)
+    hollow = tmp_path / "hollow.docx"
+    with zipfile.ZipFile(hollow, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(ReviewgenError, match="holds no word/document.xml"):
+        read_source(hollow)

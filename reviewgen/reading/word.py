@@ -41,6 +41,11 @@ def docx_lines(path: Path) -> list[str]:
     import mammoth  # only a Word source needs it
 
     data, formats = path.read_bytes(), NOTE_FORMATS
+    if data.startswith(COMPOUND_FILE):  # how Word stores a document it encrypts, and its old .doc format
+        raise ReviewgenError(
+            "this Word document is protected by a password (or is an old .doc under a .docx name): open it in Word, "
+            "remove the password under File > Info > Protect Document, or save it as .docx, and convert that", path,
+        )
     refuse_too_large(path, data)
     try:
         data = readable(numbers_as_text(data))  # "43." as Word numbers it, and the text and spaces mammoth would drop
@@ -63,18 +68,25 @@ def docx_lines(path: Path) -> list[str]:
 
 
 # The most a Word document's parts may hold unpacked. mammoth's XML reader takes time in the square of a part's
-# size past some tens of megabytes (a 100 MB part: minutes), and a review's text is a few megabytes: a part
+# size past some tens of megabytes (40 MB: 18 s; 100 MB: minutes), and a review's text is a few megabytes: a part
 # past this is a mistake or a trap (a small file that unpacks to gigabytes), refused before it is read.
-LARGEST_UNPACKED = 64 * 1024 * 1024
+LARGEST_UNPACKED = 32 * 1024 * 1024
+
+
+COMPOUND_FILE = b"\xd0\xcf\x11\xe0"
 
 
 def refuse_too_large(path: Path, data: bytes) -> None:
+    """A document that unpacks to more than LARGEST_UNPACKED, or that holds no text part, is refused."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             largest = max(archive.infolist(), key=lambda info: info.file_size, default=None)
             total = sum(info.file_size for info in archive.infolist())
+            body = "word/document.xml" in archive.namelist()
     except (zipfile.BadZipFile, OSError):
         return  # not an archive: mammoth says so
+    if not body:
+        raise ReviewgenError("this file holds no word/document.xml, so it is no Word document or a damaged one; save it again from Word as .docx", path)
     if largest is not None and total > LARGEST_UNPACKED:
         raise ReviewgenError(
             f"the Word document unpacks to {total / 2**20:,.0f} MB ({largest.filename} {largest.file_size / 2**20:,.0f} MB), more "
@@ -122,6 +134,8 @@ def html_lines(html: str, formats: dict[str, str] = NOTE_FORMATS) -> list[str]:
     soup = parse(html)
     for picture in soup.find_all("img"):
         picture.decompose()  # pictures are no text: a figure whose image is lost says so (the converter's figures)
+    for box in soup.find_all("input"):  # a check box in a content control, as Word shows it
+        box.replace_with("\u2612" if box.has_attr("checked") else "\u2610")
     for text in soup.find_all(string=MARKDOWN_SIGNS):
         if type(text) is NavigableString and text.find_parent("a") is None:  # a link's text is read as it is
             text.replace_with(MARKDOWN_SIGNS.sub(r"\\\g<0>", str(text)))

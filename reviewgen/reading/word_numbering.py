@@ -301,8 +301,12 @@ def _escaped(text: str) -> bytes:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode("utf-8")
 
 
+HEADING_STYLE = re.compile(r"^(?:heading\s?\d|title)$", re.IGNORECASE)  # Word's own heading styles: "Heading1"
+
+
 def with_numbers_as_text(document_xml: bytes, numbering: Numbering) -> bytes:
-    """``document_xml`` with each paragraph Word numbers opening with its number, and not numbered."""
+    """``document_xml`` with each paragraph Word numbers opening with its number, and not numbered: the original's
+    paragraphs, whose numbering runs through the table's rows, and the headings outside the table ("Chapter 1:")."""
     counter = Counter(numbering)
     numbered = []
     for paragraph in numbered_paragraphs(document_xml):
@@ -321,7 +325,8 @@ def with_numbers_as_text(document_xml: bytes, numbering: Numbering) -> bytes:
     edits: list[tuple[int, int, bytes]] = []  # (offset, bytes replaced, new bytes), in document order
     for paragraph, num_id, ilvl in numbered:
         label = counter.label(num_id, ilvl)  # every numbered paragraph counts, written or not
-        if label is None or len(rows_of.get(numbering.definition(numbering.instances[num_id][0]), ())) < 2:
+        through_rows = len(rows_of.get(numbering.definition(numbering.instances[num_id][0]), ())) >= 2
+        if label is None or not (through_rows or (paragraph.row is None and HEADING_STYLE.match(paragraph.style or ""))):
             continue
         start, end = paragraph.properties
         self_closing = document_xml[start:end].rstrip().endswith(b"/>")
