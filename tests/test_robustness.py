@@ -288,3 +288,17 @@ def test_items_typed_with_any_bullet_or_a_dash_are_items_each_with_its_own_respo
         "para-20-introduce-a-future-homes": "Delayed to 2025.", "para-20-cut-energy-bills": "Bills rose.",
     }
     assert "## " not in page.replace("# Chapter 5", "")  # no item taken for a heading
+
+
+def test_a_numbered_list_of_the_original_stays_numbered_each_item_answerable(tmp_path):
+    data = ("<h2>Part 1: X</h2>\t\n<p>1. The plan has three aims:</p><ol><li>to cut waiting lists;</li><li>to hire staff;</li></ol>"
+            "\t<p>None is funded.</p>\t\n<ol><li>to build clinics.</li></ol>\t<p>Where?</p>\t\n<ul><li>Also this.</li></ul>\t\n").encode()
+    result, _, out = convert(tmp_path, "ordered", data)
+    assert result.returncode == 0, result.stderr
+    page = (out / "ordered" / "01-part-1.md").read_text(encoding="utf-8")
+    assert "1. to cut waiting lists;\n   { #para-1-to-cut-waiting-lists }\n2. to hire staff;\n   { #para-1-to-hire-staff }\n" in page
+    # the next row's <ol> is a list of its own, numbered from 1 as the export's markup numbers it
+    assert "\n1. to build clinics.[^para-1-to-build-clinics]\n   { #para-1-to-build-clinics }\n" in page
+    assert "\n- Also this.\n" in page  # a bulleted list after it stays bulleted
+    # the first row's response answers the paragraph its cell opens with, the list being that paragraph's
+    assert Review(out, "ordered").rebuttals == {"para-1": "None is funded.", "para-1-to-build-clinics": "Where?"}

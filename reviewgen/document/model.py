@@ -116,6 +116,7 @@ class ListItem:
 class BulletList:
     items: tuple[ListItem, ...]
     line: int
+    numbered: bool = False  # an <ol> of the original's: numbered 1, 2, 3 as its markup numbers it (no item types its number)
 
 
 @dataclass(frozen=True)

@@ -371,10 +371,11 @@ class Assembler:
         self.content_block()
         item = ListItem(fragment.text, line, self.next_id(fragment.plain))
         container = self.blocks
-        if container and isinstance(container[-1], BulletList) and self.last_was_item_of(container):
+        same = container and isinstance(container[-1], BulletList) and container[-1].numbered == fragment.numbered
+        if same and self.last_was_item_of(container):
             container[-1] = replace(container[-1], items=container[-1].items + (item,))
         else:
-            container.append(BulletList((item,), line))
+            container.append(BulletList((item,), line, fragment.numbered))
         self.state.joinable = self.place(item, item_index=len(container[-1].items) - 1)
 
     BUILDERS: dict[Kind, Callable[[Assembler, Verdict, Fragment, int], None]] = {

@@ -97,9 +97,10 @@ def render_commitment(commitment: Commitment, context: PageContext) -> str:
 
 def render_list(bullets: BulletList, context: PageContext) -> str:
     lines = []
-    for item in bullets.items:
-        lines.append(f"- {render_inline(item.text)}{footnote_ref(item)}")
-        lines.append(f"  {anchor(item.item_id, item.page)}")
+    for position, item in enumerate(bullets.items, 1):
+        marker = f"{position}." if bullets.numbered else "-"
+        lines.append(f"{marker} {render_inline(item.text)}{footnote_ref(item)}")
+        lines.append(f"{' ' * (len(marker) + 1)}{anchor(item.item_id, item.page)}")
     return with_definitions("\n".join(lines), bullets.items)
 
 
