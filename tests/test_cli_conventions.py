@@ -79,3 +79,13 @@ def test_output_into_a_pipe_whose_reader_has_gone_stops_quietly(tmp_path):
     stats.stdout.close()  # the reader goes before a line is written (the command takes a while to start)
     _, err = stats.communicate(timeout=60)
     assert err == b"" and stats.returncode == 128 + signal.SIGPIPE
+
+
+def test_build_refuses_a_content_folder_other_than_the_one_it_would_build(tmp_path):
+    from conftest import reviewgen
+
+    (tmp_path / "other").mkdir()
+    refused = reviewgen("build", "--content", str(tmp_path / "other"), "--site", str(tmp_path / "site"), "--no-progress")
+    assert refused.returncode == 2 and not (tmp_path / "site").exists()
+    assert refused.stderr == (f"reviewgen: mkdocs.yml: it builds the pages in content, not in {tmp_path / 'other'}: "
+                              f"set docs_dir in it to {tmp_path / 'other'}, or leave out --content\n")

@@ -154,6 +154,13 @@ def mkdocs(*args: str, stopped: str) -> int:
 def run_build(args: argparse.Namespace) -> int:
     """Check the content, then build the site strictly: any warning fails it (``mkdocs.yml`` is lenient, for the preview).
     With Zensical, which runs no MkDocs plugin, ``enhance`` then gives the site the same features."""
+    from ..site.postbuild import read_config
+
+    built = read_config(args.config).docs_dir
+    if built.resolve() != args.content.resolve():  # else the check would pass one folder and the build show another
+        raise ReviewgenError(
+            f"it builds the pages in {built}, not in {args.content}: set docs_dir in it to {args.content}, or leave out --content", args.config,
+        )
     if not checked(args, "build"):
         return 1
     stopped = f"{args.site} may be half built; build again"
