@@ -20,6 +20,12 @@ PAGE = """\
 - the scale of abuse;
   { #para-39-the-scale-of }
 
+It asks:
+{ #para-39-it-asks }
+
+1. to count it;
+   { #para-39-to-count-it }
+
 ## 2.5 The impact
 
 > "In my first week at school"
@@ -36,6 +42,8 @@ def test_items_are_named_by_what_and_where_they_are():
     assert named == {
         "para-39": ("Paragraph 39 · Part 2: What we know", "Mandate Now on paragraph 39"),
         "para-39-the-scale-of": ("Bullet after paragraph 39 · Part 2: What we know", "Mandate Now on the bullet after paragraph 39 · Part 2: What we know"),
+        "para-39-it-asks": ("Text after paragraph 39 · Part 2: What we know", "Mandate Now on the text after paragraph 39 · Part 2: What we know"),
+        "para-39-to-count-it": ("Item after paragraph 39 · Part 2: What we know", "Mandate Now on the item after paragraph 39 · Part 2: What we know"),
         "para-70-in-my-first-week": ("Quotation after paragraph 70 · 2.5 The impact", "Mandate Now on the quotation after paragraph 70 · 2.5 The impact"),
         "para-0-before-any-number": ("Text “Before any number.” · 2.5 The impact", "Mandate Now on the text “Before any number.” · 2.5 The impact"),
     }

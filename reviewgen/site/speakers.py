@@ -83,6 +83,8 @@ def label_of(element: Tag) -> Place:
     if element.name in HEADINGS:
         return Place(f"Heading “{shortened(text_of(element))}”")
     kind = "Quotation" if any(parent.name == "blockquote" for parent in element.parents) else KINDS.get(element.name, "Text")
+    if element.name == "li" and element.parent is not None and element.parent.name == "ol":
+        kind = "Item"  # an item of a numbered list is no bullet
     return Place(unnumbered_label(item_id, kind, text_of(element)))
 
 
