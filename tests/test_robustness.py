@@ -302,3 +302,14 @@ def test_a_numbered_list_of_the_original_stays_numbered_each_item_answerable(tmp
     assert "\n- Also this.\n" in page  # a bulleted list after it stays bulleted
     # the first row's response answers the paragraph its cell opens with, the list being that paragraph's
     assert Review(out, "ordered").rebuttals == {"para-1": "None is funded.", "para-1-to-build-clinics": "Where?"}
+
+
+def test_a_paragraph_number_in_a_paragraph_of_its_own_opens_the_paragraph_after_it(tmp_path):
+    data = ("<h2>Chapter 2: Housing</h2>\t\n<p>14.</p><p>We will build 300,000 homes a year.</p>\t<p>Not since 1977.</p>\t\n"
+            "<p>15.</p><p>Rents will fall.</p>\t<p>By what measure?</p>\t\n").encode()
+    result, _, out = convert(tmp_path, "lone", data)
+    assert result.returncode == 0, result.stderr
+    review = Review(out, "lone")
+    assert review.numbered() == [14, 15]
+    assert (review.items["para-14"], review.items["para-15"]) == ("14. We will build 300,000 homes a year.", "15. Rents will fall.")
+    assert review.rebuttals == {"para-14": "Not since 1977.", "para-15": "By what measure?"}

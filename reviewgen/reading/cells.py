@@ -12,7 +12,7 @@ from enum import Enum
 
 from .celltree import Element, Node, parse
 from .classify import ITEM_MARKS, OWN_LABEL
-from .inline import inline_from_text, refused_links, spans_from_nodes, strip_prefix, tidy
+from .inline import inline_from_text, join, refused_links, spans_from_nodes, strip_prefix, tidy
 from ..document.model import Inline, Span, Table, plain_text
 from ..document.sanitise import clean_html, clean_source, has_markup
 
@@ -191,8 +191,27 @@ def fragments(cell: str) -> list[Fragment]:
         return []
     if not has_markup(cell):
         return [_bare_fragment(cell)]
-    found = _read_blocks(parse(clean_html(cell)))
-    return [fragment for fragment in found if fragment.text or fragment.table]
+    found = [fragment for fragment in _read_blocks(parse(clean_html(cell))) if fragment.text or fragment.table]
+    return _numbers_joined(found)
+
+
+LONE_NUMBER = re.compile(r"^\d{1,5}\.$")  # "14." in a paragraph of its own, the paragraph it numbers the next
+
+
+def _numbers_joined(found: list[Fragment]) -> list[Fragment]:
+    """A paragraph that is only a paragraph's number ("14.", as Word keeps it when the number was typed and a
+    line break made a paragraph of the rest) opens the paragraph after it: one paragraph, "14. We will ..."."""
+    if len(found) < 2 or not any(fragment.kind is FragmentKind.PARAGRAPH and LONE_NUMBER.match(fragment.plain) for fragment in found):
+        return found
+    joined: list[Fragment] = []
+    for fragment in found:
+        previous = joined[-1] if joined else None
+        if (previous is not None and previous.kind is FragmentKind.PARAGRAPH and LONE_NUMBER.match(previous.plain)
+                and fragment.kind is FragmentKind.PARAGRAPH):
+            joined[-1] = replace(fragment, text=join(previous.text, fragment.text))
+        else:
+            joined.append(fragment)
+    return joined
 
 
 def _bare_fragment(text: str) -> Fragment:
