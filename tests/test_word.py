@@ -205,7 +205,8 @@ def test_column_titles_repeated_in_a_table_are_no_text_and_a_picture_is_no_text(
         "<tr><td><p>Original text</p></td><td><p>Our response</p></td></tr>"  # again after a page break
         '<tr><td><p>2. We will report.</p><p><img src="data:image/png;base64,iVBORw0KGgo=" /></p></td><td><p>To whom?</p></td></tr></table>'
     )
-    assert html_lines(html) == ["", "<p>1. We will act.</p>\t<p>When?</p>\t", "", "<p>2. We will report.</p><p></p>\t<p>To whom?</p>\t"]
+    titles = "<th>Original text</th>\t<th>Our response</th>\t"  # left out by the converter, named in its summary
+    assert html_lines(html) == [titles, "<p>1. We will act.</p>\t<p>When?</p>\t", titles, "<p>2. We will report.</p><p></p>\t<p>To whom?</p>\t"]
 
 
 def test_a_row_of_short_cells_under_a_title_row_is_text_not_column_titles():
@@ -501,3 +502,25 @@ def test_a_password_protected_or_hollow_word_document_is_refused_saying_what_it_
         archive.writestr("[Content_Types].xml", "<Types/>")
     with pytest.raises(ReviewgenError, match="holds no word/document.xml"):
         read_source(hollow)
+
+
+def test_a_first_row_taken_for_column_titles_is_named_with_the_override_that_keeps_it(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Chapter 1: Work", level=1)
+    table = document.add_table(rows=0, cols=2)
+    for original, response in (("Summary", "Agreed"), ("1. Employment is at a record high.", "Inactivity is too.")):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = original, response
+    path = tmp_path / "work.docx"
+    document.save(str(path))
+    summary = convert(path, tmp_path / "out")
+    assert summary.furniture == 1 and [note for note in summary.line_notes if "column titles" in note] == [
+        f"{path}:2: “Summary | Agreed” left out as the table's column titles; if it is the original's, add the override "
+        "{line: 2, furniture: false}"]
+    path.with_suffix(".yml").write_text("overrides:\n  - {line: 2, furniture: false}\n", encoding="utf-8")
+    summary = convert(path, tmp_path / "out", force=True)
+    review = Review(tmp_path / "out", "work")
+    assert summary.furniture == 0 and review.rebuttals == {"para-0-summary": "Agreed", "para-1": "Inactivity is too."}
+    assert not [note for note in summary.line_notes if "removed" in note]

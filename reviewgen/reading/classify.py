@@ -118,6 +118,8 @@ def column_number(cell: str, text: str, after: int, in_column: bool) -> int | No
     return number if number == after + 1 or (in_column and after < number and (not after or number <= after + COLUMN_GAP)) else None
 
 
+# A line of a Word table's column titles, as the Word reader writes one: its cells as <th> cells and nothing else.
+TITLES_LINE = re.compile(r"^(?:<th>[^<\t]*</th>\t)+$")
 COLUMN_TITLE_WORDS = 4
 # The first column's title may be one abbreviated word: "No." or "Para." over a column of numbers.
 ABBREVIATION = re.compile(r"^[A-Za-z]{1,5}\.$")

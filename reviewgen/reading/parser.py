@@ -26,7 +26,7 @@ from .column import Before, Column
 from ..document.config import SourceConfig
 from ..document.errors import ReviewgenError
 from .furniture import furniture_lines, lone_lines, numbers_left_alone, runs, same_lines
-from .headings import plan_headings
+from .headings import heading_text, plan_headings
 from .inline import closing_text, join
 from ..document.model import Decision, Document, DropReason, Dropped, Span
 from ..document.sanitise import has_markup
@@ -42,6 +42,7 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
     lines = without_empty_first_column(spreadsheet_rows(without_controls(list(lines))))
     titles = column_titles(lines)
     furniture, changed, by_pattern = _furniture(lines, config, titles)
+    lines = [_kept_titles(line) if number in titles and number not in furniture else line for number, line in enumerate(lines, 1)]
     headings = plan_headings(lines, furniture, config.heading_parts)
     assembler = Assembler(config, source_name, rulebook or Rulebook(), headings.ranks, cells)
     numbers, labelled = _paragraph_numbers(lines, furniture | headings.contents, assembler.cells)
@@ -198,12 +199,14 @@ def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[in
     overridden = set(changed) & in_source
     notes: dict[int, str] = {}
     left_out = sorted(titles & furniture - overridden)
-    if left_out:
-        first, *others = left_out
+    titled: dict[str, list[int]] = {}  # each row of titles, with the lines that give it again
+    for number in left_out:
+        titled.setdefault(" | ".join(heading_text(cell) for cell in lines[number - 1].split("\t") if cell.strip()), []).append(number)
+    for written, (first, *others) in titled.items():
         again = f" (and the same again on {plural('line', len(others))} {_listed(others)})" if others else ""
         notes[first] = (
-            f"“{' | '.join(cell.strip() for cell in lines[first - 1].split(chr(9)) if cell.strip())}” left out as the table's "
-            f"column titles{again}; if it is the original's, add the override {{line: {first}, furniture: false}}"
+            f"“{written}” left out as the table's column titles{again}; if it is the original's, add the override "
+            f"{{line: {first}, furniture: false}}"
         )
     decided = (furniture & in_source) - overridden - by_pattern - set(left_out)
     kinds = runs(lines, decided)
@@ -247,7 +250,19 @@ def _furniture_notes(lines: Sequence[str], furniture: set[int], changed: dict[in
 def column_titles(lines: Sequence[str]) -> set[int]:
     """The lines that are a table's column titles: the source's first line, when its cells between TABs are
     short titles with no number and no sentence ending ("Paragraph | Government text | Our response", as a
-    spreadsheet exports them), and each later line the same as it (a page break repeating them)."""
+    spreadsheet exports them), and each later line the same as it (a page break repeating them); and the
+    column titles of a Word document's tables, as its reader writes them (``classify.TITLES_LINE``)."""
+    found = {number for number, line in enumerate(lines, 1) if classify.TITLES_LINE.match(line)}
+    return found | _first_line_titles(lines)
+
+
+def _kept_titles(line: str) -> str:
+    """A line of column titles an override keeps, as the row of text it then is: a Word table's <th> cells
+    (``classify.TITLES_LINE``) as plain cells."""
+    return "\t".join(heading_text(cell) for cell in line.split("\t")) if classify.TITLES_LINE.match(line) else line
+
+
+def _first_line_titles(lines: Sequence[str]) -> set[int]:
     first = next((number for number, line in enumerate(lines, 1) if line.strip()), None)
     if first is None or "\t" not in lines[first - 1] or has_markup(lines[first - 1]):
         return set()
