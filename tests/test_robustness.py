@@ -313,3 +313,15 @@ def test_a_paragraph_number_in_a_paragraph_of_its_own_opens_the_paragraph_after_
     assert review.numbered() == [14, 15]
     assert (review.items["para-14"], review.items["para-15"]) == ("14. We will build 300,000 homes a year.", "15. Rents will fall.")
     assert review.rebuttals == {"para-14": "Not since 1977.", "para-15": "By what measure?"}
+
+
+def test_a_rows_response_answers_the_paragraph_whose_sub_points_its_cell_types_after_it(tmp_path):
+    data = ("<h2>Chapter 1: Welfare</h2>\t\n<p>1. The reforms have three aims:</p><p>(a) to make work pay;</p><p>(b) to simplify the "
+            "system; and</p><p>(c) to cut fraud.</p>\t<p>None of these aims has a measure.</p>\t\n"
+            "<p>2. Universal Credit is rolled out.</p><p>It is simpler.</p>\t<p>For whom?</p>\t\n").encode()
+    result, _, out = convert(tmp_path, "points", data)
+    assert result.returncode == 0, result.stderr
+    review = Review(out, "points")
+    assert review.items["para-1-c-to-cut-fraud"] == "(c) to cut fraud."
+    # a plain paragraph after the numbered one may be what the response answers: it keeps it, as before
+    assert review.rebuttals == {"para-1": "None of these aims has a measure.", "para-2-it-is-simpler": "For whom?"}

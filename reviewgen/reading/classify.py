@@ -37,6 +37,8 @@ SECTION_NUMBER = re.compile(r"^\d+\.\d+\s+\S")
 ITEM_MARKS = "•–◦▪●○■‣➢"
 # A line or list item that writes its own number or letter ("3. ", "(b) ", "iv) ", "•"): an item of its own.
 OWN_LABEL = re.compile(rf"^\s*(?:\(?(?:\d{{1,3}}|[a-zA-Z]|[ivxlc]{{1,6}})[.)]|[{ITEM_MARKS}])\s")
+# ... of which a letter or a roman numeral ("(a) ", "b) ", "c. ", "(iv) "): a paragraph's sub-point, typed as such.
+SUB_POINT = re.compile(r"^\s*(?:\(?(?:[a-z]|[ivx]{1,5})\)|[a-z]\.)\s")
 # A footnote of the document, opening with its mark: a raised number ("¹ MHCLG, ...") or one in brackets ("[3] ...").
 NOTE_MARK = re.compile(r"^\s*(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\[\d{1,3}\])\s*\S")
 NOTE = re.compile(r"^notes?\s*:", re.IGNORECASE)

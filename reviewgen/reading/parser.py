@@ -423,8 +423,12 @@ def _numbered_with_notes(lead: Slot, found: Sequence[Fragment], line: int) -> bo
 
 
 def _introduces_list(found: Sequence[Fragment]) -> bool:
-    """A cell holding one paragraph and then the list it introduces ("The plan has three aims:" • …)."""
-    return len(found) > 1 and found[0].kind is FragmentKind.PARAGRAPH and all(fragment.kind is FragmentKind.ITEM for fragment in found[1:])
+    """A cell holding one paragraph and then the list it introduces ("The plan has three aims:" • …), its items
+    a list's or paragraphs typed as its sub-points ("(a) to cut waiting lists;")."""
+    return len(found) > 1 and found[0].kind is FragmentKind.PARAGRAPH and all(
+        fragment.kind is FragmentKind.ITEM or (fragment.kind is FragmentKind.PARAGRAPH and classify.SUB_POINT.match(fragment.plain))
+        for fragment in found[1:]
+    )
 
 
 def _drop_table_copy(assembler: Assembler, row: Row) -> list[str]:
