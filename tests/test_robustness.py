@@ -272,11 +272,12 @@ def test_a_quotation_opening_a_cell_stays_as_typed_where_the_rows_are_no_spreads
     assert '"Caring for our children is our first job.' in text and 'That is how we will be judged."' in text
 
 
-def test_items_typed_with_any_bullet_or_a_dash_are_items_each_with_its_own_response(tmp_path):
+def test_items_typed_with_any_bullet_are_items_each_with_its_own_response(tmp_path):
+    # (not a dash: "– Female, age 34" under a quotation is its attribution)
     data = ("<h2>Chapter 5: Net zero</h2>\t\n20. We will:\tA list of old promises.\n"
             "▪ expand the Boiler Upgrade Scheme\tIt is undersubscribed.\n"
             "o introduce a Future Homes Standard\tDelayed to 2025.\n"
-            "– cut energy bills\tBills rose.\n"
+            "● cut energy bills\tBills rose.\n"
             "◦ insulate homes\t\n").encode()
     result, _, out = convert(tmp_path, "marks", data)
     assert result.returncode == 0, result.stderr
@@ -325,3 +326,22 @@ def test_a_rows_response_answers_the_paragraph_whose_sub_points_its_cell_types_a
     assert review.items["para-1-c-to-cut-fraud"] == "(c) to cut fraud."
     # a plain paragraph after the numbered one may be what the response answers: it keeps it, as before
     assert review.rebuttals == {"para-1": "None of these aims has a measure.", "para-2-it-is-simpler": "For whom?"}
+
+
+def test_a_dash_under_a_quotation_opens_its_attribution_and_a_row_one_paragraph_wraps_keeps_its_two_columns(tmp_path):
+    data = ("<h2>Part 1: Voices</h2>\t\n<p>“I waited eighteen months for counselling.”</p>\t<p>This is typical.</p>\t\n"
+            "– Female, age 34\n<p>2. Fares will be capped at £2.\tThe cap is temporary.</p>\n").encode()
+    result, _, out = convert(tmp_path, "voices", data)
+    assert result.returncode == 0, result.stderr
+    page = (out / "voices" / "01-part-1.md").read_text(encoding="utf-8")
+    assert "\n>\n> – Female, age 34\n" in page  # the quotation's attribution, with the one dash the source typed
+    review = Review(out, "voices")
+    assert review.items["para-2"] == "2. Fares will be capped at £2." and review.rebuttals["para-2"] == "The cap is temporary."
+
+
+def test_audit_counts_no_bullets_typed_mark_as_a_word(tmp_path):
+    data = "<h2>Part 1: Net zero</h2>\t\n20. We will:\tOld promises.\no introduce a Future Homes Standard\tDelayed.\n".encode()
+    result, source, out = convert(tmp_path, "marked", data)
+    assert result.returncode == 0, result.stderr
+    audited = reviewgen("audit", str(source), "--content", str(out))
+    assert audited.returncode == 0 and "lost: 0; added: 0" in audited.stdout, audited.stdout + audited.stderr

@@ -27,6 +27,7 @@ from ..writing.page_reader import split_front_matter
 from ..writing.pages import GENERATOR
 from ..document.html import parse
 from ..document.sanitise import SOURCE, has_markup
+from ..reading.cells import MARKDOWN_ITEM, cells_of
 from ..reading.source import read_source, without_controls
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -59,7 +60,9 @@ def line_words(lines, document: Document) -> Counter:
     """The words of source lines as a reader should find them: no tags, no furniture, no table copies."""
     counted = Counter()
     for line in without_controls(list(lines)):
-        counted += words(as_read(text_of_html(SOURCE.as_text(line)) if has_markup(line) else line))
+        # a list item's typed mark is no word, though one is a letter: "o" (a Word bullet in a text export)
+        read = "\t".join(MARKDOWN_ITEM.sub("", cell, count=1) for cell in cells_of(line)) if not has_markup(line) else line
+        counted += words(as_read(text_of_html(SOURCE.as_text(read)) if has_markup(read) else read))
     for dropped in document.dropped:
         if dropped.reason in TEXT_LEFT_OUT:  # the others describe, they hold no source text
             counted -= words(dropped.text)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from .celltree import Element, Node, parse
-from .classify import ITEM_MARKS, OWN_LABEL
+from .classify import ITEM_MARKS, OWN_LABEL, ends_sentence
 from .inline import inline_from_text, join, refused_links, spans_from_nodes, strip_prefix, tidy
 from ..document.model import Inline, Span, Table, plain_text
 from ..document.sanitise import clean_html, clean_source, has_markup
@@ -99,13 +99,15 @@ def without_empty_first_column(lines: list[str]) -> list[str]:
     return [line.split("\t", 1)[1] if line in emptied else line for line in lines]
 
 
+TAGS = re.compile(r"<[^>]*>")
 PARAGRAPH_OPENS = re.compile(r"<p\b", re.IGNORECASE)
 PARAGRAPH_CLOSES = re.compile(r"</p\s*>", re.IGNORECASE)
 
 
 def cells_of(line: str) -> list[str]:
     """A line's cells, split at its TABs; a TAB inside a paragraph's tags ("<p>2. Table 4<TAB>sets out ...</p>",
-    the paragraph closing before another opens) is a space the export typed, not a column: one cell."""
+    the paragraph closing before another opens) where no sentence ends before it is a space the export typed,
+    not a column: one cell."""
     cells = line.split("\t")
     if "<" not in line:
         return cells
@@ -113,7 +115,9 @@ def cells_of(line: str) -> list[str]:
     left_open = 0  # paragraphs the cell being joined has opened and not closed, counted piece by piece
     for cell in cells:
         closes, opens = PARAGRAPH_CLOSES.search(cell), PARAGRAPH_OPENS.search(cell)
-        if not (pieces and left_open > 0 and closes is not None and (opens is None or closes.start() < opens.start())):
+        inside = pieces and left_open > 0 and closes is not None and (opens is None or closes.start() < opens.start())
+        # ... unless a sentence ends before the TAB: a row whose two cells one <p> wraps ("... at £2.<TAB>The cap is ...</p>")
+        if not inside or ends_sentence(TAGS.sub("", pieces[-1])):
             if pieces:
                 joined.append(" ".join(pieces))
             pieces, left_open = [], 0

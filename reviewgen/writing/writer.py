@@ -18,7 +18,7 @@ from .diagram import Shared, diagram_parts
 from .markdown import escape, escape_line_start, render_cell, render_inline
 from ..document.model import (
     Block, BulletList, CaseStudy, Commitment, EditorsMarkdown, Figure, Heading, ListItem, Paragraph, Points,
-    Quotation, Rebuttal, Shows, Table,
+    Quotation, Rebuttal, Shows, Table, plain_text,
 )
 
 INDENT = "    "
@@ -113,8 +113,9 @@ def render_quotation(quotation: Quotation, context: PageContext) -> str:
         if position:
             lines.append(">")
         lines.append(f"> {paragraph}")
-    if quotation.attribution:
-        lines += [">", f"> — {render_inline(quotation.attribution)}"]
+    if quotation.attribution:  # set off by a dash, unless the source typed one ("– Female, age 34")
+        dash = "" if plain_text(quotation.attribution).lstrip().startswith(("–", "—", "-")) else "— "
+        lines += [">", f"> {dash}{render_inline(quotation.attribution)}"]
     return with_definitions("\n".join(lines), [quotation])
 
 
