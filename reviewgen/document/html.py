@@ -1,7 +1,7 @@
 """Where text becomes HTML: one escaping helper, one serialiser, and the parser whose trees it writes.
 
 Every string reviewgen writes into a page, an attribute, a template value or
-a search entry goes through ``text``; every parsed node written back out
+a search entry goes through ``text`` (``escaping.py``, given here); every parsed node written back out
 goes through ``serialise``, which escapes its text the way the parser
 decoded it. Turning a node into a string any other way (``str()`` of a
 decoded text node) would bring ``&lt;script&gt;`` back to life as markup.
@@ -12,7 +12,7 @@ matched in time that does not grow with the page (``PageParser``).
 
 from __future__ import annotations
 
-from html import escape, unescape
+from html import unescape
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.builder import HTMLParserTreeBuilder, ParserRejectedMarkup
@@ -21,11 +21,7 @@ from bs4.element import AttributeValueWithCharsetSubstitution, PreformattedStrin
 from markupsafe import Markup
 
 from .declarations import BrowserDeclarations
-
-
-def text(value: object) -> str:
-    """Plain text as HTML: ``<``, ``>``, ``&`` and both quotes escaped, safe in content and attributes."""
-    return escape(str(value), quote=True)
+from .escaping import text
 
 
 def template_text(value: object) -> Markup:

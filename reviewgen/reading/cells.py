@@ -99,7 +99,7 @@ def without_empty_first_column(lines: list[str]) -> list[str]:
     return [line.split("\t", 1)[1] if line in emptied else line for line in lines]
 
 
-TAGS = re.compile(r"<[^>]*>")
+TAGS = re.compile(r"<[^>]*>")  # a tag, as a cheap view of a cell's text sees one
 PARAGRAPH_OPENS = re.compile(r"<p\b", re.IGNORECASE)
 PARAGRAPH_CLOSES = re.compile(r"</p\s*>", re.IGNORECASE)
 

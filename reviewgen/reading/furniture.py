@@ -220,14 +220,14 @@ def _at_least(matcher: SequenceMatcher, threshold: float) -> bool:
     return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
-LABELLED = re.compile(FORM.pattern, re.IGNORECASE)  # "Stage 2", "Recommendation 12", "Annex B": the document's own divisions
+DIVISION = re.compile(FORM.pattern, re.IGNORECASE)  # "Stage 2", "Recommendation 12", "Annex B": the document's own divisions
 PAGE_WORDS = frozenset({"page", "p", "pp", "pg"})  # "Page 24": a page's label, which goes up as pages do
 
 
 def _other_divisions(a: str, b: str) -> bool:
     """Two lines that open with the same word and a different number or letter ("Stage 1", "Stage 2"): a
     document's divisions in sequence, however alike their words, never one footer recurring."""
-    first, second = LABELLED.match(a), LABELLED.match(b)
+    first, second = DIVISION.match(a), DIVISION.match(b)
     return bool(
         first and second and first[1].lower() == second[1].lower() and first[1].lower() not in PAGE_WORDS
         and first[0].lower() != second[0].lower()

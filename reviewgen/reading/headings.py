@@ -28,9 +28,8 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from . import classify
-from .cells import cells_of
+from .cells import TAGS, cells_of
 
-TAG = re.compile(r"<[^>]*>")  # a cheap view of a line for counting forms; the rules read the real fragments
 PAGE_NUMBER = re.compile(r"[\s.\u00b7\u2026_]*\d+$")  # "Chapter 1: Workforce ..... 4"
 FORM = re.compile(r"^([A-Za-z]+)\s+(?:\d+|[A-Z]|[IVXLC]+)\b")
 CONTENTS_ENTRIES = 3  # fewer heading-like lines in a row are not a table of contents
@@ -47,7 +46,7 @@ class HeadingPlan:
 
 def heading_text(cell: str) -> str:
     """A cell as plain text, spaces collapsed."""
-    return " ".join(html.unescape(TAG.sub(" ", cell)).split())
+    return " ".join(html.unescape(TAGS.sub(" ", cell)).split())  # a cheap view of a line; the rules read the real fragments
 
 
 def is_candidate(text: str) -> bool:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-from html import escape
 from pathlib import Path
 
 from ..document.errors import ReviewgenError
+from ..document.escaping import text as html_text
 
 # The controls that stand between words: a line break inside a cell (Word's text export writes
 # Shift+Enter as \x0b), a page break (pdftotext writes \x0c) and the information separators. Each
@@ -26,7 +26,9 @@ def without_controls(lines: list[str]) -> list[str]:
 # A spreadsheet's text export quotes a cell that holds a line break, a TAB or a quote: "It is welcome.
 # <line break> But ..." and "The ""fully funded"" claim". Such a cell (one whose quote closes on a later
 # line, or that doubles a quote inside), in rows all of the same number of cells, says a source is one.
-QUOTED_CELL = re.compile(r'(?:^|\t)"(?:[^"]|"")*""(?:[^"]|"")*"(?=\t|$)')
+def _doubles_a_quote(line: str) -> bool:
+    """A cell of the line in quotes that doubles a quote inside ("The ""fully funded"" claim")."""
+    return any(len(cell) >= 4 and cell[0] == cell[-1] == '"' and '""' in cell[1:-1] for cell in line.split("\t"))
 
 
 def spreadsheet_rows(lines: list[str]) -> list[str]:
@@ -45,7 +47,7 @@ def spreadsheet_rows(lines: list[str]) -> list[str]:
             start = reader.line_num
     except csv.Error:  # a cell longer than a spreadsheet's (csv's limit): no spreadsheet's export
         return lines
-    quoted = any(end - begin > 1 for begin, end, _ in records) or any(QUOTED_CELL.search(line) for line in lines)
+    quoted = any(end - begin > 1 for begin, end, _ in records) or any(_doubles_a_quote(line) for line in lines)
     widths = {len(record) for _, _, record in records if record}
     if not quoted or len(widths) != 1 or min(widths) < 2:
         return lines  # a quotation a cell opens with, in a source whose rows are no spreadsheet's
@@ -59,7 +61,7 @@ def _cell(text: str) -> str:
     paragraphs = [paragraph.strip() for paragraph in text.split("\n") if paragraph.strip()]
     if len(paragraphs) < 2:
         return text
-    return "".join(f"<p>{escape(paragraph, quote=False)}</p>" for paragraph in paragraphs)
+    return "".join(f"<p>{html_text(paragraph)}</p>" for paragraph in paragraphs)
 
 
 def likely_encoding(data: bytes) -> str:
