@@ -345,3 +345,27 @@ def test_audit_counts_no_bullets_typed_mark_as_a_word(tmp_path):
     assert result.returncode == 0, result.stderr
     audited = reviewgen("audit", str(source), "--content", str(out))
     assert audited.returncode == 0 and "lost: 0; added: 0" in audited.stdout, audited.stdout + audited.stderr
+
+
+def test_responses_alone_on_their_rows_under_bare_paragraphs_are_no_empty_column_and_a_tab_before_a_capital_is_one(tmp_path):
+    data = ("<h2>Part 1: Delivery</h2>\n<p>1. We will set up a delivery unit to oversee the strategy.</p>\n"
+            "\t<p>Another unit, with no powers.</p>\t\n<p>2. The unit will report to Parliament each year.</p>\n"
+            "\t<p>It should report every quarter.</p>\t\n\t<p>And it should publish its data.</p>\t\n"
+            "<p>3. Funding rose by 12% in real terms between 2019 and 2023.14\tThe IFS says otherwise.</p>\t\n").encode()
+    result, _, out = convert(tmp_path, "alone", data)
+    assert result.returncode == 0, result.stderr
+    assert Review(out, "alone").rebuttals == {
+        "para-1": "Another unit, with no powers.", "para-2": "It should report every quarter. And it should publish its data.",
+        "para-3": "The IFS says otherwise.",
+    }
+
+
+def test_years_in_a_first_column_take_no_paragraph_numbers(tmp_path):
+    data = ("<h2>Foreword</h2>\n<p>This strategy builds on years of work.</p>\t<p>Years of cuts.</p>\t\n"
+            "2019\tThe first strategy was published by the Department.\t\n2020\tThe first funding round opened to all schools.\t\n"
+            "2021\tThe independent evaluation began its work.\t\n<h2>Chapter 1: Funding</h2>\n"
+            "<p>1. We will publish the evaluation in full.</p>\t<p>Good.</p>\t\n<p>2. We will act on it.</p>\t\n").encode()
+    result, _, out = convert(tmp_path, "years", data)
+    assert result.returncode == 0, result.stderr
+    review = Review(out, "years")
+    assert review.numbered() == [1, 2] and review.rebuttals["para-1"] == "Good."

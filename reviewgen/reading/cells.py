@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from .celltree import Element, Node, parse
-from .classify import ITEM_MARKS, OWN_LABEL, ends_sentence
+from .classify import ITEM_MARKS, OWN_LABEL
 from .inline import inline_from_text, join, refused_links, spans_from_nodes, strip_prefix, tidy
 from ..document.model import Inline, Span, Table, plain_text
 from ..document.sanitise import clean_html, clean_source, has_markup
@@ -83,7 +83,7 @@ class Row:
         return not self.has_html and any(cell.strip() for cell in self.cells[2:])
 
 
-EMPTY_COLUMN_SHARE = 0.9  # of the rows with text: an empty first cell on nearly every one is an empty column
+EMPTY_COLUMN_SHARE = 0.8  # of the lines with text: rows with an empty first cell on nearly every one are an empty column
 EMPTY_COLUMN_ROWS = 3
 
 
@@ -91,9 +91,11 @@ def without_empty_first_column(lines: list[str]) -> list[str]:
     """The lines of a source whose table has an empty first column (nearly every row opens with an empty
     cell, as a table with a blank margin column exports), that column left out: the original's text is the
     first column's again. Any other source as it is. Line numbers and words are unchanged."""
-    rows = [line for line in lines if "\t" in line and line.strip()]
-    empty = [line for line in rows if not line.split("\t", 1)[0].strip()]
-    if len(empty) < EMPTY_COLUMN_ROWS or len(empty) < EMPTY_COLUMN_SHARE * len(rows):
+    written = [line for line in lines if line.strip()]
+    empty = [line for line in written if "\t" in line and not line.split("\t", 1)[0].strip()]
+    # Nearly every line of text, not only of the rows: rows of the response alone ("<TAB>It should report every
+    # quarter.") under bare lines of the original are the response's column, no empty one.
+    if len(empty) < EMPTY_COLUMN_ROWS or len(empty) < EMPTY_COLUMN_SHARE * len(written):
         return lines
     emptied = set(empty)
     return [line.split("\t", 1)[1] if line in emptied else line for line in lines]
@@ -106,8 +108,8 @@ PARAGRAPH_CLOSES = re.compile(r"</p\s*>", re.IGNORECASE)
 
 def cells_of(line: str) -> list[str]:
     """A line's cells, split at its TABs; a TAB inside a paragraph's tags ("<p>2. Table 4<TAB>sets out ...</p>",
-    the paragraph closing before another opens) where no sentence ends before it is a space the export typed,
-    not a column: one cell."""
+    the paragraph closing before another opens) before a word in lower case is a space the export typed in a
+    sentence, not a column: one cell."""
     cells = line.split("\t")
     if "<" not in line:
         return cells
@@ -116,8 +118,9 @@ def cells_of(line: str) -> list[str]:
     for cell in cells:
         closes, opens = PARAGRAPH_CLOSES.search(cell), PARAGRAPH_OPENS.search(cell)
         inside = pieces and left_open > 0 and closes is not None and (opens is None or closes.start() < opens.start())
-        # ... unless a sentence ends before the TAB: a row whose two cells one <p> wraps ("... at £2.<TAB>The cap is ...</p>")
-        if not inside or ends_sentence(TAGS.sub("", pieces[-1])):
+        # ... and only before a word in lower case, going on with the sentence: a row whose two cells one <p> wraps
+        # ("... at £2.<TAB>The cap is ...</p>", "... 2023.14<TAB>The IFS says ...") keeps its two columns.
+        if not inside or not cell.lstrip()[:1].islower():
             if pieces:
                 joined.append(" ".join(pieces))
             pieces, left_open = [], 0

@@ -109,16 +109,21 @@ def numbers_paragraph(number: str, text: str, after: int) -> bool:
     )
 
 
-def column_number(cell: str, text: str, after: int, in_column: bool) -> int | None:
+YEARS = range(1800, 2200)  # a number no review's paragraphs reach, and a table's first column often holds
+
+
+def column_number(cell: str, text: str, after: int, in_column: bool, labels: bool = False) -> int | None:
     """The paragraph number a cell of a column of numbers holds in another form than "43." ("43", "(43)",
     "Para 43") beside the sentence ``text``: the next paragraph's, or one a little further on in a column
-    already known (``in_column``). A year or a count beside a sentence ("2019" | "Strategy published.") is none."""
+    already known (``in_column``), or, in a source whose first column is one of labels (``labels``), the
+    first paragraph's, whatever it is (a review of one chapter opens at 14). A year or a count beside a
+    sentence ("2019" | "Strategy published.") is none."""
     match = COLUMN_NUMBER.fullmatch(cell.strip())
     if match is None or NUMBER_CELL.match(cell.strip()) or not (ends_sentence(text) or words(text) >= SHORT_WORDS):
         return None
     number = int(match.group(1))
-    # In a column known to be one of labels, the first number may be any (a review of one chapter opens at 14).
-    return number if number == after + 1 or (in_column and after < number and (not after or number <= after + COLUMN_GAP)) else None
+    opens = labels and not after and number not in YEARS
+    return number if number == after + 1 or (in_column and after < number <= after + COLUMN_GAP) or opens else None
 
 
 # A line of a Word table's column titles, as the Word reader writes one: its cells as <th> cells and nothing else.

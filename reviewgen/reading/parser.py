@@ -335,11 +335,11 @@ def _number_column(assembler: Assembler, row: Row) -> NumberCell | None:
     if len(first) != 1 or first[0].kind is not FragmentKind.PARAGRAPH:
         return None
     label, text = first[0].plain.strip(), second[0].plain
-    in_column = assembler.state.number_column or assembler.label_column
-    number = classify.column_number(label, text, assembler.number_floor(), in_column)  # "43", "Para 43"
+    in_column = assembler.state.number_column
+    number = classify.column_number(label, text, assembler.number_floor(), in_column, assembler.label_column)  # "43", "Para 43"
     if number in assembler.typed_numbers:  # "1." opens a paragraph elsewhere: this "1" counts something else
         number = None
-    labelled = in_column and classify.labels_paragraph(label, text)  # "4a.", "1.1", "R1"
+    labelled = (in_column or assembler.label_column) and classify.labels_paragraph(label, text)  # "4a.", "1.1", "R1"
     if number is None and not labelled and not classify.numbers_paragraph(label, text, assembler.number_floor()):
         return None
     return NumberCell(label, [replace(second[0], text=join((Span(label),), second[0].text)), *second[1:]], number)
