@@ -369,3 +369,15 @@ def test_years_in_a_first_column_take_no_paragraph_numbers(tmp_path):
     assert result.returncode == 0, result.stderr
     review = Review(out, "years")
     assert review.numbered() == [1, 2] and review.rebuttals["para-1"] == "Good."
+
+
+def test_a_line_opening_yes_or_no_is_an_answer_only_under_a_question(tmp_path):
+    data = ("<h2>Part 1: Delivery</h2>\n<p>1. We will set up a delivery unit to oversee the strategy.</p>\t<p>Another unit.</p>\t\n"
+            "No. 10 and the Cabinet Office will oversee delivery of the strategy across government, reporting every six months.\n"
+            "<p>2. We will consult on a new duty.</p>\t\nQuestion 1: Do you agree with the new duty?\n"
+            "Yes. It is overdue by a decade at least.\n").encode()
+    result, _, out = convert(tmp_path, "answers", data)
+    assert result.returncode == 0, result.stderr
+    review = Review(out, "answers")
+    assert review.rebuttals == {"para-1": "Another unit.", "para-2-question-1-do-you": "Yes. It is overdue by a decade at least."}
+    assert review.items["para-1-no-10-and-the"].startswith("No. 10 and the Cabinet Office")

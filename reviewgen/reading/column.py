@@ -45,6 +45,7 @@ class BareLine:
     reviewer: str  # the reviewer's name, from the configuration
     answer_end: str | None = None  # the end of the reviewer's words just before it, if they came just before
     original_end: str | None = None  # the end of the original's paragraph before it
+    after_question: bool = False  # the original's heading or paragraph before it asks a question
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,12 @@ class Evidence:
 
 
 QUESTION = re.compile(r"\?\s*[\"”’)]?\s*$|\?\s+[A-Z]")
-# An answer to a question (a consultation's "Question 3: Do you agree ...?"): "Yes.", "No,", "Partly agree:".
-ANSWER = re.compile(r"^(?:yes|no|agree|disagree|(?:strongly|partly|partially|somewhat) (?:agree|disagree)|not sure|don[’']t know)\s*[.,:;!–—-]", re.IGNORECASE)
+# An answer to a question (a consultation's "Question 3: Do you agree ...?"): "Yes.", "No,", "Partly agree:";
+# not "No. 10" (Downing Street) nor "No, said 72% ..." of a survey the original quotes, which follow no question.
+ANSWER = re.compile(
+    r"^(?:yes|no|agree|disagree|(?:strongly|partly|partially|somewhat) (?:agree|disagree)|not sure|don[’']t know)\s*[.,:;!–—-](?!\s*\d)",
+    re.IGNORECASE,
+)
 DOCUMENTS_VOICE = re.compile(r"\b(?:we will|we have|we are|we published|our)\b", re.IGNORECASE)
 
 
@@ -92,8 +97,8 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("it follows a row that was answered already", -1, lambda line: line.before is Before.ANSWERED),
     Evidence("it continues a list of the original", -2, lambda line: line.list_item and line.after_list_item),
     Evidence("it asks a question", 1, lambda line: asks(line.text)),
-    Evidence("it opens with an answer ('Yes.', 'Disagree:'), as a response to a consultation's question does", 3,
-             lambda line: bool(ANSWER.match(line.text.strip()))),
+    Evidence("it answers the question before it ('Yes.', 'Disagree:'), as a response to a consultation's question does", 3,
+             lambda line: line.after_question and bool(ANSWER.match(line.text.strip()))),
     Evidence("it names the reviewer", 1, lambda line: names(line.text, line.reviewer)),
     Evidence("it speaks in the document's voice ('we will', 'our')", -1, lambda line: speaks_as_document(line.text)),
     Evidence("it opens with a footnote's mark, as the document's notes at the foot of a page do (¹, [3])", -2,

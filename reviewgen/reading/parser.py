@@ -28,7 +28,7 @@ from ..document.errors import ReviewgenError
 from .furniture import furniture_lines, lone_lines, numbers_left_alone, runs, same_lines
 from .headings import heading_text, plan_headings
 from .inline import closing_text, join
-from ..document.model import Decision, Document, DropReason, Dropped, Span
+from ..document.model import Decision, Document, DropReason, Dropped, Span, plain_text
 from ..document.sanitise import has_markup
 from ..document.plural import count, plural
 from .rules import Kind, Look, Rulebook, Verdict
@@ -454,8 +454,14 @@ def _bare_look(assembler: Assembler, row: Row, first: Fragment) -> Look:
         list_item=first.kind is FragmentKind.ITEM, after_list_item=isinstance(last, Slot) and last.item_index is not None,
         reviewer=assembler.config.reviewer, column_override=override.column if override else None,
         heading_rank=assembler.heading_ranks.get(row.line), joinable=assembler.joinable_end(), answer_end=assembler.answer_end(),
-        copies_next_row=assembler.state.copies_next_row,
+        copies_next_row=assembler.state.copies_next_row, after_question=_asks(last),
     )
+
+
+def _asks(last: object) -> bool:
+    """Whether the original's last block (a heading, a paragraph) ends on a question."""
+    block = last.get() if isinstance(last, Slot) else None
+    return plain_text(getattr(block, "text", ()) or ()).rstrip().endswith("?")
 
 
 def _bare_column(assembler: Assembler, row: Row, first: Fragment) -> Column:
