@@ -380,6 +380,12 @@ def test_page_numbers_standing_alone_go_where_they_go_on_as_pages_do():
     # two are not enough to tell pages by; a year, and a list's numbers over its items' titles, stay
     assert dropped(_pages(["", "7", ""], ["", "8", ""])) == []
     assert dropped(_pages(["", "2019", ""], ["", "2020", ""], ["", "2021", ""])[:5] + ["1", "", "Identify", "", "2", "", "Protect", "", "3", "", "Respond"]) == []
+    # steps or a timeline, a sentence under each number, a page apart or not: no pages
+    steps = ["", "1", "", "Register the school on the portal.", "", "2", "", "Submit the bid with its costings.", "", "3", "",
+             "Wait for the decision.", "", "4", "", "Open the new classrooms."]
+    assert dropped(_pages([]) + steps) == []
+    timeline = [line for year in ("2019", "2020", "2021", "2022") for line in ("", year, "", f"The plan was revised in {year}.")]
+    assert dropped(_pages([]) + timeline) == []
 
 
 def test_a_footer_with_its_page_number_first_or_last_and_between_rows_goes():
@@ -390,6 +396,8 @@ def test_a_footer_with_its_page_number_first_or_last_and_between_rows_goes():
     between = _pages(*[[f"Housing Action review {page}"] for page in range(24, 29)])
     assert dropped(between) == [f"Housing Action review {page}" for page in range(24, 29)]
     assert dropped(_pages(*[["Housing Action review"] for _ in range(5)])) == []
+    # numbers on such lines that go no way pages do are the reviewer's ratings, not pages
+    assert dropped(_pages(*[[f"Our rating: {rating}"] for rating in (2, 1, 3, 2, 1)])) == []
 
 
 def test_a_documents_divisions_in_sequence_are_no_running_footer():

@@ -214,14 +214,16 @@ def test_a_list_item_that_types_its_bullet_again_shows_one_bullet(tmp_path):
 def test_headings_written_in_markdown_are_the_originals_headings(tmp_path):
     data = ("## Chapter 1: The challenge\n<p>1. Productivity in London is almost twice that of Wales.</p>\t\t\n"
             "#### Box 1.1: Place-based policy\n<p>2. Place-based policy works best when it is locally led.</p>\t<p>Then why is it not?</p>\t\n"
-            "#MeToo changed how victims are heard, and we will build on it.\n").encode()
+            "#MeToo changed how victims are heard, and we will build on it.\n"
+            "3. Referrals rose by a third.\t# of referrals is not # of children.\t\n").encode()
     result, _, out = convert(tmp_path, "marked", data)
     assert result.returncode == 0, result.stderr
     page = (out / "marked" / "01-chapter-1.md").read_text(encoding="utf-8")
     assert "\n# Chapter 1: The challenge\n" in page and "\n## Box 1.1: Place-based policy\n" in page
-    assert "#### " not in page and "\\#" not in page.replace("\\#MeToo", "")
+    assert "#### " not in page and "\\#" not in page.replace("\\#MeToo", "").replace("\\# of", "")
     review = Review(out, "marked")
-    assert review.rebuttals == {"para-2": "Then why is it not?"}  # the box's title is no response to paragraph 1
+    # the box's title is no response to paragraph 1; "# of ..." is the reviewer's sentence, not a heading
+    assert review.rebuttals == {"para-2": "Then why is it not?", "para-3": "# of referrals is not # of children."}
     assert "#MeToo changed how victims are heard" in page.replace("\\#", "#")  # no space after "#": words, no heading
 
 
@@ -381,3 +383,15 @@ def test_a_line_opening_yes_or_no_is_an_answer_only_under_a_question(tmp_path):
     review = Review(out, "answers")
     assert review.rebuttals == {"para-1": "Another unit.", "para-2-question-1-do-you": "Yes. It is overdue by a decade at least."}
     assert review.items["para-1-no-10-and-the"].startswith("No. 10 and the Cabinet Office")
+
+
+def test_a_quotation_cut_across_rows_of_a_plain_export_is_no_spreadsheets_cell(tmp_path):
+    data = ("1. We will set up a delivery unit.\tAnother unit.\t\n"
+            '2. The unit will report each year.\t"Every year is not enough. We need\t\n'
+            '3. The unit will publish its data.\tquarterly reports" is what one head told us.\t\n'
+            '4. The duty will apply to all schools.\t"Including academies?" we asked the minister.\t\n').encode()
+    result, _, out = convert(tmp_path, "plain", data)
+    assert result.returncode == 0, result.stderr
+    review = Review(out, "plain")
+    assert review.numbered() == [1, 2, 3, 4]
+    assert review.rebuttals["para-4"] == '"Including academies?" we asked the minister.'

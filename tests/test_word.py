@@ -361,7 +361,7 @@ def test_a_column_of_numbers_that_starts_later_or_of_other_labels_keeps_the_orig
 def test_breaks_are_spaces_right_to_left_text_is_kept_and_hidden_text_is_left_out(tmp_path):
     import docx
     from docx.enum.text import WD_BREAK
-    from docx.oxml import OxmlElement
+    from docx.oxml import OxmlElement, parse_xml
 
     document = docx.Document()
     document.add_heading("Chapter 1: Communities", level=1)
@@ -376,6 +376,10 @@ def test_breaks_are_spaces_right_to_left_text_is_kept_and_hidden_text_is_left_ou
     second.add_run().add_break(WD_BREAK.COLUMN)
     second.add_run("closed early.")
     second.add_run(" [Internal: a leaked memo, do not publish]").font.hidden = True
+    shown = second.add_run(" Shown now.")  # hidden once, shown now: a tracked record of the hidden formatting
+    shown._r.get_or_add_rPr().append(parse_xml(
+        '<w:rPrChange xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="7" w:author="R">'
+        "<w:rPr><w:vanish/></w:rPr></w:rPrChange>"))
     cells = table.add_row().cells
     cells[0].text = "2. We will consult residents."
     reply = cells[1].paragraphs[0]
@@ -389,7 +393,7 @@ def test_breaks_are_spaces_right_to_left_text_is_kept_and_hidden_text_is_left_ou
     convert(path, tmp_path / "out")
     review = Review(tmp_path / "out", "breaks")
     assert review.items["para-1"] == "1. Funding will follow need."
-    assert review.rebuttals == {"para-1": "Consultation closed early.", "para-2": "ترجمه اردو was never offered."}
+    assert review.rebuttals == {"para-1": "Consultation closed early. Shown now.", "para-2": "ترجمه اردو was never offered."}
 
 
 def test_rows_marked_as_header_rows_that_hold_sentences_and_rows_marked_as_none_are_text(tmp_path):

@@ -27,8 +27,9 @@ LETTERED_ITEM = re.compile(r"(?:^|(?<=\s))(?=[a-z]\.\s)")
 # A line typed as a list item: Markdown's marks, a bullet, or the "o" a Word bullet in Courier New or Wingdings
 # leaves in a text export (no English line opens with a lone lower-case "o").
 MARKDOWN_ITEM = re.compile(rf"^\s*(?:[-*+{ITEM_MARKS}]|o(?=\s))\s+")
-# A heading the source writes in Markdown ("## Chapter 1"), ranked as its HTML tag would be (HEADING_TAGS).
-MARKDOWN_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(?=\S)")
+# A heading the source writes in Markdown ("## Chapter 1", "# 2.1 Scale"), ranked as its HTML tag would be
+# (HEADING_TAGS): a capital or a number opens its title ("# of referrals rose ..." is a sentence).
+MARKDOWN_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(?=[A-Z0-9\u00c0-\u00de\"“‘(])")
 
 
 class FragmentKind(str, Enum):

@@ -44,9 +44,10 @@ PAGE_NUMBER = re.compile(
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 PAGE_LINES = 10  # the fewest lines between two pages' footers: a page holds text
 # A number standing alone is a page's only among others that go as pages do, this many in a row at least,
-# each this many lines on from the last and text between (a list's "1", "2", "3" over its items' titles is none).
+# each this many lines on from the last and a page's text between (a list's "1", "2", "3" over its steps is none).
 LONE_PAGES = 3
 LONE_PAGE_LINES = 4
+LONE_PAGE_MOST = 1000  # a number standing alone from here on is a year or a count, not a review's page
 # A footer's page number before its words on the same line, set apart by a bar or a run of spaces
 # ("24 | Housing Action review", "24   Housing Action review"); one space is a numbered heading's ("3 Delivery").
 NUMBER_FIRST = re.compile(r"^\d{1,4}(?:\s*\|\s*|\s{2,})(?=\S)")
@@ -129,6 +130,7 @@ def candidates(lines: Sequence[str]) -> list[Candidate]:
     (a block of a line and a number is one only where such numbers go as page numbers do), and a candidate
     line that ends a block of rows."""
     found: list[tuple[Candidate, int | None]] = []  # each with the number beside it, if any
+    between_rows: list[tuple[Candidate, int]] = []  # footers between rows, each with its page number
     index = 0
     while index < len(lines):
         if not lines[index].strip():
@@ -148,16 +150,35 @@ def candidates(lines: Sequence[str]) -> list[Candidate]:
             found.append((candidate, numbers[0]))
         elif pieces[-1] and all("\t" in line for line in block[:-1]):  # a footer under the last row of its page, the blank
             found.append((Candidate((end,), pieces[-1], (pieces[-1],)), None))  # line between lost (a label opens content: never first)
-        else:  # a footer under a row, with no blank line about it: only with its page number on its line
-            found.extend(
-                (Candidate((index + at + 1,), pieces[at], (pieces[at],)), None) for at in range(1, len(block))
+        else:  # a footer under a row, with no blank line about it: only with its page number on its line (below)
+            between_rows.extend(
+                (Candidate((index + at + 1,), pieces[at], (pieces[at],)), page) for at in range(1, len(block))
                 if pieces[at] and "\t" in block[at - 1] and (at + 1 == len(block) or "\t" in block[at + 1])
-                and PAGE_BESIDE.search(block[at].strip())
+                and PAGE_BESIDE.search(block[at].strip()) and (page := printed_page(block[at])) is not None
             )
         index = end
     numbered = [(candidate.lines[0], number) for candidate, number in found if number is not None]
-    pages = _page_like(numbered)
-    return [candidate for candidate, number in found if number is None or candidate.lines[0] in pages]
+    pages = _page_like(numbered) | _in_page_order([(candidate.lines[0], page) for candidate, page in between_rows])
+    return [candidate for candidate, number in found if number is None or candidate.lines[0] in pages] + [
+        candidate for candidate, _ in between_rows if candidate.lines[0] in pages
+    ]
+
+
+def _in_page_order(
+    numbered: Sequence[tuple[int, int]], apart: int = 1, page_between: Callable[[int, int], bool] = lambda line, following: True,
+) -> set[int]:
+    """Of lines with a number (line, number), in order, those in a run of LONE_PAGES or more whose numbers go on
+    as pages do, a page to three at a time, each ``apart`` lines on from the last at least and a page between
+    (``page_between`` of the two lines): "Our rating: 2", "Our rating: 1" go no way pages do."""
+    found: set[int] = set()
+    chain: list[int] = []
+    for (line, number), following in zip(numbered, [*numbered[1:], None]):
+        chain.append(line)
+        if following is None or not (1 <= following[1] - number <= 3 and following[0] - line >= apart and page_between(line, following[0])):
+            if len(chain) >= LONE_PAGES:
+                found.update(chain)
+            chain = []
+    return found
 
 
 def lone_page_numbers(lines: Sequence[str]) -> set[int]:
@@ -167,30 +188,21 @@ def lone_page_numbers(lines: Sequence[str]) -> set[int]:
     alone = []
     for index, line in enumerate(lines):
         number = page_number(line)
-        if number is None:
+        if number is None or number >= LONE_PAGE_MOST:  # "2019" standing alone is a year
             continue
         before = lines[index - 1] if index else ""
         after = lines[index + 1] if index + 1 < len(lines) else ""
         if not after.strip() and (not before.strip() or "\t" in before):
             alone.append((index + 1, number))
-    found: set[int] = set()
-    chain: list[int] = []
-    for (line, number), following in zip(alone, [*alone[1:], None]):
-        chain.append(line)
-        goes_on = (
-            following is not None and 1 <= following[1] - number <= 3 and following[0] - line >= LONE_PAGE_LINES
-            and any(_holds_text(between) for between in lines[line:following[0] - 1])
-        )
-        if not goes_on:
-            if len(chain) >= LONE_PAGES:
-                found.update(chain)
-            chain = []
-    return found
+    return _in_page_order(alone, LONE_PAGE_LINES, lambda line, following: _holds_a_page(lines[line:following - 1]))
 
 
-def _holds_text(line: str) -> bool:
-    """A row of the table, or a line of a sentence or more: what a page between two page numbers holds."""
-    return "\t" in line or len(line.split()) >= MAX_WORDS or bool(SENTENCE_END.search(line.strip()))
+def _holds_a_page(between: Sequence[str]) -> bool:
+    """What a page between two page numbers holds: a row of the table, or two lines of text (a sentence or
+    longer) at least. A list's steps or a timeline, one line under each number, hold less."""
+    rows = sum(1 for line in between if "\t" in line)
+    text = sum(1 for line in between if len(line.split()) >= MAX_WORDS or SENTENCE_END.search(line.strip()))
+    return rows >= 1 or text >= 2
 
 
 def _page_like(numbered: Sequence[tuple[int, int]]) -> set[int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import re
 from pathlib import Path
 
@@ -49,12 +50,20 @@ def spreadsheet_rows(lines: list[str]) -> list[str]:
         return lines
     quoted = any(end - begin > 1 for begin, end, _ in records) or any(_doubles_a_quote(line) for line in lines)
     widths = {len(record) for _, _, record in records if record}
-    if not quoted or len(widths) != 1 or min(widths) < 2:
+    if not quoted or len(widths) != 1 or min(widths) < 2 or not _as_written(records, lines):
         return lines  # a quotation a cell opens with, in a source whose rows are no spreadsheet's
     rows = [""] * len(lines)
     for begin, _, record in records:
         rows[begin] = "\t".join(_cell(cell) for cell in record)
     return rows
+
+
+def _as_written(records: list, lines: list[str]) -> bool:
+    """Whether a spreadsheet writing the cells read would write the source again, character for character: it
+    quotes a cell only where it must, so a quotation a reviewer typed ("Including academies?" we asked) is none."""
+    written = io.StringIO()
+    csv.writer(written, delimiter="\t", quotechar='"', lineterminator="\n").writerows(record for _, _, record in records)
+    return written.getvalue().rstrip("\n") == "\n".join(lines).rstrip("\n")
 
 
 def _cell(text: str) -> str:

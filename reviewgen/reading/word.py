@@ -108,7 +108,9 @@ BREAKS = re.compile(rb'<w:br\b[^>]*?\bw:type="(?:page|column)"[^>]*/>|<w:cr\s*/>
 SPACE = b'<w:t xml:space="preserve"> </w:t>'
 # A row Word is told is no header row: mammoth reads the element and not its value, so it goes.
 NOT_HEADER = re.compile(rb'<w:tblHeader\s+w:val="(?:0|false|off)"\s*/>')
-HIDDEN_RUN = re.compile(rb"<w:r(?:\s[^>]*)?>(?:(?!</w:r>).){0,2000}?<w:vanish\s*/>(?:(?!</w:r>).)*?</w:r>", re.S)
+# (Its properties hold <w:vanish/> before any tracked record of earlier ones, <w:rPrChange>: a run that was hidden
+# once and is shown now stays.)
+HIDDEN_RUN = re.compile(rb"<w:r(?:\s[^>]*)?>(?:(?!</w:r>|<w:rPrChange).){0,2000}?<w:vanish\s*/>(?:(?!</w:r>).)*?</w:r>", re.S)
 TEXT_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 
 
