@@ -85,3 +85,12 @@ def test_a_paragraph_cut_after_a_preposition_goes_on_and_a_title_ending_on_one_s
     assert "\n## Who we work with\n" in page  # a heading of its own, not joined to what follows
     # a list the words before it introduce is no rest of theirs
     assert review.items["para-3"] == "3. We will achieve this for every family by"
+
+
+def test_a_paragraph_that_lost_its_full_stop_on_a_preposition_goes_on_only_over_a_page_break(tmp_path):
+    page, review = converted(tmp_path, "stop", (
+        "<h2>Part 1: Partners</h2>\t\n<p>1. This chapter sets out what we will do, and who we will do it with</p>\t<p>Vague.</p>\n"
+        "Partnership is at the heart of this strategy and of everything the Department does with local areas.\n" + tail(2)
+    ))
+    assert review.items["para-1"] == "1. This chapter sets out what we will do, and who we will do it with"
+    assert review.items["para-1-partnership-is-at-the"].startswith("Partnership is at the heart")

@@ -261,7 +261,7 @@ class Assembler:
             joinable=self.joinable_end(),
             joinable_item=joinable is not None and joinable.item_index is not None, marked_item=fragment.marked,
             quote=self.quote_state(), in_box=self.state.case is not None, has_sections=bool(self.sections),
-            heading_rank=None if same_cell else self.heading_ranks.get(line),
+            heading_rank=None if same_cell else self.heading_ranks.get(line), page_break=self.state.page_break,
         )
 
     def after_row(self, original: bool, answered: bool) -> Before:

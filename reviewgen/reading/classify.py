@@ -236,7 +236,7 @@ def is_note(text: str) -> bool:
     return bool(NOTE.match(text))
 
 
-def continues(previous: str, following: str, same_cell: bool) -> bool:
+def continues(previous: str, following: str, same_cell: bool, page_break: bool = False) -> bool:
     """Whether ``following`` is the rest of ``previous``, cut by a page break.
 
     A line that opens structure ("12. ...", "1.1 Title", "Figure 5", a box) never is.
@@ -258,7 +258,7 @@ def continues(previous: str, following: str, same_cell: bool) -> bool:
     # a paragraph that stops on a word no sentence ends on ("... needs and the" | "Department for Education ...").
     if same_cell and first.isupper() and words(previous) >= SHORT_WORDS:
         return True
-    return cut_between(previous, following) and (words(previous) >= SHORT_WORDS or bool(NUMBERED.match(previous))) and is_rest(following)
+    return cut_between(previous, following, page_break) and (words(previous) >= SHORT_WORDS or bool(NUMBERED.match(previous))) and is_rest(following)
 
 
 def is_rest(text: str) -> bool:
@@ -273,13 +273,14 @@ def ends_open(text: str, endings: frozenset[str] = OPEN_ENDINGS) -> bool:
     return last in endings
 
 
-def cut_between(previous: str, following: str) -> bool:
+def cut_between(previous: str, following: str, page_break: bool = False) -> bool:
     """Whether a sentence stops at the end of ``previous`` that ``following`` could go on: on a word no sentence
-    ends on, or on a preposition where ``following`` is no item of a list (``PREPOSITIONS``)."""
+    ends on, or, where a page's footer stood between them (``page_break``), on a preposition, ``following``
+    being no item of a list (``PREPOSITIONS``): a paragraph that lost its full stop may end on one too."""
     if ends_open(previous):
         return True
     item = following.rstrip().endswith((";", ",", *LIST_GOES_ON))
-    return ends_open(previous, PREPOSITIONS) and not item
+    return page_break and ends_open(previous, PREPOSITIONS) and not item
 
 
 def opens_structure(text: str) -> bool:

@@ -111,6 +111,7 @@ class State:
     copies_next_row: bool = False  # the bare line being read is the next row's paragraph word for word
     number_column: bool = False  # the last row was a paragraph's in a table with a column of numbers
     before: Before = Before.NOTHING  # what the next bare line follows, for its column
+    page_break: bool = False  # a page's footer was left out since the last row was read
 
     @property
     def figure(self) -> FigureDraft | None:

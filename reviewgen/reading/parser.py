@@ -56,6 +56,7 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
             assembler.dropped.append(Dropped(number, line.strip(), DropReason.FURNITURE))
             if number in notes:
                 assembler.dropped.append(Dropped(number, notes[number], DropReason.FURNITURE_NOTE))
+            assembler.state.page_break = True
             continue
         if number in headings.contents and not getattr(config.override_for(number), "column", None):
             assembler.dropped.append(Dropped(number, line.strip(), DropReason.CONTENTS))
@@ -74,7 +75,7 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
                     DropReason.NUMBERING,
                 ))
             _read_row(assembler, row)
-            assembler.state.refused_number, assembler.state.copies_next_row = 0, False
+            assembler.state.refused_number, assembler.state.copies_next_row, assembler.state.page_break = 0, False, False
     return with_pages(assembler.document(), page_ends(lines, furniture - titles))  # titles head a table, end no page
 
 
@@ -454,7 +455,7 @@ def _bare_look(assembler: Assembler, row: Row, first: Fragment) -> Look:
         list_item=first.kind is FragmentKind.ITEM, after_list_item=isinstance(last, Slot) and last.item_index is not None,
         reviewer=assembler.config.reviewer, column_override=override.column if override else None,
         heading_rank=assembler.heading_ranks.get(row.line), joinable=assembler.joinable_end(), answer_end=assembler.answer_end(),
-        copies_next_row=assembler.state.copies_next_row, after_question=_asks(last),
+        copies_next_row=assembler.state.copies_next_row, after_question=_asks(last), page_break=assembler.state.page_break,
     )
 
 

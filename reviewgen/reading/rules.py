@@ -83,6 +83,7 @@ class Look:
     answer_end: str | None = None  # the end of the reviewer's last words, with nothing of the original since
     copies_next_row: bool = False  # a bare line that is the next row's paragraph again, word for word
     after_question: bool = False  # the original's last heading or paragraph asks a question ("Question 3: Do you agree ...?")
+    page_break: bool = False  # a page's footer was left out since the last row: a sentence may go on over it
     joinable_item: bool = False  # ... and it is a list item
     marked_item: bool = False  # the fragment is a list item opened by a marker of its own
     quote: Quote = Quote.NONE
@@ -203,7 +204,7 @@ LINE_RULES: tuple[Rule[Look], ...] = (
     # Right after the original's paragraph that a page break cut mid-sentence (nothing of the reviewer's
     # between): "the rest of the sentence", in lower case, is that paragraph's, not a response to it.
     Rule("page break", when(lambda look: look.before is not Before.REVIEWER and look.joinable is not None
-                            and classify.continues(look.joinable, look.text, same_cell=False),
+                            and classify.continues(look.joinable, look.text, same_cell=False, page_break=look.page_break),
                             Kind.ORIGINAL, "it carries on the sentence a page break cut")),
     Rule("column evidence", _weighed_column),
 )
@@ -260,7 +261,7 @@ def _continues(look: Look) -> bool:
     """The rest of a paragraph a page break cut; never a heading the source marks up as one."""
     return (
         look.joinable is not None and look.fragment is not FragmentKind.HEADING and look.column_number is None
-        and classify.continues(look.joinable, look.text, look.same_cell)
+        and classify.continues(look.joinable, look.text, look.same_cell, look.page_break)
     )
 
 
