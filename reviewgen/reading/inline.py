@@ -20,7 +20,7 @@ STRONG_TAGS = {"b", "strong"}
 SCRIPT_TAGS = {"sup", "sub"}  # kept as they are: "£1,000<sup>1</sup>" is not "£1,0001"
 MARKDOWN_INLINE = re.compile(
     r"\*\*(?P<strong>[^*]+?)\*\*"
-    r"|(?<!!)\[(?P<label>(?:\\.|[^\]\\])+)\]\((?P<target>[^)\s]*)\)"  # "![...](...)" is no link: an image is not read
+    r"|\[(?P<label>(?:\\.|[^\]\\])+)\]\((?P<target>[^)\s]*)\)"  # one after "!" is an image's, read as text (``_image``)
     r"|(?P<url>https?://[^\s<>\"]+)"
 )
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
@@ -39,6 +39,11 @@ def link_target(url: str | None) -> str | None:
     return safe_href(url)
 
 
+def _image(text: str, match: re.Match) -> bool:
+    """A Markdown image ("![chart](address)"): text as typed, never an image nor a link on the site."""
+    return match.group("label") is not None and match.start() > 0 and text[match.start() - 1] == "!"
+
+
 def url_part(url: str) -> str:
     """Of a bare address as matched, the address: the sentence's punctuation after it left off, except
     a closing bracket the address opened ("…/Foo_(bar)"), as GitHub's extended autolinks read it."""
@@ -55,14 +60,14 @@ def _unescape(text: str) -> str:
 
 def as_read(text: str) -> str:
     """``text`` as the converter reads it: a Markdown link is its label, its address is no word of the text."""
-    return MARKDOWN_INLINE.sub(lambda m: m.group("label") if m.group("label") is not None else m.group(0), text)
+    return MARKDOWN_INLINE.sub(lambda m: m.group("label") if m.group("label") is not None and not _image(text, m) else m.group(0), text)
 
 
 def refused_links(text: str) -> list[str]:
     """The Markdown links in ``text`` whose address readers may not follow, as "javascript: link"."""
     found = []
     for match in MARKDOWN_INLINE.finditer(text):
-        scheme = refused_scheme(match.group("target")) if match.group("label") is not None else None
+        scheme = refused_scheme(match.group("target")) if match.group("label") is not None and not _image(text, match) else None
         if scheme:
             found.append(f"{scheme}: link")
     return found
@@ -73,6 +78,8 @@ def spans_from_text(text: str, emphasis: bool = False, strong: bool = False) -> 
     spans: list[Span] = []
     position = 0
     for match in MARKDOWN_INLINE.finditer(text):
+        if _image(text, match):
+            continue  # its characters go with the text around it
         spans.append(Span(_unescape(text[position : match.start()]), emphasis, strong))
         position = match.end()
         if match.group("strong") is not None:
