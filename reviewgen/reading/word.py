@@ -139,9 +139,9 @@ def html_lines(html: str, formats: dict[str, str] = NOTE_FORMATS) -> list[str]:
         picture.decompose()  # pictures are no text: a figure whose image is lost says so (the converter's figures)
     for box in soup.find_all("input"):  # a check box in a content control, as Word shows it
         box.replace_with("\u2612" if box.has_attr("checked") else "\u2610")
-    for text in soup.find_all(string=MARKDOWN_SIGNS):
-        if type(text) is NavigableString and text.find_parent("a") is None:  # a link's text is read as it is
-            text.replace_with(MARKDOWN_SIGNS.sub(r"\\\g<0>", str(text)))
+    for typed in soup.find_all(string=MARKDOWN_SIGNS):
+        if type(typed) is NavigableString and typed.find_parent("a") is None:  # a link's text is read as it is
+            typed.replace_with(MARKDOWN_SIGNS.sub(r"\\\g<0>", str(typed)))
     notes = footnotes(soup, formats)
     lines: list[str] = []
     titles: set[tuple[str, ...]] = set()  # the column titles met so far: a table repeats them after a page break
@@ -242,7 +242,7 @@ def row_line(
 def column_titles_line(texts: Sequence[str]) -> str:
     """A row of column titles as the line the converter knows for one (``classify.TITLES_LINE``): its cells'
     texts as <th> cells, left out, and named in the summary with the override that keeps them."""
-    return "\t".join(f"<th>{text(cell)}</th>" for cell in texts) + "\t"
+    return "\t".join(f"<th>{text(' '.join(cell.split()))}</th>" for cell in texts) + "\t"  # no TAB inside a cell
 
 
 def cell_html(element: Tag, notes: dict[str, tuple[str, str]], inner: bool = False) -> str:
