@@ -14,10 +14,16 @@ def convert(tmp_path, name: str, data: bytes, *extra: str):
     return result, source, out
 
 
+def converted(tmp_path, name: str, data: bytes):
+    """``data`` as the source ``name``, converted, which must succeed: its content folder."""
+    result, _, out = convert(tmp_path, name, data)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 def test_bom_crlf_and_cr_line_endings(tmp_path):
     data = b"\xef\xbb\xbf<h2>Part 1: X</h2>\t\r\n<p>1. One.</p>\t<p>Reply one.</p>\r<p>2. Two.</p>\t\r\n"
-    result, _, out = convert(tmp_path, "endings", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "endings", data)
     review = Review(out, "endings")
     assert review.numbered() == [1, 2] and review.rebuttals["para-1"] == "Reply one."
     text = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.md"))
@@ -37,16 +43,14 @@ def test_windows_1252_is_detected_and_converted_only_when_asked(tmp_path):
 
 def test_a_very_long_line(tmp_path):
     data = ("<h2>Part 1: X</h2>\t\n<p>1. " + "word " * 200_000 + "end.</p>\t<p>" + "reply " * 100_000 + "</p>\n").encode()
-    result, _, out = convert(tmp_path, "long", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "long", data)
     review = Review(out, "long")
     assert review.items["para-1"].count("word") == 200_000 and review.rebuttals["para-1"].count("reply") == 100_000
 
 
 def test_ten_thousand_unclosed_tags(tmp_path):
     data = ("<h2>Part 1: X</h2>\t\n<p>1. Start " + "<i>" * 10_000 + "deep text</p>\t<p>Reply</p>\n<p>2. Next paragraph.</p>\t\n").encode()
-    result, _, out = convert(tmp_path, "unclosed", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "unclosed", data)
     review = Review(out, "unclosed")
     assert review.items["para-1"] == "1. Start deep text" and review.rebuttals["para-1"] == "Reply"
     assert review.numbered() == [1, 2]
@@ -55,8 +59,7 @@ def test_ten_thousand_unclosed_tags(tmp_path):
 def test_a_source_with_no_numbered_paragraphs(tmp_path):
     data = b"Title Here\n\nJust some text of the original that has no numbers at all in it.\n\nAnd the reviewer replies to it here.\n"
     result, _, out = convert(tmp_path, "plain", data)
-    assert result.returncode == 0, result.stderr
-    assert "0 numbered paragraphs, 1 rebuttal attached" in result.stdout
+    assert result.returncode == 0 and "0 numbered paragraphs, 1 rebuttal attached" in result.stdout, result.stderr
     review = Review(out, "plain")
     assert review.rebuttals[review.find("Just some text of the original")] == "And the reviewer replies to it here."
 
@@ -104,8 +107,7 @@ def test_a_line_break_or_page_break_inside_a_cell_keeps_the_words_apart(tmp_path
     """Word's text export writes a line break typed inside a cell as \\x0b, pdftotext a page break as \\x0c:
     the words either side are two words, not one."""
     data = b"<h2>Part 1: X</h2>\t\n<p>1. The first line\x0bsecond line.</p>\t<p>A page\x0cbreak, and a bell\x07.</p>\t\n"
-    result, _, out = convert(tmp_path, "breaks", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "breaks", data)
     review = Review(out, "breaks")
     assert review.items["para-1"] == "1. The first line second line."
     assert review.rebuttals["para-1"] == "A page break, and a bell."
@@ -131,8 +133,7 @@ def test_a_raised_or_lowered_figure_stays_raised_or_lowered(tmp_path):
     """A footnote's mark after a number is not a digit of it ("£1,000" and "1", not "£1,0001")."""
     data = ("<h2>Part 1: X</h2>\t\n<p>1. Developers pay £1,000<sup>1</sup> a home; water is H<sub>2</sub>O;"
             " see <i>Annex<sup>2</sup></i>.</p>\t<p>Fine<sup>[3]</sup>.</p>\t\n").encode()
-    result, _, out = convert(tmp_path, "scripts", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "scripts", data)
     page = (out / "scripts" / "01-part-1.md").read_text(encoding="utf-8")
     assert "1\\. Developers pay £1,000<sup>1</sup> a home; water is H<sub>2</sub>O; see *Annex*<sup>*2*</sup>.[^para-1]" in page
     assert "[^para-1]: Fine<sup>\\[3\\]</sup>." in page
@@ -145,8 +146,7 @@ def test_a_bare_address_keeps_the_brackets_it_opens_and_leaves_the_sentences_off
     bracket or full stop of the sentence around an address is no part of it."""
     data = ("<h2>Part 1: X</h2>\t\n<p>1. See https://en.wikipedia.org/wiki/Foo_(bar) for more.</p>\t"
             "<p>Also (https://example.org/a_(b)) and https://example.org/x.</p>\t\n").encode()
-    result, _, out = convert(tmp_path, "addresses", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "addresses", data)
     page = (out / "addresses" / "01-part-1.md").read_text(encoding="utf-8")
     assert "1\\. See <https://en.wikipedia.org/wiki/Foo_(bar)> for more.[^para-1]" in page
     assert "[^para-1]: Also (<https://example.org/a_(b)>) and <https://example.org/x>." in page
@@ -159,8 +159,7 @@ def test_a_numbered_list_in_a_rebuttal_stays_numbered(tmp_path):
     data = ("<h2>Part 1: X</h2>\t\n<p>1. The plan is sound.</p>\t<p>It is not, for three reasons:</p>"
             " <ol><li>It is late.</li><li>It is vague.</li><li>It is unfunded.</li></ol> <ul><li>Also this.</li></ul>\t\n"
             "<p>2. The plan is costed.</p>\t<ol><li>a. Not by us.</li><li>b. Nor by them.</li></ol>\t\n").encode()
-    result, _, out = convert(tmp_path, "lists", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "lists", data)
     page = (out / "lists" / "01-part-1.md").read_text(encoding="utf-8")
     assert ("[^para-1]: It is not, for three reasons:\n\n    1. It is late.\n    2. It is vague.\n    3. It is unfunded.\n\n"
             "    - Also this.") in page
@@ -204,8 +203,7 @@ def test_a_list_item_that_types_its_bullet_again_shows_one_bullet(tmp_path):
     """"<li>• item": the "•" is the list's marker typed into the item; the item is a list item once, its words kept."""
     data = ("<h2>Part 1: X</h2>\t\n<p>12. The strategy will:</p>\t\n"
             "<ul><li>• recruit more teachers;</li><li> •  fund support.</li><li>keep • as written</li></ul>\t<p>Not enough.</p>\t\n").encode()
-    result, _, out = convert(tmp_path, "bullets", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "bullets", data)
     page = (out / "bullets" / "01-part-1.md").read_text(encoding="utf-8")
     assert "- recruit more teachers;\n" in page and "- fund support.\n" in page and "- keep • as written" in page
     assert "- •" not in page
@@ -216,8 +214,7 @@ def test_headings_written_in_markdown_are_the_originals_headings(tmp_path):
             "#### Box 1.1: Place-based policy\n<p>2. Place-based policy works best when it is locally led.</p>\t<p>Then why is it not?</p>\t\n"
             "#MeToo changed how victims are heard, and we will build on it.\n"
             "3. Referrals rose by a third.\t# of referrals is not # of children.\t\n").encode()
-    result, _, out = convert(tmp_path, "marked", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "marked", data)
     page = (out / "marked" / "01-chapter-1.md").read_text(encoding="utf-8")
     assert "\n# Chapter 1: The challenge\n" in page and "\n## Box 1.1: Place-based policy\n" in page
     assert "#### " not in page and "\\#" not in page.replace("\\#MeToo", "").replace("\\# of", "")
@@ -241,8 +238,7 @@ def test_a_table_with_an_empty_first_column_reads_as_the_two_columns_beside_it(t
 def test_a_tab_typed_inside_a_paragraphs_tags_is_a_space_not_a_column(tmp_path):
     data = ("<h2>Chapter 1: Grants</h2>\t\n<p>1. Table 4\tsets out the grants for each region.</p>\t<p>The table is missing.</p>\t\n"
             "<p>2. Grants will rise.</p>\t<p>By how much?</p>\t\n").encode()
-    result, _, out = convert(tmp_path, "typed", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "typed", data)
     review = Review(out, "typed")
     assert review.items["para-1"] == "1. Table 4 sets out the grants for each region."
     assert review.rebuttals == {"para-1": "The table is missing.", "para-2": "By how much?"}
@@ -253,8 +249,7 @@ def test_a_spreadsheets_quoted_cells_are_read_as_the_spreadsheet_wrote_them(tmp_
             '1\tThe plan will double medical school places.\t"Doubling places is welcome.\n\nBut there are no training posts."\n'
             '2\tWe will expand apprenticeships.\t"The ""fully funded"" claim is false."\n'
             '3\tRetention will improve.\t\n').encode()
-    result, _, out = convert(tmp_path, "sheet", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "sheet", data)
     review = Review(out, "sheet")
     assert review.numbered() == [1, 2, 3]
     assert review.rebuttals == {"para-1": "Doubling places is welcome. But there are no training posts.",
@@ -267,8 +262,7 @@ def test_a_quotation_opening_a_cell_stays_as_typed_where_the_rows_are_no_spreads
     data = ('<h2>Part 1: X</h2>\t\n<p>1. The plan is sound.</p>\t"The plan" is anything but.\t\n'
             '"Caring for our children is our first job.\nThat is how we will be judged."\n'
             '<p>2. We will act.</p>\t\n').encode()
-    result, _, out = convert(tmp_path, "quoted", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "quoted", data)
     text = "".join(p.read_text(encoding="utf-8") for p in (out / "quoted").glob("0*.md"))
     assert '"The plan" is anything but.' in text
     assert '"Caring for our children is our first job.' in text and 'That is how we will be judged."' in text
@@ -281,8 +275,7 @@ def test_items_typed_with_any_bullet_are_items_each_with_its_own_response(tmp_pa
             "o introduce a Future Homes Standard\tDelayed to 2025.\n"
             "● cut energy bills\tBills rose.\n"
             "◦ insulate homes\t\n").encode()
-    result, _, out = convert(tmp_path, "marks", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "marks", data)
     page = (out / "marks" / "01-chapter-5.md").read_text(encoding="utf-8")
     for item in ("expand the Boiler Upgrade Scheme", "introduce a Future Homes Standard", "cut energy bills", "insulate homes"):
         assert f"\n- {item}" in page, item
@@ -296,8 +289,7 @@ def test_items_typed_with_any_bullet_are_items_each_with_its_own_response(tmp_pa
 def test_a_numbered_list_of_the_original_stays_numbered_each_item_answerable(tmp_path):
     data = ("<h2>Part 1: X</h2>\t\n<p>1. The plan has three aims:</p><ol><li>to cut waiting lists;</li><li>to hire staff;</li></ol>"
             "\t<p>None is funded.</p>\t\n<ol><li>to build clinics.</li></ol>\t<p>Where?</p>\t\n<ul><li>Also this.</li></ul>\t\n").encode()
-    result, _, out = convert(tmp_path, "ordered", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "ordered", data)
     page = (out / "ordered" / "01-part-1.md").read_text(encoding="utf-8")
     assert "1. to cut waiting lists;\n   { #para-1-to-cut-waiting-lists }\n2. to hire staff;\n   { #para-1-to-hire-staff }\n" in page
     # the next row's <ol> is a list of its own, numbered from 1 as the export's markup numbers it
@@ -310,8 +302,7 @@ def test_a_numbered_list_of_the_original_stays_numbered_each_item_answerable(tmp
 def test_a_paragraph_number_in_a_paragraph_of_its_own_opens_the_paragraph_after_it(tmp_path):
     data = ("<h2>Chapter 2: Housing</h2>\t\n<p>14.</p><p>We will build 300,000 homes a year.</p>\t<p>Not since 1977.</p>\t\n"
             "<p>15.</p><p>Rents will fall.</p>\t<p>By what measure?</p>\t\n").encode()
-    result, _, out = convert(tmp_path, "lone", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "lone", data)
     review = Review(out, "lone")
     assert review.numbered() == [14, 15]
     assert (review.items["para-14"], review.items["para-15"]) == ("14. We will build 300,000 homes a year.", "15. Rents will fall.")
@@ -322,8 +313,7 @@ def test_a_rows_response_answers_the_paragraph_whose_sub_points_its_cell_types_a
     data = ("<h2>Chapter 1: Welfare</h2>\t\n<p>1. The reforms have three aims:</p><p>(a) to make work pay;</p><p>(b) to simplify the "
             "system; and</p><p>(c) to cut fraud.</p>\t<p>None of these aims has a measure.</p>\t\n"
             "<p>2. Universal Credit is rolled out.</p><p>It is simpler.</p>\t<p>For whom?</p>\t\n").encode()
-    result, _, out = convert(tmp_path, "points", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "points", data)
     review = Review(out, "points")
     assert review.items["para-1-c-to-cut-fraud"] == "(c) to cut fraud."
     # a plain paragraph after the numbered one may be what the response answers: it keeps it, as before
@@ -333,8 +323,7 @@ def test_a_rows_response_answers_the_paragraph_whose_sub_points_its_cell_types_a
 def test_a_dash_under_a_quotation_opens_its_attribution_and_a_row_one_paragraph_wraps_keeps_its_two_columns(tmp_path):
     data = ("<h2>Part 1: Voices</h2>\t\n<p>“I waited eighteen months for counselling.”</p>\t<p>This is typical.</p>\t\n"
             "– Female, age 34\n<p>2. Fares will be capped at £2.\tThe cap is temporary.</p>\n").encode()
-    result, _, out = convert(tmp_path, "voices", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "voices", data)
     page = (out / "voices" / "01-part-1.md").read_text(encoding="utf-8")
     assert "\n>\n> – Female, age 34\n" in page  # the quotation's attribution, with the one dash the source typed
     review = Review(out, "voices")
@@ -354,8 +343,7 @@ def test_responses_alone_on_their_rows_under_bare_paragraphs_are_no_empty_column
             "\t<p>Another unit, with no powers.</p>\t\n<p>2. The unit will report to Parliament each year.</p>\n"
             "\t<p>It should report every quarter.</p>\t\n\t<p>And it should publish its data.</p>\t\n"
             "<p>3. Funding rose by 12% in real terms between 2019 and 2023.14\tThe IFS says otherwise.</p>\t\n").encode()
-    result, _, out = convert(tmp_path, "alone", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "alone", data)
     assert Review(out, "alone").rebuttals == {
         "para-1": "Another unit, with no powers.", "para-2": "It should report every quarter. And it should publish its data.",
         "para-3": "The IFS says otherwise.",
@@ -367,8 +355,7 @@ def test_years_in_a_first_column_take_no_paragraph_numbers(tmp_path):
             "2019\tThe first strategy was published by the Department.\t\n2020\tThe first funding round opened to all schools.\t\n"
             "2021\tThe independent evaluation began its work.\t\n<h2>Chapter 1: Funding</h2>\n"
             "<p>1. We will publish the evaluation in full.</p>\t<p>Good.</p>\t\n<p>2. We will act on it.</p>\t\n").encode()
-    result, _, out = convert(tmp_path, "years", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "years", data)
     review = Review(out, "years")
     assert review.numbered() == [1, 2] and review.rebuttals["para-1"] == "Good."
 
@@ -378,8 +365,7 @@ def test_a_line_opening_yes_or_no_is_an_answer_only_under_a_question(tmp_path):
             "No. 10 and the Cabinet Office will oversee delivery of the strategy across government, reporting every six months.\n"
             "<p>2. We will consult on a new duty.</p>\t\nQuestion 1: Do you agree with the new duty?\n"
             "Yes. It is overdue by a decade at least.\n").encode()
-    result, _, out = convert(tmp_path, "answers", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "answers", data)
     review = Review(out, "answers")
     assert review.rebuttals == {"para-1": "Another unit.", "para-2-question-1-do-you": "Yes. It is overdue by a decade at least."}
     assert review.items["para-1-no-10-and-the"].startswith("No. 10 and the Cabinet Office")
@@ -390,8 +376,7 @@ def test_a_quotation_cut_across_rows_of_a_plain_export_is_no_spreadsheets_cell(t
             '2. The unit will report each year.\t"Every year is not enough. We need\t\n'
             '3. The unit will publish its data.\tquarterly reports" is what one head told us.\t\n'
             '4. The duty will apply to all schools.\t"Including academies?" we asked the minister.\t\n').encode()
-    result, _, out = convert(tmp_path, "plain", data)
-    assert result.returncode == 0, result.stderr
+    out = converted(tmp_path, "plain", data)
     review = Review(out, "plain")
     assert review.numbered() == [1, 2, 3, 4]
     assert review.rebuttals["para-4"] == '"Including academies?" we asked the minister.'
