@@ -380,3 +380,11 @@ def test_a_quotation_cut_across_rows_of_a_plain_export_is_no_spreadsheets_cell(t
     review = Review(out, "plain")
     assert review.numbered() == [1, 2, 3, 4]
     assert review.rebuttals["para-4"] == '"Including academies?" we asked the minister.'
+
+
+def test_a_third_column_rating_each_row_keeps_the_response_the_reviewers(tmp_path):
+    data = ("<h2>Part 1: Homes</h2>\t\n1. The Government will build 300,000 homes a year.\tNot achieved in any year.\tRed\n"
+            "2. Rents will fall.\tThey rose.\tNot met\n").encode()
+    review = Review(converted(tmp_path, "rated", data), "rated")
+    assert review.numbered() == [1, 2]
+    assert review.rebuttals == {"para-1": "Not achieved in any year. Red", "para-2": "They rose. Not met"}

@@ -387,11 +387,17 @@ def _read_row(assembler: Assembler, row: Row) -> None:
     assembler.state.before = assembler.after_row(bool(left), bool(answered))
 
 
+STATUS_WORDS = 3  # a rating or status the reviewer gives in a column of its own: "Red", "Not met", "Partly met"
+
+
 def _reads_as_review(assembler: Assembler, row: Row) -> bool:
     """Cells between TABs that are a row of the review, not a grid: a numbered paragraph of the original with the
-    reviewer's response in more than one cell after it, sentences every one ("1. London" | "2,300" is a table's row)."""
+    reviewer's response in more than one cell after it, sentences every one, or short words rating it ("Red",
+    "Not met") after the first ("1. London" | "2,300" is a table's row)."""
     cells = row.grid_cells
-    return classify.is_numbered(cells[0], assembler.number_floor()) is not None and all(classify.ends_sentence(cell) for cell in cells)
+    if classify.is_numbered(cells[0], assembler.number_floor()) is None or not all(classify.ends_sentence(cell) for cell in cells[:2]):
+        return False
+    return all(classify.ends_sentence(cell) or (len(cell.split()) <= STATUS_WORDS and not any(c.isdigit() for c in cell)) for cell in cells[2:])
 
 
 def _heads_grid(assembler: Assembler, row: Row) -> bool:
