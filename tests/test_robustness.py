@@ -388,3 +388,11 @@ def test_a_third_column_rating_each_row_keeps_the_response_the_reviewers(tmp_pat
     review = Review(converted(tmp_path, "rated", data), "rated")
     assert review.numbered() == [1, 2]
     assert review.rebuttals == {"para-1": "Not achieved in any year. Red", "para-2": "They rose. Not met"}
+
+
+def test_column_titles_that_put_the_reviewers_column_first_are_read_so(tmp_path):
+    data = ("Our comment\tGovernment text\nWe welcome this.\t1. The Government will invest in bus services.\n"
+            "\t2. Bus fares will be capped at £2.\nThe cap is temporary.\t3. We will publish a bus strategy.\n").encode()
+    review = Review(converted(tmp_path, "reversed", data), "reversed")
+    assert review.numbered() == [1, 2, 3]
+    assert review.rebuttals == {"para-1": "We welcome this.", "para-3": "The cap is temporary."}

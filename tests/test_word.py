@@ -528,3 +528,21 @@ def test_a_first_row_taken_for_column_titles_is_named_with_the_override_that_kee
     review = Review(tmp_path / "out", "work")
     assert summary.furniture == 0 and review.rebuttals == {"para-0-summary": "Agreed", "para-1": "Inactivity is too."}
     assert not [note for note in summary.line_notes if "removed" in note]
+
+
+def test_a_word_table_whose_titles_put_the_response_first_is_read_so(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Chapter 1: Buses", level=1)
+    table = document.add_table(rows=0, cols=2)
+    for comment, original in (("Our comment", "Government text"), ("We welcome this.", "1. The Government will invest in buses."),
+                              ("", "2. Fares will be capped at £2."), ("The cap is temporary.", "3. We will publish a strategy.")):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = comment, original
+    path = tmp_path / "buses.docx"
+    document.save(str(path))
+    convert(path, tmp_path / "out")
+    review = Review(tmp_path / "out", "buses")
+    assert review.numbered() == [1, 2, 3]
+    assert review.rebuttals == {"para-1": "We welcome this.", "para-3": "The cap is temporary."}

@@ -126,6 +126,22 @@ def column_number(cell: str, text: str, after: int, in_column: bool, labels: boo
     return number if number == after + 1 or (in_column and after < number <= after + COLUMN_GAP) or opens else None
 
 
+# The words a table's column titles name its two columns by: the original's ("Government text", "Paragraph"),
+# the reviewer's ("Our comment", "Response"). Titles that name the reviewer's column first say the columns are
+# the other way round from the usual (``responds_first``).
+ORIGINAL_TITLE = re.compile(r"\b(?:government|original|strategy|paper|document|paragraph|para|text|proposal|recommendation|extract)s?\b", re.I)
+REVIEWER_TITLE = re.compile(r"\b(?:our|response|responses|comment|comments|commentary|rebuttal|reply|view|views|assessment)\b", re.I)
+
+
+def responds_first(titles: Sequence[str]) -> bool:
+    """Whether column titles put the reviewer's column before the original's ("Our comment | Government text")."""
+    if len(titles) < 2:
+        return False
+    first, second = titles[0], titles[1]
+    return bool(REVIEWER_TITLE.search(first) and not ORIGINAL_TITLE.search(first) and ORIGINAL_TITLE.search(second)
+                and not REVIEWER_TITLE.search(second))
+
+
 # A line of a Word table's column titles, as the Word reader writes one: its cells as <th> cells and nothing else.
 TITLES_LINE = re.compile(r"^(?:<th>[^<\t]*</th>\t)+$")
 COLUMN_TITLE_WORDS = 4

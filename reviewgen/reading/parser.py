@@ -41,6 +41,7 @@ def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "
     ``cells``: a reader that remembers the cells, where one source is converted many times."""
     lines = without_empty_first_column(spreadsheet_rows(without_controls(list(lines))))
     titles = column_titles(lines)
+    lines = _reviewer_second(lines, titles)
     furniture, changed, by_pattern = _furniture(lines, config, titles)
     lines = [_kept_titles(line) if number in titles and number not in furniture else line for number, line in enumerate(lines, 1)]
     headings = plan_headings(lines, furniture, config.heading_parts)
@@ -255,6 +256,22 @@ def column_titles(lines: Sequence[str]) -> set[int]:
     column titles of a Word document's tables, as its reader writes them (``classify.TITLES_LINE``)."""
     found = {number for number, line in enumerate(lines, 1) if classify.TITLES_LINE.match(line)}
     return found | _first_line_titles(lines)
+
+
+def _reviewer_second(lines: list[str], titles: set[int]) -> list[str]:
+    """A source whose column titles put the reviewer's column first ("Our comment | Government text"), its rows'
+    first two cells the other way round: the original's first, as every other source has them. Any other as it is."""
+    if not titles:
+        return lines
+    first = lines[min(titles) - 1]
+    if not classify.responds_first([heading_text(cell) for cell in first.split("\t") if cell.strip()]):
+        return lines
+    return [_swapped(line) if number not in titles and "\t" in line else line for number, line in enumerate(lines, 1)]
+
+
+def _swapped(line: str) -> str:
+    first, second, *rest = line.split("\t") + ([""] if line.count("\t") == 0 else [])
+    return "\t".join([second, first, *rest])
 
 
 def _kept_titles(line: str) -> str:
