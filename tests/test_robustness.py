@@ -396,3 +396,13 @@ def test_column_titles_that_put_the_reviewers_column_first_are_read_so(tmp_path)
     review = Review(converted(tmp_path, "reversed", data), "reversed")
     assert review.numbered() == [1, 2, 3]
     assert review.rebuttals == {"para-1": "We welcome this.", "para-3": "The cap is temporary."}
+
+
+def test_a_list_inside_a_list_item_gives_items_of_its_own_its_words_kept_apart(tmp_path):
+    data = ("<h2>Part 1: Health</h2>\t\n<p>1. We will:</p><ul><li>Reduce waiting lists<ul><li>in hospitals</li>"
+            "<li>in GP surgeries</li></ul></li><li>Increase staff</li></ul>\t<p>Waiting lists have grown.</p>\t\n").encode()
+    out = converted(tmp_path, "nested", data)
+    page = (out / "nested" / "01-part-1.md").read_text(encoding="utf-8")
+    for item in ("Reduce waiting lists", "in hospitals", "in GP surgeries", "Increase staff"):
+        assert f"\n- {item}\n" in page, item
+    assert Review(out, "nested").rebuttals == {"para-1": "Waiting lists have grown."}

@@ -304,11 +304,17 @@ class _ListRun(_Run):
     def take(self, node: Node, found: list[Fragment], stack: list[_Run]) -> None:
         if isinstance(node, Element) and node.name == "li":
             self.finish(found)
-            text = tidy(spans_from_nodes(node.children))
+            children = list(node.children)
+            # A list inside the item ("Reduce waiting lists" <ul> "in hospitals" ...): its items are items of their
+            # own after this one, not words run on from it ("listsin hospitals").
+            inner = next((at for at, child in enumerate(children) if isinstance(child, Element) and child.name in LIST_TAGS), len(children))
+            text = tidy(spans_from_nodes(children[:inner]))
             if plain_text(text).lstrip().startswith(BULLET):  # "<li>• item": the list's own marker, typed again
                 text = tidy(list(strip_prefix(text, plain_text(text).index(BULLET) + 1)))
             numbered = self.ordered and not OWN_LABEL.match(plain_text(text))  # an <ol> around it numbers nothing more
             found.append(Fragment(FragmentKind.ITEM, text, tagged=True, marked=True, numbered=numbered))
+            if inner < len(children):
+                stack.append(_CellRun(children[inner:]))
         elif not _is_inline(node):
             self.finish(found)
             stack.append(_CellRun([node]))
