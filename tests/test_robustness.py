@@ -406,3 +406,10 @@ def test_a_list_inside_a_list_item_gives_items_of_its_own_its_words_kept_apart(t
     for item in ("Reduce waiting lists", "in hospitals", "in GP surgeries", "Increase staff"):
         assert f"\n- {item}\n" in page, item
     assert Review(out, "nested").rebuttals == {"para-1": "Waiting lists have grown."}
+
+
+def test_a_response_of_a_dash_alone_is_no_rebuttal(tmp_path):
+    data = ("<h2>Part 1: Homes</h2>\t\n<p>1. We will build homes.</p>\t<p>—</p>\t\n<p>2. Rents will fall.</p>\t-\t\n"
+            "<p>3. We will act.</p>\tN/A\t\n").encode()
+    review = Review(converted(tmp_path, "dashes", data), "dashes")
+    assert review.numbered() == [1, 2, 3] and review.rebuttals == {"para-3": "N/A"}  # "N/A" is words the reviewer wrote

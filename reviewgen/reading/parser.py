@@ -392,7 +392,8 @@ def _read_row(assembler: Assembler, row: Row) -> None:
     left = numbered if numbered is not None else assembler.cells.fragments(row.cells[0])
     lead = _add_original(assembler, left, row.line, column.number if column is not None else None)
     right = [cell for cell in row.cells[2:] if cell.strip()] if numbered is not None else _drop_table_copy(assembler, row)
-    answered = [fragment for cell in right for fragment in assembler.cells.fragments(cell)]
+    # A response cell of a dash alone ("—", "-") says there is no response: no rebuttal of a dash, and the row unanswered.
+    answered = [fragment for cell in right for fragment in assembler.cells.fragments(cell) if fragment.table is not None or _has_words(fragment)]
     if lead is not None and answered and assembler.config.override_for(row.line) is None and not lead.same_place(assembler.state.last):
         if _introduces_list(left):
             assembler.state.last = lead  # the response answers the paragraph that opens the list, as the row reads
@@ -405,6 +406,10 @@ def _read_row(assembler: Assembler, row: Row) -> None:
 
 
 STATUS_WORDS = 3  # a rating or status the reviewer gives in a column of its own: "Red", "Not met", "Partly met"
+
+
+def _has_words(fragment: Fragment) -> bool:
+    return any(character.isalnum() for character in fragment.plain)
 
 
 def _reads_as_review(assembler: Assembler, row: Row) -> bool:
