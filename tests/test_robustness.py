@@ -413,3 +413,13 @@ def test_a_response_of_a_dash_alone_is_no_rebuttal(tmp_path):
             "<p>3. We will act.</p>\tN/A\t\n").encode()
     review = Review(converted(tmp_path, "dashes", data), "dashes")
     assert review.numbered() == [1, 2, 3] and review.rebuttals == {"para-3": "N/A"}  # "N/A" is words the reviewer wrote
+
+
+def test_the_documents_numbered_notes_under_a_notes_heading_stay_the_originals(tmp_path):
+    data = ("<p>1. Crime fell by 10%1 in the last year.</p>\t<p>Disputed.</p>\t\n<p>2. Funding rose to £3bn.2</p>\t<p>Not real terms.</p>\t\n"
+            "<h2>Notes</h2>\n1 ONS, Crime in England and Wales, 2023.\n2 HM Treasury, Spending Review 2021.\n"
+            "3 DLUHC, English Housing Survey 2022.\n").encode()
+    review = Review(converted(tmp_path, "notes", data), "notes")
+    assert review.rebuttals == {"para-1": "Disputed.", "para-2": "Not real terms."}
+    assert [text for item_id, text in review.items.items() if item_id.startswith("para-2-")] == [
+        "1 ONS, Crime in England and Wales, 2023.", "2 HM Treasury, Spending Review 2021.", "3 DLUHC, English Housing Survey 2022."]

@@ -197,6 +197,7 @@ class Assembler:
     def add_heading(self, text: Inline, rank: int, line: int) -> None:
         self.resolve_short_title(content_follows=False)
         text = as_heading(text)
+        self.state.heading = plain_text(text)
         opening_children = (
             rank == 2 and self.state.case is None and not self.sections[-1].blocks and self.sections[-1].heading.rank == 1
         ) if self.sections else False

@@ -46,6 +46,7 @@ class BareLine:
     answer_end: str | None = None  # the end of the reviewer's words just before it, if they came just before
     original_end: str | None = None  # the end of the original's paragraph before it
     after_question: bool = False  # the original's heading or paragraph before it asks a question
+    under_notes: bool = False  # the last heading is the document's notes' ("Notes", "Endnotes", "References")
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,10 @@ ANSWER = re.compile(
     re.IGNORECASE,
 )
 DOCUMENTS_VOICE = re.compile(r"\b(?:we will|we have|we are|we published|our)\b", re.IGNORECASE)
+
+
+NOTES_HEADING = re.compile(r"^(?:end\s?notes|foot\s?notes|notes|references|sources|bibliography)$", re.IGNORECASE)
+NOTE_NUMBER = re.compile(r"^\d{1,3}\.?\s+\S")  # "2 HM Treasury, ...", "14. Ibid., p. 12."
 
 
 def asks(text: str) -> bool:
@@ -103,6 +108,8 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("it speaks in the document's voice ('we will', 'our')", -1, lambda line: speaks_as_document(line.text)),
     Evidence("it opens with a footnote's mark, as the document's notes at the foot of a page do (¹, [3])", -2,
              lambda line: classify.is_document_note(line.text)),
+    Evidence("it opens with a note's number under the document's notes ('Notes': \"2 HM Treasury, ...\")", -3,
+             lambda line: line.under_notes and bool(NOTE_NUMBER.match(line.text))),
 )
 CONFIDENT = 2  # a total at least this far from zero is not listed as a guess
 

@@ -112,6 +112,7 @@ class State:
     number_column: bool = False  # the last row was a paragraph's in a table with a column of numbers
     before: Before = Before.NOTHING  # what the next bare line follows, for its column
     page_break: bool = False  # a page's footer was left out since the last row was read
+    heading: str = ""  # the words of the last heading: "Notes" over the document's notes
 
     @property
     def figure(self) -> FigureDraft | None:

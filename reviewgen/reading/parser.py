@@ -22,7 +22,7 @@ from . import classify
 from .assembler import Assembler, rebuttal_blocks
 from .drafts import Slot
 from .cells import CellReader, Fragment, FragmentKind, Row, read_row, without_empty_first_column
-from .column import Before, Column
+from .column import NOTES_HEADING, Before, Column
 from ..document.config import SourceConfig
 from ..document.errors import ReviewgenError
 from .furniture import furniture_lines, lone_lines, numbers_left_alone, runs, same_lines
@@ -484,6 +484,7 @@ def _bare_look(assembler: Assembler, row: Row, first: Fragment) -> Look:
         reviewer=assembler.config.reviewer, column_override=override.column if override else None,
         heading_rank=assembler.heading_ranks.get(row.line), joinable=assembler.joinable_end(), answer_end=assembler.answer_end(),
         copies_next_row=assembler.state.copies_next_row, after_question=_asks(last), page_break=assembler.state.page_break,
+        under_notes=bool(NOTES_HEADING.match(assembler.state.heading.strip())),
     )
 
 

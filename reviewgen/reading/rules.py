@@ -84,6 +84,7 @@ class Look:
     copies_next_row: bool = False  # a bare line that is the next row's paragraph again, word for word
     after_question: bool = False  # the original's last heading or paragraph asks a question ("Question 3: Do you agree ...?")
     page_break: bool = False  # a page's footer was left out since the last row: a sentence may go on over it
+    under_notes: bool = False  # the last heading is the document's notes' ("Notes", "References")
     joinable_item: bool = False  # ... and it is a list item
     marked_item: bool = False  # the fragment is a list item opened by a marker of its own
     quote: Quote = Quote.NONE
@@ -182,6 +183,7 @@ def _override_column(look: Look) -> Verdict | None:
 def _weighed_column(look: Look) -> Verdict:
     judgement = judge(BareLine(
         look.text, look.before, look.list_item, look.after_list_item, look.reviewer, look.answer_end, look.joinable, look.after_question,
+        look.under_notes,
     ))
     kind = Kind.REBUTTAL if judgement.column is Column.REVIEWER else Kind.ORIGINAL
     return Verdict(kind, column=judgement.column, why=f"taken as {judgement.explain()}", doubt=not judgement.confident)
