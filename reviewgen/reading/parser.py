@@ -270,7 +270,7 @@ def _reviewer_second(lines: list[str], titles: set[int]) -> list[str]:
 
 
 def _swapped(line: str) -> str:
-    first, second, *rest = line.split("\t") + ([""] if line.count("\t") == 0 else [])
+    first, second, *rest = line.split("\t")  # a line with a TAB: two cells at least
     return "\t".join([second, first, *rest])
 
 
@@ -405,11 +405,11 @@ def _read_row(assembler: Assembler, row: Row) -> None:
     assembler.state.before = assembler.after_row(bool(left), bool(answered))
 
 
-STATUS_WORDS = 3  # a rating or status the reviewer gives in a column of its own: "Red", "Not met", "Partly met"
-
-
 def _has_words(fragment: Fragment) -> bool:
     return any(character.isalnum() for character in fragment.plain)
+
+
+STATUS_WORDS = 3  # a rating or status the reviewer gives in a column of its own: "Red", "Not met", "Partly met"
 
 
 def _reads_as_review(assembler: Assembler, row: Row) -> bool:
