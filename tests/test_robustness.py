@@ -423,3 +423,10 @@ def test_the_documents_numbered_notes_under_a_notes_heading_stay_the_originals(t
     assert review.rebuttals == {"para-1": "Disputed.", "para-2": "Not real terms."}
     assert [text for item_id, text in review.items.items() if item_id.startswith("para-2-")] == [
         "1 ONS, Crime in England and Wales, 2023.", "2 HM Treasury, Spending Review 2021.", "3 DLUHC, English Housing Survey 2022."]
+
+
+def test_text_before_any_heading_is_on_a_page_titled_as_the_review(tmp_path):
+    (tmp_path / "untitled.yml").write_text("title: Schools review\n", encoding="utf-8")
+    out = converted(tmp_path, "untitled", b"1. We will recruit more teachers.\tRecruitment fell short.\n")
+    page = next((out / "untitled").glob("01-*.md")).read_text(encoding="utf-8")
+    assert "\ntitle: Schools review\n" in page and "\n# Schools review\n" in page

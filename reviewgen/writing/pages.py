@@ -51,9 +51,10 @@ def paragraph_range(section: Section) -> str:
     return f"{numbers[0]}-{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
 
 
-def render_section(section: Section) -> str:
+def render_section(section: Section, untitled: str = "") -> str:
+    """A section's page; ``untitled``: its title when the source gives it none (text before any heading), else its slug."""
     heading = section.heading
-    title = render_inline(heading.text, line_start=False) or escape(section.slug)
+    title = render_inline(heading.text, line_start=False) or escape(untitled or section.slug)
     top = f"# {title}{footnote_ref(heading)}"
     if heading.rebuttal:
         top += f" {anchor(heading.item_id, heading.page)}"
@@ -97,13 +98,13 @@ def section_pages(document: Document, config: SourceConfig) -> list[Page]:
     pages = []
     paths = page_paths(document, config.slug)
     for order, section in enumerate(document.sections, 1):
-        title = plain_text(section.heading.text) or section.slug
+        title = plain_text(section.heading.text) or config.title or section.slug  # a source with no heading: the review's title
         fields = {"title": title, "review": config.slug, "order": order}
         paragraphs = paragraph_range(section)
         if paragraphs:
             fields["paragraphs"] = paragraphs
         path = paths[order - 1]
-        body = render_section(section)
+        body = render_section(section, config.title)
         fields[SOURCE_REBUTTALS] = rebuttal_fingerprints(body)  # so a re-import can tell the editors' rebuttals from the source's
         pages.append(Page(path, with_front_matter(fields, body), title))
     return pages
