@@ -166,8 +166,9 @@ def candidates(lines: Sequence[str]) -> list[Candidate]:
 
 def _in_page_order(
     numbered: Sequence[tuple[int, int]], apart: int = 1, page_between: Callable[[int, int], bool] = lambda line, following: True,
+    fewest: int = LONE_PAGES,
 ) -> set[int]:
-    """Of lines with a number (line, number), in order, those in a run of LONE_PAGES or more whose numbers go on
+    """Of lines with a number (line, number), in order, those in a run of ``fewest`` or more whose numbers go on
     as pages do, a page to three at a time, each ``apart`` lines on from the last at least and a page between
     (``page_between`` of the two lines): "Our rating: 2", "Our rating: 1" go no way pages do."""
     found: set[int] = set()
@@ -175,7 +176,7 @@ def _in_page_order(
     for (line, number), following in zip(numbered, [*numbered[1:], None]):
         chain.append(line)
         if following is None or not (1 <= following[1] - number <= 3 and following[0] - line >= apart and page_between(line, following[0])):
-            if len(chain) >= LONE_PAGES:
+            if len(chain) >= fewest:
                 found.update(chain)
             chain = []
     return found
@@ -210,11 +211,7 @@ def _page_like(numbered: Sequence[tuple[int, int]]) -> set[int]:
     goes as a page's does: a page to three after the block before or before the block after, and a
     page's text away (PAGE_LINES). So a part may start again at 1 and a page be out of place; steps in
     a list ("Step" / "1", "2", "3" a few lines apart), totals or years beside a label are no pages."""
-    pages = set()
-    for (line, number), (later_line, later) in zip(numbered, numbered[1:]):
-        if 1 <= later - number <= 3 and later_line - line >= PAGE_LINES:
-            pages.update((line, later_line))
-    return pages
+    return _in_page_order(numbered, PAGE_LINES, fewest=2)
 
 
 def _compact(text: str) -> str:
