@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import Review, mkdocs_build
-from word_document import CHAPTER_1, CHAPTER_2, build
+from word_document import CHAPTER_1, CHAPTER_2, build, word_table
 
 from reviewgen.commands.audit import audit
 from reviewgen.commands.check import check_content
@@ -246,17 +246,10 @@ def test_a_rows_response_answers_the_numbered_paragraph_its_cell_opens_with_not_
 
 
 def test_a_column_of_numbers_without_full_stops_numbers_the_paragraphs_beside_them(tmp_path):
-    import docx
-
-    document = docx.Document()
-    document.add_heading("Chapter 1: Schools", level=1)
-    table = document.add_table(rows=1, cols=3)
-    for cell, title in zip(table.rows[0].cells, ("Para", "Government text", "Our response")):
-        cell.text = title
-    for label, original, response in (("1", "We will recruit 4,000 teachers.", "Recruitment fell short."),
-                                      ("2", "Meals funding will rise.", ""), ("Para 3", "Every pupil will have a counsellor.", "One per 900 pupils.")):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text, cells[2].text = label, original, response
+    document, _ = word_table("Chapter 1: Schools", [
+        ("Para", "Government text", "Our response"), ("1", "We will recruit 4,000 teachers.", "Recruitment fell short."),
+        ("2", "Meals funding will rise.", ""), ("Para 3", "Every pupil will have a counsellor.", "One per 900 pupils."),
+    ])
     path = tmp_path / "schools.docx"
     document.save(str(path))
     convert(path, tmp_path / "out")
@@ -304,15 +297,10 @@ def test_a_cross_reference_kept_as_a_simple_field_keeps_its_text(tmp_path):
 
 
 def test_markdown_typed_in_word_is_text_and_a_source_link_that_leads_nowhere_is_its_label(tmp_path):
-    import docx
-
-    document = docx.Document()
-    document.add_heading("Chapter 1: Data", level=1)
-    table = document.add_table(rows=0, cols=2)
-    for original, response in (("1. We will publish [redacted](sensitive) figures.", "![chart](https://tracker.example/p.gif)"),
-                               ("2. Ratings run from [1](2) to [5](6).", "This is a **bold claim**.")):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = original, response
+    document, _ = word_table("Chapter 1: Data", [
+        ("1. We will publish [redacted](sensitive) figures.", "![chart](https://tracker.example/p.gif)"),
+        ("2. Ratings run from [1](2) to [5](6).", "This is a **bold claim**."),
+    ])
     path = tmp_path / "typed.docx"
     document.save(str(path))
     convert(path, tmp_path / "out")
@@ -332,20 +320,13 @@ def test_markdown_typed_in_word_is_text_and_a_source_link_that_leads_nowhere_is_
 
 
 def test_a_column_of_numbers_that_starts_later_or_of_other_labels_keeps_the_original_in_its_column(tmp_path):
-    import docx
-
     for name, labels, ids in (("chapter", ("14", "15", "16"), ("para-14", "para-15", "para-16")),
                               ("recommendations", ("R1", "R2", "Recommendation 3"), None)):
-        document = docx.Document()
-        document.add_heading("Chapter 2: Housing", level=1)
-        table = document.add_table(rows=1, cols=3)
-        for cell, title in zip(table.rows[0].cells, ("Para", "Government text", "Our response")):
-            cell.text = title
         rows = (("We will build 300,000 homes a year.", "Not since 1977."), ("Planning reform will speed delivery.", ""),
                 ("Rents will fall.", "By what measure?"))
-        for label, (original, response) in zip(labels, rows):
-            cells = table.add_row().cells
-            cells[0].text, cells[1].text, cells[2].text = label, original, response
+        document, _ = word_table("Chapter 2: Housing", [
+            ("Para", "Government text", "Our response"), *((label, original, response) for label, (original, response) in zip(labels, rows)),
+        ])
         path = tmp_path / f"{name}.docx"
         document.save(str(path))
         convert(path, tmp_path / "out")
@@ -397,19 +378,15 @@ def test_breaks_are_spaces_right_to_left_text_is_kept_and_hidden_text_is_left_ou
 
 
 def test_rows_marked_as_header_rows_that_hold_sentences_and_rows_marked_as_none_are_text(tmp_path):
-    import docx
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     from word_document import mark_header
 
-    document = docx.Document()
-    document.add_heading("Chapter 2: Rivers", level=1)
-    table = document.add_table(rows=0, cols=2)
-    for original, response in (("Original", "Our response"), ("3. Every river will be clean for swimming.", "Only one in seven is."),
-                               ("Summary", "Agreed"), ("4. Farm run-off will be cut.", "No inspector has been hired.")):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = original, response
+    document, table = word_table("Chapter 2: Rivers", [
+        ("Original", "Our response"), ("3. Every river will be clean for swimming.", "Only one in seven is."),
+        ("Summary", "Agreed"), ("4. Farm run-off will be cut.", "No inspector has been hired."),
+    ])
     for row in table.rows[:2]:  # "repeat as header row" ticked with the titles and the first row selected
         mark_header(row)
     not_header = OxmlElement("w:tblHeader")
@@ -509,14 +486,7 @@ def test_a_password_protected_or_hollow_word_document_is_refused_saying_what_it_
 
 
 def test_a_first_row_taken_for_column_titles_is_named_with_the_override_that_keeps_it(tmp_path):
-    import docx
-
-    document = docx.Document()
-    document.add_heading("Chapter 1: Work", level=1)
-    table = document.add_table(rows=0, cols=2)
-    for original, response in (("Summary", "Agreed"), ("1. Employment is at a record high.", "Inactivity is too.")):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = original, response
+    document, _ = word_table("Chapter 1: Work", [("Summary", "Agreed"), ("1. Employment is at a record high.", "Inactivity is too.")])
     path = tmp_path / "work.docx"
     document.save(str(path))
     summary = convert(path, tmp_path / "out")
@@ -531,15 +501,10 @@ def test_a_first_row_taken_for_column_titles_is_named_with_the_override_that_kee
 
 
 def test_a_word_table_whose_titles_put_the_response_first_is_read_so(tmp_path):
-    import docx
-
-    document = docx.Document()
-    document.add_heading("Chapter 1: Buses", level=1)
-    table = document.add_table(rows=0, cols=2)
-    for comment, original in (("Our comment", "Government text"), ("We welcome this.", "1. The Government will invest in buses."),
-                              ("", "2. Fares will be capped at £2."), ("The cap is temporary.", "3. We will publish a strategy.")):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = comment, original
+    document, _ = word_table("Chapter 1: Buses", [
+        ("Our comment", "Government text"), ("We welcome this.", "1. The Government will invest in buses."),
+        ("", "2. Fares will be capped at £2."), ("The cap is temporary.", "3. We will publish a strategy."),
+    ])
     path = tmp_path / "buses.docx"
     document.save(str(path))
     convert(path, tmp_path / "out")

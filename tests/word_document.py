@@ -40,6 +40,17 @@ def add_link(paragraph, text: str, url: str) -> None:
     paragraph._p.append(link)
 
 
+def word_table(heading: str, rows) -> tuple:
+    """A document of one heading and one table, a row for each of ``rows`` (its cells' texts); and the table."""
+    document = docx.Document()
+    document.add_heading(heading, level=1)
+    table = document.add_table(rows=0, cols=len(rows[0]))
+    for texts in rows:
+        for cell, text in zip(table.add_row().cells, texts):
+            cell.text = text
+    return document, table
+
+
 def mark_header(row) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
