@@ -96,7 +96,8 @@ def _without_page(line: str) -> str:
     return TRAILING_NUMBER.sub("", line)
 
 
-PAGE_LABEL = re.compile(r"^(?:page|p\.?|pg\.?)\s*(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)  # "Page 12 of 40"
+PAGE_WORDS = frozenset({"page", "p", "pp", "pg"})  # "Page 24": a page's label, which goes up as pages do
+PAGE_LABEL = re.compile(rf"^(?:{'|'.join(PAGE_WORDS)})\.?\s*(\d{{1,4}})(?:\s*(?:of|/)\s*\d{{1,4}})?$", re.IGNORECASE)  # "Page 12 of 40"
 
 
 def printed_page(line: str) -> int | None:
@@ -230,7 +231,6 @@ def _at_least(matcher: SequenceMatcher, threshold: float) -> bool:
 
 
 DIVISION = re.compile(FORM.pattern, re.IGNORECASE)  # "Stage 2", "Recommendation 12", "Annex B": the document's own divisions
-PAGE_WORDS = frozenset({"page", "p", "pp", "pg"})  # "Page 24": a page's label, which goes up as pages do
 
 
 def _other_divisions(a: str, b: str) -> bool:
