@@ -13,6 +13,10 @@ from ..document import ids as id_scheme
 from ..document.html import parse, serialise
 from .items import elements
 
+# Any number as the original writes it, compared with the paragraph's own after the match: one pattern
+# for the page, where one compiled for each paragraph's number cost more than the rest of the linking.
+WRITTEN = id_scheme.written_number(r"\d+")
+
 
 def add_permalinks(html: str) -> str:
     soup = parse(html)
@@ -28,9 +32,9 @@ def link_numbers(soup: BeautifulSoup) -> None:
             continue
         number = id_scheme.paragraph_number(paragraph["id"])
         text = str(first)
-        written = id_scheme.written_number(str(number)).match(text, len(text) - len(text.lstrip()))
+        written = WRITTEN.match(text, len(text) - len(text.lstrip()))
         following = text[written.end():written.end() + 1] if written else ""
-        if written is None or (following and not following.isspace()):  # "43." or "Para 43", not "430" nor "43.5"
+        if written is None or int(written.group(1)) != number or (following and not following.isspace()):  # "43." or "Para 43", not "430" nor "43.5"
             continue
         # named, not titled: Material mounts a tooltip on every title as the page opens (a hundred on
         # the longest page), and pointing at the number shows its "Copy link" button already
