@@ -85,3 +85,12 @@ def test_one_huge_line_keeps_every_word(tmp_path):
     review = converted(tmp_path, f"<p>2. {words}.</p>\t<p>Reply {words}.</p>\t\n")
     assert review.items["para-2"] == f"2. {words}."
     assert review.rebuttals["para-2"] == f"Reply {words}."
+
+
+def test_whitespace_of_every_kind_folds_to_one_space_and_a_lone_space_stays(tmp_path):
+    review = converted(tmp_path, (
+        "<p>2. Runs  of\u00a0\u00a0spaces,\u2003an em space, a\u00a0lone no-break space and   <i>an  italic</i>  end.</p>"
+        "\t<p>A\u00a0reply,  folded\u2009too.</p>\t\n"
+    ))
+    assert review.items["para-2"] == "2. Runs of spaces, an em space, a lone no-break space and an italic end."
+    assert review.rebuttals["para-2"] == "A reply, folded too."

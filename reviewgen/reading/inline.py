@@ -27,7 +27,9 @@ MARKDOWN_INLINE = re.compile(
 # substring search several times quicker than the pattern tried at every character of every cell.
 MARKDOWN_SIGNALS = ("**", "](", "http")
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
-WHITESPACE = re.compile(r"\s+")
+# Whitespace to fold into one space: a run of two or more, or one that is not a space. A lone space
+# between words (most of them) is no match, so folding a cell's text rebuilds it only where it changes.
+WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
 URL_TRAILING = ".,;:!?)\u201d\u2019'\""  # punctuation after an address, not of it (but see url_part)
 DEAD_TARGETS = {"", "#"}
 LEADS_OUT = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)  # an address with a scheme: it leads out of the export
