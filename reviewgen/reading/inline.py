@@ -23,9 +23,6 @@ MARKDOWN_INLINE = re.compile(
     r"|\[(?P<label>(?:\\.|[^\]\\])+)\]\((?P<target>[^)\s]*)\)"  # one after "!" is an image's, read as text (``_image``)
     r"|(?P<url>https?://[^\s<>\"]+)"
 )
-# What each of MARKDOWN_INLINE's forms must hold: text with none of them is no Markdown, told by a
-# substring search several times quicker than the pattern tried at every character of every cell.
-MARKDOWN_SIGNALS = ("**", "](", "http")
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 # Whitespace to fold into one space: a run of two or more, or one that is not a space. A lone space
 # between words (most of them) is no match, so folding a cell's text rebuilds it only where it changes.
@@ -64,8 +61,12 @@ def _unescape(text: str) -> str:
 
 
 def _markdown_in(text: str) -> Iterable[re.Match]:
-    """MARKDOWN_INLINE's matches in ``text``; none at once where it holds none of their signs."""
-    return MARKDOWN_INLINE.finditer(text) if any(signal in text for signal in MARKDOWN_SIGNALS) else ()
+    """MARKDOWN_INLINE's matches in ``text``. Each of its forms holds "**", "](" or "http": text with none
+    of them (most cells) is told by substring searches, several times quicker than the pattern tried at
+    every character."""
+    if "**" in text or "](" in text or "http" in text:
+        return MARKDOWN_INLINE.finditer(text)
+    return ()
 
 
 def as_read(text: str) -> str:
