@@ -103,8 +103,7 @@ def without_empty_first_column(lines: list[str]) -> list[str]:
 
 
 TAGS = re.compile(r"<[^>]*>")  # a tag, as a cheap view of a cell's text sees one
-PARAGRAPH_OPENS = re.compile(r"<p\b", re.IGNORECASE)
-PARAGRAPH_CLOSES = re.compile(r"</p\s*>", re.IGNORECASE)
+PARAGRAPH_TAGS = re.compile(r"<p\b|</p\s*>", re.IGNORECASE)  # a paragraph opening or closing, in one pass
 
 
 def cells_of(line: str) -> list[str]:
@@ -112,13 +111,14 @@ def cells_of(line: str) -> list[str]:
     the paragraph closing before another opens) before a word in lower case is a space the export typed in a
     sentence, not a column: one cell."""
     cells = line.split("\t")
-    if "<" not in line:
+    if "<" not in line or len(cells) == 1:
         return cells
     joined, pieces = [], []  # the cells so far, and the pieces of the one being joined
     left_open = 0  # paragraphs the cell being joined has opened and not closed, counted piece by piece
     for cell in cells:
-        closes, opens = PARAGRAPH_CLOSES.search(cell), PARAGRAPH_OPENS.search(cell)
-        inside = pieces and left_open > 0 and closes is not None and (opens is None or closes.start() < opens.start())
+        tags = PARAGRAPH_TAGS.findall(cell)
+        closes_first = bool(tags) and tags[0].startswith("</")  # it closes a paragraph before it opens one
+        inside = pieces and left_open > 0 and closes_first
         # ... and only before a word in lower case, going on with the sentence: a row whose two cells one <p> wraps
         # ("... at £2.<TAB>The cap is ...</p>", "... 2023.14<TAB>The IFS says ...") keeps its two columns.
         if not inside or not cell.lstrip()[:1].islower():
@@ -126,7 +126,8 @@ def cells_of(line: str) -> list[str]:
                 joined.append(" ".join(pieces))
             pieces, left_open = [], 0
         pieces.append(cell)
-        left_open += len(PARAGRAPH_OPENS.findall(cell)) - len(PARAGRAPH_CLOSES.findall(cell))
+        closing = sum(tag.startswith("</") for tag in tags)
+        left_open += len(tags) - 2 * closing
     joined.append(" ".join(pieces))
     return joined
 
