@@ -27,6 +27,9 @@ LETTERED_ITEM = re.compile(r"(?:^|(?<=\s))(?=[a-z]\.\s)")
 # A line typed as a list item: Markdown's marks, a bullet, or the "o" a Word bullet in Courier New or Wingdings
 # leaves in a text export (no English line opens with a lone lower-case "o").
 MARKDOWN_ITEM = re.compile(rf"^\s*(?:[-*+{ITEM_MARKS}]|o(?=\s))\s+")
+# A paragraph opening with a bullet ("<p>• on every spill;</p>", as Word writes a list in a web page or a cell):
+# a list item. Not a dash, which opens an attribution under a quotation in a paragraph of its own as often.
+BULLETED = re.compile(rf"^\s*[{ITEM_MARKS}]\s+")
 # A heading the source writes in Markdown ("## Chapter 1", "# 2.1 Scale"), ranked as its HTML tag would be
 # (HEADING_TAGS): a capital or a number opens its title ("# of referrals rose ..." is a sentence).
 MARKDOWN_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(?=[A-Z0-9\u00c0-\u00de\"“‘(])")
@@ -291,12 +294,20 @@ class _ParagraphRun(_Run):
             self.pending.append(node)
             return
         if self.pending:
-            found.append(Fragment(FragmentKind.PARAGRAPH, tidy(spans_from_nodes(self.pending)), tagged=True))
+            found.append(_paragraph(tidy(spans_from_nodes(self.pending))))
             self.pending = []
         stack.append(_CellRun([node]))
 
     def finish(self, found: list[Fragment]) -> None:
-        found.append(Fragment(FragmentKind.PARAGRAPH, tidy(spans_from_nodes(self.pending)), tagged=True))
+        found.append(_paragraph(tidy(spans_from_nodes(self.pending))))
+
+
+def _paragraph(text: Inline) -> Fragment:
+    """A <p>'s text: a list item when a bullet opens it, a paragraph otherwise."""
+    marker = BULLETED.match(plain_text(text))
+    if marker:
+        return Fragment(FragmentKind.ITEM, strip_prefix(text, len(marker.group(0))), tagged=True, marked=True)
+    return Fragment(FragmentKind.PARAGRAPH, text, tagged=True)
 
 
 class _ListRun(_Run):

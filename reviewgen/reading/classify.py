@@ -33,9 +33,10 @@ PART = re.compile(
 )
 LABELLED = re.compile(r"^[A-Z][a-z]+\s+\d+\s*[:.]\s+\S")
 SECTION_NUMBER = re.compile(r"^\d+\.\d+\s+\S")
-# The marks a list item opens with as typed, bullets of every shape: "• ", "◦ ", "▪ ". Not a dash, which opens
-# an attribution under a quotation as often ("– Female, age 34").
-ITEM_MARKS = "•◦▪●○■‣➢"
+# The marks a list item opens with as typed, bullets of every shape: "• ", "◦ ", "▪ ", and the ones Word's Symbol
+# and Wingdings bullets leave in an export ("·" in a web page, U+F0B7 and U+F0A7 from its private area in text).
+# Not a dash, which opens an attribution under a quotation as often ("– Female, age 34").
+ITEM_MARKS = "•◦▪●○■‣➢·\uf0b7\uf0a7"
 # A line or list item that writes its own number or letter ("3. ", "(b) ", "iv) ", "•"): an item of its own.
 OWN_LABEL = re.compile(rf"^\s*(?:\(?(?:\d{{1,3}}|[a-zA-Z]|[ivxlc]{{1,6}})[.)]|[{ITEM_MARKS}])\s")
 # ... of which a letter or a roman numeral ("(a) ", "b) ", "c. ", "(iv) "): a paragraph's sub-point, typed as such.
