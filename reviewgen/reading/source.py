@@ -82,7 +82,7 @@ def likely_encoding(data: bytes) -> str:
         return "latin-1"
 
 
-SUPPORTED = "a two-column export (.txt, UTF-8 text) or a Word document (.docx) holding a two-column table"
+SUPPORTED = "a two-column export (.txt, UTF-8 text), or a Word document (.docx) or web page (.html) holding a two-column table"
 
 # Formats people reach for that reviewgen does not read, by the bytes they start with.
 UNSUPPORTED = (
@@ -91,7 +91,8 @@ UNSUPPORTED = (
     (b"{\\rtf", "an RTF document"),
     (b"PK\x03\x04", "a zip archive (an OpenDocument or other Office file)"),
 )
-SOURCE_SUFFIXES = (".txt", ".docx")
+WEB_PAGE_SUFFIXES = (".html", ".htm")
+SOURCE_SUFFIXES = (".txt", ".docx", *WEB_PAGE_SUFFIXES)
 
 
 # Windows' "Unicode" text is UTF-16 and says so in its first bytes (UTF-32's before UTF-16's, which they begin with).
@@ -122,6 +123,17 @@ def looks_like_utf16(data: bytes) -> bool:
 
 def is_word_document(path: Path, data: bytes) -> bool:
     return path.suffix.lower() == ".docx" or (data.startswith(b"PK\x03\x04") and b"word/" in data[:4096])
+
+
+# A web page, not lines of an export (which may be saved as .html too): it opens as a document does, with its
+# doctype, <html>, <head> or <body>, after any XML prolog and comments.
+DOCUMENT_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html\b|(?:html|head|body)[\s>])", re.IGNORECASE | re.DOTALL)
+TABLE_ROW = re.compile(r"<tr[\s>]", re.IGNORECASE)
+
+
+def is_web_page(text: str) -> bool:
+    """Whether ``text`` is a web page holding a table, read by ``web_page`` (an export's own lines are read as they are)."""
+    return DOCUMENT_START.match(text) is not None and TABLE_ROW.search(text) is not None
 
 
 def refuse_format(path: Path, data: bytes) -> None:
@@ -164,8 +176,14 @@ def read_source(path: Path, encoding: str | None = None) -> list[str]:
             f"or convert it as it is with --encoding {guess}",
             path, line,
         ) from None
-    text = text.removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if is_web_page(text):
+        from .web_page import page_lines  # only a web page needs a page parser
+
+        found = page_lines(text)
+        if found is not None:
+            return found
+    return text.split("\n")
 
 
 def source_files(folder: Path) -> list[Path]:

@@ -135,6 +135,12 @@ def html_lines(html: str, formats: dict[str, str] = NOTE_FORMATS) -> list[str]:
     """mammoth's HTML of a document -> export lines, a block or a table row each; its notes marked as
     ``formats`` says the document numbers them (``note_formats``)."""
     soup = parse(html)
+    return [line for _, line in block_lines(soup, soup.find_all(recursive=False), formats)]
+
+
+def block_lines(soup: BeautifulSoup, blocks: Sequence[Tag], formats: dict[str, str] = NOTE_FORMATS) -> list[tuple[Tag, str]]:
+    """Each of ``blocks`` (the body's, in order) as an export line, a table as a line for each of its rows,
+    each line with the element it comes from: the words of a document whose structure is HTML's."""
     for picture in soup.find_all("img"):
         picture.decompose()  # pictures are no text: a figure whose image is lost says so (the converter's figures)
     for box in soup.find_all("input"):  # a check box in a content control, as Word shows it
@@ -143,13 +149,15 @@ def html_lines(html: str, formats: dict[str, str] = NOTE_FORMATS) -> list[str]:
         if type(typed) is NavigableString and typed.find_parent("a") is None:  # a link's text is read as it is
             typed.replace_with(MARKDOWN_SIGNS.sub(r"\\\g<0>", str(typed)))
     notes = footnotes(soup, formats)
-    lines: list[str] = []
+    lines: list[tuple[Tag, str]] = []
     titles: set[tuple[str, ...]] = set()  # the column titles met so far: a table repeats them after a page break
-    for block in soup.find_all(recursive=False):
+    for block in blocks:
+        if block.decomposed or block.parent is None:
+            continue  # a picture, or the list of notes, taken out above
         if block.name == "table":
-            lines.extend(row_line(row, notes, first, titles, covered) for row, first, covered in table_rows(block))
+            lines.extend((row, row_line(row, notes, first, titles, covered)) for row, first, covered in table_rows(block))
         else:
-            lines.append(cell_html(block, notes))
+            lines.append((block, cell_html(block, notes)))
     return lines
 
 
