@@ -165,3 +165,34 @@ def test_a_page_nested_deeper_than_the_call_stack_still_reads(tmp_path):
     page = "<html><body>" + "<div>" * depth + "<table><tr><td><p>1. Deep words.</p></td><td><p>A reply.</p></td></tr></table>" + "</div>" * depth + "</body></html>"
     review, _ = converted(tmp_path, "deep.html", page)
     assert review.rebuttals["para-1"] == "A reply."
+
+
+def test_words_notes_in_a_web_page_follow_the_cell_that_cites_them_in_its_column(tmp_path):
+    page = """<html>
+<body lang=EN-GB>
+<h1>Chapter 1: Water</h1>
+<table class=MsoTableGrid border=1>
+ <tr>
+  <td><p class=MsoNormal>1. We will cut spills.<a href="#_ftn1" name="_ftnref1"><span class=MsoFootnoteReference>[1]</span></a></p></td>
+  <td><p class=MsoNormal>By how much?<a href="#_ftn2" name="_ftnref2"><span class=MsoFootnoteReference>[2]</span></a></p></td>
+ </tr>
+ <tr><td><p class=MsoNormal>2. Fines will rise.</p></td><td><p class=MsoNormal>Good.</p></td></tr>
+</table>
+<div><br clear=all>
+<hr align=left size=1 width="33%">
+<div id=ftn1>
+<p class=MsoFootnoteText><a href="#_ftnref1" name="_ftn1"><span class=MsoFootnoteReference>[1]</span></a> Defra, River Plan (2024), p. 4.</p>
+</div>
+<div id=ftn2>
+<p class=MsoFootnoteText><a href="#_ftnref2" name="_ftn2"><span class=MsoFootnoteReference>[2]</span></a> Our analysis of EA data.</p>
+</div>
+</div>
+</body>
+</html>
+"""
+    review, _ = converted(tmp_path, "notes.htm", page)
+    assert review.items["para-1"] == "1. We will cut spills.[1]"
+    after = review.order[review.order.index("para-1") + 1:]
+    assert [review.items[item] for item in after] == ["[1] Defra, River Plan (2024), p. 4.", "2. Fines will rise."]  # the original's note, after its paragraph; nothing at the end
+    assert review.rebuttals["para-1"] == "By how much?[2] [2] Our analysis of EA data."  # the reviewer's, in the rebuttal
+    assert review.rebuttals["para-2"] == "Good."

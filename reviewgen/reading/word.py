@@ -200,7 +200,7 @@ def footnotes(soup: BeautifulSoup, formats: dict[str, str] = NOTE_FORMATS) -> di
         for back in note.find_all("a", href=re.compile(r"^#(?:footnote|endnote)-ref-")):
             back.decompose()
         kind, number = note["id"].rsplit("-", 1)
-        found[note["id"]] = (note_mark(kind, number, formats), cell_html(note, {}, inner=True))
+        found[note["id"]] = (note_mark(kind, number, formats), cell_html(note, {}, inner=True).strip())  # a web page lays its HTML out on lines
         listing = note.parent
         note.extract()
         if listing is not None and listing.name == "ol" and not listing.find("li"):
