@@ -443,3 +443,37 @@ def test_text_before_any_heading_is_on_a_page_titled_as_the_review(tmp_path):
     out = converted(tmp_path, "untitled", b"1. We will recruit more teachers.\tRecruitment fell short.\n")
     page = next((out / "untitled").glob("01-*.md")).read_text(encoding="utf-8")
     assert "\ntitle: Schools review\n" in page and "\n# Schools review\n" in page
+
+
+def test_a_table_typed_in_markdown_is_read_by_its_rows_and_its_titles_are_left_out(tmp_path):
+    data = (
+        "## Chapter 1: Housing\n\n"
+        "| Government text | Our response |\n"
+        "|:---|---:|\n"
+        "| 1. We will build 300,000 homes a year. | Not since **1977**. |\n"
+        "2. Rents will fall \\| or rise. | By what measure? See [the index](https://example.org/rents).\n"
+        "| 3. Councils will get powers. | |\n"
+        "\n"
+        "4. A paragraph after the table.\tIts reply.\t\n"
+    ).encode()
+    result, source, out = convert(tmp_path, "pipes", data)
+    assert result.returncode == 0, result.stderr
+    review = Review(out, "pipes")
+    assert review.numbered() == [1, 2, 3, 4]
+    assert review.items["para-2"] == "2. Rents will fall | or rise."  # an escaped pipe is the text's
+    assert sorted(review.rebuttals) == ["para-1", "para-2", "para-4"] and review.rebuttals["para-4"] == "Its reply."
+    page = (out / "pipes" / "01-chapter-1.md").read_text(encoding="utf-8")
+    assert "[^para-1]: Not since **1977**.\n" in page
+    assert "[^para-2]: By what measure? See [the index](https://example.org/rents).\n" in page
+    assert page.count("|") == 1  # the text's own pipe; none of the table's is left
+    assert f"{source}:3: “Government text | Our response” left out as the table's column titles" in result.stdout
+
+
+def test_a_footer_with_a_pipe_is_no_markdown_table(tmp_path):
+    # "24 | Title" between rows has no delimiter row under it: the export's lines, read as before
+    data = "".join(
+        f"<p>{n}. Paragraph {n} of the plan.</p>\t<p>Reply {n}.</p>\t\n{n + 20} | Housing Action review\n" for n in range(1, 5)
+    ).encode()
+    review = Review(converted(tmp_path, "footer", data), "footer")
+    assert review.numbered() == [1, 2, 3, 4]
+    assert review.rebuttals == {f"para-{n}": f"Reply {n}." for n in range(1, 5)}

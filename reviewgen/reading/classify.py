@@ -12,6 +12,7 @@ import re
 from typing import Callable, Sequence
 
 from ..document import ids
+from ..document.escaping import text as html_text
 
 NUMBERED = re.compile(r"^(\d+)\.\s+\S")
 FIGURE = re.compile(r"^(?:figure|fig\.)\s+(\d+)\b", re.IGNORECASE)
@@ -143,8 +144,15 @@ def responds_first(titles: Sequence[str]) -> bool:
                 and not REVIEWER_TITLE.search(second))
 
 
-# A line of a Word table's column titles, as the Word reader writes one: its cells as <th> cells and nothing else.
+# A line of a table's column titles, as the readers of Word documents and Markdown tables write one
+# (``column_titles_line``): its cells as <th> cells and nothing else.
 TITLES_LINE = re.compile(r"^(?:<th>[^<\t]*</th>\t)+$")
+
+
+def column_titles_line(texts: Sequence[str]) -> str:
+    """A row of column titles as the line the converter knows for one (``TITLES_LINE``): its cells' texts
+    as <th> cells, left out, and named in the summary with the override that keeps them."""
+    return "\t".join(f"<th>{html_text(' '.join(cell.split()))}</th>" for cell in texts) + "\t"  # no TAB inside a cell
 COLUMN_TITLE_WORDS = 4
 # The first column's title may be one abbreviated word: "No." or "Para." over a column of numbers.
 ABBREVIATION = re.compile(r"^[A-Za-z]{1,5}\.$")

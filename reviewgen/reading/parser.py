@@ -33,13 +33,13 @@ from ..document.sanitise import has_markup
 from ..document.plural import count, plural
 from .rules import Kind, Look, Rulebook, Verdict
 from .source_pages import page_ends, with_pages
-from .source import read_source, spreadsheet_rows, without_controls
+from .source import pipe_table_rows, read_source, spreadsheet_rows, without_controls
 
 
 def parse_lines(lines: Sequence[str], config: SourceConfig, source_name: str = "source", rulebook: Rulebook | None = None, cells: CellReader | None = None) -> Document:
     """The document model of a two-column review export, decided by ``rulebook``'s rules (the defaults when None);
     ``cells``: a reader that remembers the cells, where one source is converted many times."""
-    lines = without_empty_first_column(spreadsheet_rows(without_controls(list(lines))))
+    lines = without_empty_first_column(pipe_table_rows(spreadsheet_rows(without_controls(list(lines)))))
     titles = column_titles(lines)
     lines = _reviewer_second(lines, titles)
     furniture, changed, by_pattern = _furniture(lines, config, titles)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..document.errors import ReviewgenError
 from ..document.escaping import text as html_text
+from .classify import column_titles_line
 
 # The controls that stand between words: a line break inside a cell (Word's text export writes
 # Shift+Enter as \x0b), a page break (pdftotext writes \x0c) and the information separators. Each
@@ -56,6 +57,44 @@ def spreadsheet_rows(lines: list[str]) -> list[str]:
     for begin, _, record in records:
         rows[begin] = "\t".join(_cell(cell) for cell in record)
     return rows
+
+
+# A table typed in Markdown (GitHub's pipe table): a row of cells between pipes, the delimiter row under its first
+# row ("|---|:---:|"), a row a line. The delimiter row is what says it is one: a footer's "24 | Title" is none.
+PIPE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
+PIPE = re.compile(r"(?<!\\)\|")  # a cell's edge; "\|" is a pipe in its text
+
+
+def pipe_table_rows(lines: list[str]) -> list[str]:
+    """The lines of a source with its Markdown pipe tables as the export's rows: each row's cells between TABs,
+    the delimiter row blank (so every line keeps its number). Any other line as it is."""
+    if not any("|" in line and "-" in line and PIPE_DELIMITER.match(line) for line in lines):
+        return lines
+    rows, in_table = list(lines), False
+    for at, line in enumerate(lines):
+        if PIPE_DELIMITER.match(line) and at > 0 and "|" in lines[at - 1] and (titles := _pipe_cells(lines[at - 1])) is not None:
+            # the row over the delimiter is the table's column titles: left out and named, as a Word table's are
+            rows[at - 1] = column_titles_line(titles) if any(titles) else ""
+            rows[at], in_table = "", True
+        elif in_table and "|" in line and _pipe_cells(line) is not None:
+            rows[at] = _pipe_row(line)
+        else:
+            in_table = False
+    return rows
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    """A pipe table row's cells, their pipes escaped as typed read as pipes; None for a line that is no row."""
+    inner = line.strip()
+    if len(inner) < 2 or "\t" in inner:
+        return None
+    inner = inner.removeprefix("|").removesuffix("|") if inner.endswith("|") and not inner.endswith("\\|") else inner.removeprefix("|")
+    cells = [cell.strip().replace("\\|", "|") for cell in PIPE.split(inner)]
+    return cells if len(cells) >= 2 else None
+
+
+def _pipe_row(line: str) -> str:
+    return "\t".join(_pipe_cells(line) or [line]) + "\t"
 
 
 def _as_written(records: list, lines: list[str]) -> bool:

@@ -25,7 +25,7 @@ from typing import Sequence
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..document.errors import ReviewgenError
-from ..document.html import parse, serialise, text
+from ..document.html import parse, serialise
 from . import classify
 from .word_numbering import NOTE_FORMATS, formatted, note_formats, numbers_as_text, rewritten
 
@@ -240,17 +240,11 @@ def row_line(
     if is_header(row, texts, first, titles if titles is not None else set()):
         if titles is not None:
             titles.add(texts)
-        return column_titles_line(texts)  # the table's column titles: furniture, named in the summary (parser.column_titles)
+        return classify.column_titles_line(texts)  # the table's column titles: furniture, named in the summary (parser.column_titles)
     parts = [cell_html(cell, notes, inner=True) for cell in cells]  # every column: a third is read, never dropped
     for position in sorted(covered):
         parts.insert(position, "")
     return "\t".join(parts) + "\t"
-
-
-def column_titles_line(texts: Sequence[str]) -> str:
-    """A row of column titles as the line the converter knows for one (``classify.TITLES_LINE``): its cells'
-    texts as <th> cells, left out, and named in the summary with the override that keeps them."""
-    return "\t".join(f"<th>{text(' '.join(cell.split()))}</th>" for cell in texts) + "\t"  # no TAB inside a cell
 
 
 def cell_html(element: Tag, notes: dict[str, tuple[str, str]], inner: bool = False) -> str:
