@@ -84,6 +84,7 @@ DOCS_PAGE = (
 
 
 def converted(tmp_path, name: str, page: str):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     source = tmp_path / name
     source.write_text(page, encoding="utf-8")
     summary = convert(source, tmp_path / "out")
@@ -196,3 +197,152 @@ def test_words_notes_in_a_web_page_follow_the_cell_that_cites_them_in_its_column
     assert [review.items[item] for item in after] == ["[1] Defra, River Plan (2024), p. 4.", "2. Fines will rise."]  # the original's note, after its paragraph; nothing at the end
     assert review.rebuttals["para-1"] == "By how much?[2] [2] Our analysis of EA data."  # the reviewer's, in the rebuttal
     assert review.rebuttals["para-2"] == "Good."
+
+
+def page_of(body: str) -> str:
+    return f"<!DOCTYPE html>\n<html>\n<head><title>A review</title></head>\n<body>\n{body}\n</body>\n</html>\n"
+
+
+def test_what_the_page_keeps_from_readers_is_never_published(tmp_path):
+    # reviewers' comments (Word's and Google Docs'), hidden text, a tracked deletion, and the page's script
+    page = page_of("""<h1>Chapter 1: Water</h1>
+<table>
+<tr><td><p>1. Rivers will be clean.<a class=msocomanchor href="#_msocom_1">[JS1]</a></p></td>
+<td><p>We <del cite="mailto:jane@example.org">strongly oppose</del><ins>question</ins> this.</p>
+<p style='display:none'>Internal: drop this before publishing.</p></td></tr>
+<tr><td><p>2. Fines will rise.<sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup></p></td><td><p>Good.<script>alert(1)</script></p></td></tr>
+</table>
+<div style='mso-element:comment-list'><div style='mso-element:comment'><p class=MsoCommentText>Jane: we cannot say this.</p></div></div>
+<div><p><a href="#cmnt_ref1" id="cmnt1">[a]</a><span>Jane: check this with legal.</span></p></div>
+<script>document.write("loose")</script>""")
+    review, summary = converted(tmp_path, "kept.html", page)
+    assert review.items["para-1"] == "1. Rivers will be clean." and review.items["para-2"] == "2. Fines will rise."
+    assert review.rebuttals == {"para-1": "We question this.", "para-2": "Good."}
+    written = " ".join(path.read_text(encoding="utf-8") for path in review.pages)
+    for secret in ("Jane", "JS1", "[a]", "strongly oppose", "jane@example.org", "Internal", "alert", "loose", "script"):
+        assert secret not in written, secret
+    assert items_of(review) == ["para-1", "para-2"]
+
+
+def items_of(review: Review) -> list[str]:
+    """The review's items in order, its pages' headings aside."""
+    return [item for item in review.order if item.startswith("para-")]
+
+
+def test_markup_the_converter_has_no_name_for_keeps_its_words_and_shows_no_tag(tmp_path):
+    page = page_of("""<h1>Chapter 1: Terms</h1>
+<table>
+<tr><td><p>1. The <abbr title="Department for Education">DfE</abbr> will <mark>act</mark> on <code>x&lt;y</code> by <time>2025</time>.</p></td>
+<td><p>It said <q>soon</q> before.</p><blockquote>A quotation.</blockquote><dl><dt>Term</dt><dd>Its meaning.</dd></dl></td></tr>
+</table>""")
+    review, summary = converted(tmp_path, "terms.html", page)
+    assert review.items["para-1"] == "1. The DfE will act on x<y by 2025."
+    rebuttal = review.rebuttals["para-1"]
+    assert rebuttal.startswith("It said \u201csoon\u201d before.") and "A quotation." in rebuttal and "Term" in rebuttal and "Its meaning." in rebuttal
+    written = " ".join(path.read_text(encoding="utf-8") for path in review.pages)
+    assert "\n\n    Term\n\n    Its meaning." in written  # blocks stay apart
+    assert "&lt;abbr" not in written and "&lt;q" not in written and "<dl" not in written
+    assert summary.unsafe == 0
+
+
+def test_unclosed_paragraphs_cells_and_rows_close_where_a_browser_closes_them(tmp_path):
+    page = page_of("""<h1>Chapter 1: Loose</h1>
+<p>Intro one.
+<table>
+<tr><td>1. First claim here.<td>First reply here.
+<tr><td>2. Second claim here.<td>Second reply here.
+</table>
+<p>After the table.""")
+    review, summary = converted(tmp_path, "loose.html", page)
+    assert review.rebuttals == {"para-1": "First reply here.", "para-2": "Second reply here."}
+    assert [review.items[item] for item in items_of(review)] == ["Intro one.", "1. First claim here.", "2. Second claim here.", "After the table."]
+    assert summary.unsafe == 0
+
+
+def test_a_numbered_list_that_opens_a_cell_numbers_the_originals_paragraphs(tmp_path):
+    # Google Docs and LibreOffice number paragraphs with <ol start>; a list after a cell's paragraph stays a list
+    page = page_of("""<h1>Chapter 3: Roads</h1>
+<table>
+<tr><td><ol start="12"><li><p>Potholes will be fixed within a week.</p></li></ol></td><td><p>They are not.</p></td></tr>
+<tr><td><ol start="13"><li>Speed limits will be reviewed:</li></ol><ol><li>on A roads;</li><li>near schools.</li></ol></td><td><p>By whom?</p></td></tr>
+</table>""")
+    review, _ = converted(tmp_path, "roads.html", page)
+    assert review.numbered() == [12, 13]
+    assert review.items["para-12"] == "12. Potholes will be fixed within a week."
+    assert review.rebuttals == {"para-12": "They are not.", "para-13": "By whom?"}
+    listed = review.order[review.order.index("para-13") + 1:]
+    assert [review.items[item] for item in listed] == ["on A roads;", "near schools."]
+
+
+@pytest.mark.parametrize("citation, note", [
+    ('<sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup>',  # Google Docs
+     '<div><p><a href="#ftnt_ref1" id="ftnt1">[1]</a><span> ONS, House building.</span></p></div>'),
+    ('<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a>',  # LibreOffice
+     '<div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a> ONS, House building.</p></div>'),
+    ('<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>',  # pandoc
+     '<section class="footnotes"><hr><ol><li id="fn1"><p>ONS, House building.<a href="#fnref1" class="footnote-back">\u21a9\ufe0e</a></p></li></ol></section>'),
+])
+def test_a_note_follows_the_cell_that_cites_it_whoever_wrote_the_page(tmp_path, citation, note):
+    page = page_of(f"""<h1>Chapter 1: Housing</h1>
+<table>
+<tr><td><p>1. We will build homes.</p></td><td><p>Not since 1969.{citation}</p></td></tr>
+<tr><td><p>2. Rents will fall.</p></td><td><p>By what measure?</p></td></tr>
+</table>
+{note}""")
+    review, _ = converted(tmp_path, "notes.html", page)
+    assert review.rebuttals == {"para-1": "Not since 1969.[1] [1] ONS, House building.", "para-2": "By what measure?"}
+    assert items_of(review) == ["para-1", "para-2"]
+
+
+def test_rows_of_header_cells_are_titles_a_row_heading_or_a_heading_across_the_table_is_text(tmp_path):
+    page = page_of("""<table>
+<tr><th>Plan text</th><th>Our view</th></tr>
+<tr><th colspan=2>Chapter 1: Water</th></tr>
+<tr><th scope=row>1. The plan sets targets</th><td>Targets are vague</td></tr>
+<tr><th colspan=2>Chapter 2: Air quality in cities</th></tr>
+<tr><th scope=row>2. Funding is confirmed</th><td>Not in the Budget</td></tr>
+</table>""")
+    review, summary = converted(tmp_path, "heads.html", page)
+    assert review.rebuttals == {"para-1": "Targets are vague", "para-2": "Not in the Budget"}
+    titles = [note for note in summary.line_notes if "column titles" in note]
+    assert len(titles) == 1 and "Plan text | Our view" in titles[0]
+    written = [path.read_text(encoding="utf-8") for path in review.pages]
+    assert any("# Chapter 1: Water" in page for page in written) and any("# Chapter 2: Air quality in cities" in page for page in written)
+
+
+def test_a_table_inside_a_wrapper_or_a_layout_table_is_still_the_reviews(tmp_path):
+    rows = "<table><tr><td><p>1. First claim.</p></td><td><p>First reply.</p></td></tr></table>"
+    for wrapped in (f"<figure class=table>{rows}</figure>", f"<blockquote>{rows}</blockquote>",
+                    f"<table><tr><td><h1>Chapter 1: Layout</h1>{rows}</td></tr></table>"):
+        review, _ = converted(tmp_path / str(len(wrapped)), "wrapped.html", page_of(wrapped))
+        assert review.rebuttals == {"para-1": "First reply."}, wrapped
+
+
+def test_a_tables_caption_heads_it_and_says_no_table_was_lost(tmp_path):
+    page = page_of("""<h1>Chapter 1: Caption</h1>
+<table><caption>Table 1: Responses to the consultation</caption>
+<tr><td><p>1. First claim.</p></td><td><p>First reply.</p></td></tr></table>""")
+    review, _ = converted(tmp_path, "caption.html", page)
+    written = " ".join(path.read_text(encoding="utf-8") for path in review.pages)
+    assert "# Table 1: Responses to the consultation" in written and "figure-lost" not in written
+    assert review.rebuttals == {"para-1": "First reply."}
+
+
+def test_a_page_is_read_in_the_encoding_it_declares(tmp_path):
+    page = page_of('<meta http-equiv=Content-Type content="text/html; charset=windows-1252">'
+                   "<table><tr><td><p>1. The fee is \u00a330 \u2013 caf\u00e9.</p></td><td><p>Too much.</p></td></tr></table>")
+    source = tmp_path / "fees.htm"
+    source.write_bytes(page.encode("cp1252"))
+    convert(source, tmp_path / "out")
+    review = Review(tmp_path / "out", "fees")
+    assert review.items["para-1"] == "1. The fee is \u00a330 \u2013 caf\u00e9." and review.rebuttals["para-1"] == "Too much."
+
+
+def test_a_fragment_named_as_a_web_page_is_one_and_a_page_of_paragraphs_reads_as_bare_lines(tmp_path):
+    fragment = ('<h1 id="chapter-1">Chapter 1: Energy</h1>\n<table>\n<colgroup>\n<col style="width: 50%" />\n</colgroup>\n'
+                "<tr>\n<td><p>1. Bills will fall.</p></td>\n<td><p>They rose.</p></td>\n</tr>\n</table>\n")
+    review, summary = converted(tmp_path / "pandoc", "energy.html", fragment)
+    assert review.rebuttals == {"para-1": "They rose."} and summary.unsafe == 0
+    review, _ = converted(tmp_path / "plain", "plain.html", page_of("<h1>Chapter 1: Schools</h1>\n<p>1. Every school will get a roof.</p>"))
+    assert review.items["para-1"] == "1. Every school will get a roof."
+    assert "DOCTYPE" not in " ".join(path.read_text(encoding="utf-8") for path in review.pages)

@@ -42,6 +42,7 @@ class Allowlist:
     style_properties: frozenset[str] = frozenset()
     dropped_content: frozenset[str] = frozenset({"script", "style"})  # unless allowed: removed with all inside
     rewrite: Callable[[str, str, str], str | None] | None = None  # (tag, attribute, value) -> the value kept
+    schemes: frozenset[str] = SAFE_SCHEMES  # the schemes a link's or source's address may have
 
     def clean(self, html: str) -> str:
         return self._cleaner.clean(html)
@@ -53,7 +54,7 @@ class Allowlist:
         return nh3.Cleaner(
             tags=set(self.tags), attributes={k: set(v) for k, v in self.attributes.items()},
             generic_attribute_prefixes=set(self.attribute_prefixes) or None,
-            clean_content_tags=set(self.dropped_content - self.tags), url_schemes=set(SAFE_SCHEMES),
+            clean_content_tags=set(self.dropped_content - self.tags), url_schemes=set(self.schemes),
             link_rel=None, filter_style_properties=set(self.style_properties), strip_comments=True,
             attribute_filter=self.rewrite,
         )

@@ -27,9 +27,9 @@ LETTERED_ITEM = re.compile(r"(?:^|(?<=\s))(?=[a-z]\.\s)")
 # A line typed as a list item: Markdown's marks, a bullet, or the "o" a Word bullet in Courier New or Wingdings
 # leaves in a text export (no English line opens with a lone lower-case "o").
 MARKDOWN_ITEM = re.compile(rf"^\s*(?:[-*+{ITEM_MARKS}]|o(?=\s))\s+")
-# A paragraph opening with a bullet ("<p>• on every spill;</p>", as Word writes a list in a web page or a cell):
-# a list item. Not a dash, which opens an attribution under a quotation in a paragraph of its own as often.
-BULLETED = re.compile(rf"^\s*[{ITEM_MARKS}]\s+")
+# A paragraph opening with a bullet ("<p>• on every spill;</p>", as Word writes a list in a web page or a cell,
+# "o" at its second level): a list item. Not a dash, which opens an attribution under a quotation as often.
+BULLETED = re.compile(rf"^\s*(?:[{ITEM_MARKS}]|o(?=\s))\s+")
 # A heading the source writes in Markdown ("## Chapter 1", "# 2.1 Scale"), ranked as its HTML tag would be
 # (HEADING_TAGS): a capital or a number opens its title ("# of referrals rose ..." is a sentence).
 MARKDOWN_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(?=[A-Z0-9\u00c0-\u00de\"“‘(])")

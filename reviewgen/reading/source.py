@@ -164,15 +164,36 @@ def is_word_document(path: Path, data: bytes) -> bool:
     return path.suffix.lower() == ".docx" or (data.startswith(b"PK\x03\x04") and b"word/" in data[:4096])
 
 
-# A web page, not lines of an export (which may be saved as .html too): it opens as a document does, with its
-# doctype, <html>, <head> or <body>, after any XML prolog and comments.
+# A web page, not lines of an export: it opens as a document does, with its doctype, <html>, <head> or <body>
+# (after any XML prolog and comments), or it is named as one and no line of it holds cells between TABs (an
+# export saved as .html is still an export; a page may indent its lines with TABs).
 DOCUMENT_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html\b|(?:html|head|body)[\s>])", re.IGNORECASE | re.DOTALL)
-TABLE_ROW = re.compile(r"<tr[\s>]", re.IGNORECASE)
+TAB_CELLS = re.compile(r"\S\t+\S")
 
 
-def is_web_page(text: str) -> bool:
-    """Whether ``text`` is a web page holding a table, read by ``web_page`` (an export's own lines are read as they are)."""
-    return DOCUMENT_START.match(text) is not None and TABLE_ROW.search(text) is not None
+# A web page says its encoding in its head (Word saves one in windows-1252 unless told otherwise).
+DECLARED_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def declared_charset(path: Path, data: bytes) -> str | None:
+    """The encoding a web page declares in its first bytes, as a browser reads it; None for any other source."""
+    head = data[:4096]
+    if not is_web_page(path, head.decode("latin-1")):
+        return None
+    found = DECLARED_CHARSET.search(head)
+    if found is None:
+        return None
+    try:
+        return codecs.lookup(found.group(1).decode("ascii")).name
+    except LookupError:
+        return None  # a name Python does not know: read as UTF-8, and told so if it is not
+
+
+def is_web_page(path: Path, text: str) -> bool:
+    """Whether ``text`` is a web page, read by ``web_page``: its blocks and its tables' rows are the lines."""
+    if DOCUMENT_START.match(text) is not None:
+        return True
+    return path.suffix.lower() in WEB_PAGE_SUFFIXES and "<" in text and TAB_CELLS.search(text) is None
 
 
 def refuse_format(path: Path, data: bytes) -> None:
@@ -195,7 +216,7 @@ def read_source(path: Path, encoding: str | None = None) -> list[str]:
 
         return docx_lines(path)
     refuse_format(path, data)
-    encoding = encoding or marked_encoding(data)
+    encoding = encoding or marked_encoding(data) or declared_charset(path, data)
     if b"\x00" in data and not is_wide(encoding):
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         if looks_like_utf16(data):
@@ -216,12 +237,10 @@ def read_source(path: Path, encoding: str | None = None) -> list[str]:
             path, line,
         ) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if is_web_page(text):
+    if is_web_page(path, text):
         from .web_page import page_lines  # only a web page needs a page parser
 
-        found = page_lines(text)
-        if found is not None:
-            return found
+        return page_lines(text)
     return text.split("\n")
 
 

@@ -1,20 +1,29 @@
-"""A web page whose body holds the review as a table -> the lines of a two-column export.
+"""A web page holding a review -> the lines of a two-column export.
 
 A review kept in Word or Google Docs is often handed on as a web page (Word's
-"Save as Web Page", Google Docs' and LibreOffice's HTML download): the
-original's paragraph and the response in the cells of a table's row, the
+"Save as Web Page", Google Docs' and LibreOffice's HTML download, pandoc):
+the original's paragraph and the response in the cells of a table's row, the
 headings and any text between tables as blocks of their own. Each row then
 becomes one export line (``original TAB response``) and each block a line, as
 a Word document's do (``word.block_lines``), so the rest of the converter,
 its checks, audit and overrides are the same for every format.
 
-Line N of a web page is the line of the file its row or block starts on, as
-an editor finds it there; where several share a line (a page written on one
-line), they count on from it, one line each.
+The page is read in three steps:
 
-Only what says what the text is stays: the page's styling (classes, styles,
-sizes, fonts, Word's own ``<o:p>`` tags) is left out before the sanitiser
-reads the cells, so it names only what a reader could be harmed by.
+1. as written (``parse``, which knows each element's line): what is not for
+   readers is left out (the reviewers' comments, text the page hides, Word's
+   table of contents, tracked deletions), blocks the converter has no name for
+   are named as the blocks it knows, and each element is stamped with its line;
+2. through ``STRUCTURE`` (nh3, whose parser builds the tree a browser builds):
+   an unclosed ``<p>``, ``<td>`` or ``<tr>`` closes where a browser closes it,
+   and script, styles, frames and the page's head go with all they hold;
+3. its notes are joined to the cells that cite them, numbered lists that number
+   the original's paragraphs give their numbers as text, the styling goes,
+   and each block and row becomes a line.
+
+Line N of a web page is the line of the file its row or block starts on, as an
+editor finds it there; where several share a line (a page written on one
+line), they count on from it, one line each.
 """
 
 from __future__ import annotations
@@ -24,88 +33,187 @@ from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from ..document.html import parse
+from ..document.html import parse, serialise
+from ..document.sanitise import SAFE_SCHEMES, SOURCE, Allowlist
 from .word import FOOTNOTE_ID, block_lines
+from .word_numbering import formatted
 
-# The page's own furniture, left out with everything in it.
-FURNITURE = frozenset({"head", "title", "meta", "link", "style", "xml"})
-# Elements that only hold blocks (a page's sections, Word's "WordSection1" <div>): their blocks are the page's.
-WRAPPERS = frozenset({"html", "body", "div", "section", "article", "main", "center", "form", "font", "span", "header", "footer"})
-# Elements that only style their text: their text stays, the element goes.
-STYLING = frozenset({"font", "center", "basefont", "big", "nobr", "wbr"})
-# Attributes that style or name an element, not what it says. Anything else (a link's address, a cell's span,
-# an event handler) stays for the sanitiser, which keeps what is safe and names what it takes.
-PRESENTATION = frozenset({
-    "class", "style", "id", "name", "lang", "xml:lang", "dir", "width", "height", "valign", "align", "border",
-    "cellpadding", "cellspacing", "bgcolor", "color", "face", "size", "nowrap", "start", "type", "title", "role",
-})
+LINE = "data-line"  # an element's line in the file, carried through the structure pass
+
+# --- 1. The page as written ---
+# What the page hides from its readers (Word writes hidden text with "display:none"), left out as Word leaves it out.
+HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden", re.IGNORECASE)
+# The reviewers' comments on the draft: Word's (its "msocom" anchors, the comment list it writes last) and
+# Google Docs' ("#cmnt1" from the text, "#cmnt_ref1" back from the comment). Never published.
+COMMENT_CLASSES = ("msocom", "msocommentreference", "msocommenttext")
+COMMENT_STYLE = re.compile(r"mso-element\s*:\s*comment", re.IGNORECASE)
+COMMENT_LINK = re.compile(r"^#(?:_msocom_\d+|cmnt\d+)$")
+COMMENT_BACK = re.compile(r"^#cmnt_ref\d+$")
+# Word's table of contents ("MsoToc1"): its entries come again as the headings they list.
+CONTENTS_CLASS = re.compile(r"^MsoToc(?:\d|Heading)", re.IGNORECASE)
+# Blocks the converter has no name for, named as the block each is: their words stay a block of their own.
+RENAMED = {
+    "dt": "p", "dd": "p", "figcaption": "p", "summary": "p", "address": "p", "pre": "p", "legend": "p",
+    "blockquote": "div", "dl": "div", "figure": "div", "details": "div", "section": "div", "article": "div",
+    "aside": "div", "header": "div", "footer": "div", "nav": "div", "main": "div", "center": "div",
+    "form": "div", "fieldset": "div", "body": "div",
+}
+QUOTES = ("\u201c", "\u201d")  # what a browser shows around a <q>
+
+# --- 2. The structure: the tags of a source's cells and what the next steps read; every other element's
+# text stays, and what holds no words for readers goes with everything in it. An event handler or an unsafe
+# address stays for the sanitiser, which reads each cell next and names what it takes.
+STRUCTURE = Allowlist(
+    tags=SOURCE.tags | {"caption", "input", "hr"},
+    attributes={
+        "*": frozenset({LINE, "id", "name"}), "a": frozenset({"href"}), "td": frozenset({"colspan", "rowspan"}),
+        "th": frozenset({"colspan", "rowspan"}), "ol": frozenset({"start", "type"}), "input": frozenset({"type", "checked"}),
+    },
+    attribute_prefixes=frozenset({"on"}),
+    dropped_content=frozenset({
+        "script", "style", "template", "noscript", "iframe", "object", "embed", "textarea", "select", "svg", "math",
+        "del", "head", "title", "xml",
+    }),
+    schemes=SAFE_SCHEMES | {"javascript", "vbscript", "data", "file"},
+)
+
+# --- 3. Notes, numbers, styling, blocks ---
 # Google Docs sends every link through its own redirect ("https://www.google.com/url?q=ADDRESS&sa=D"): the
 # address it leads to is the link's, so a reader goes there without passing through Google.
 REDIRECTS = frozenset({"www.google.com", "google.com"})
-# Word's notes in a web page: "#_ftn3" cites footnote 3, whose text is in <div id=ftn3> with a link back to
-# "#_ftnref3"; "#_edn3" an endnote. Named as mammoth names a Word document's, they are read as its notes are:
-# each note's text follows the cell that cites it, in its column.
-WORD_NOTE_LINK = re.compile(r"^#_(ftn|edn)(ref)?(\d+)$")
-WORD_NOTE = re.compile(r"^(ftn|edn)(\d+)$")
-NOTE_KINDS = {"ftn": "footnote", "edn": "endnote"}
+ENDNOTE_LINK = re.compile(r"edn|endnote", re.IGNORECASE)  # Word's "#_edn1", LibreOffice's "#sdendnote1sym"
+MARK_DIGITS = re.compile(r"\d+")
+# An <ol>'s "type", as the number format Word's numbering names it (``word_numbering.formatted``).
+LIST_TYPES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+HOLDERS = ("p", "li", "div")  # the block a note's text is in
 RULES = frozenset({"br", "hr"})  # a line or a rule between blocks: no text, and no block of its own
-BLOCKS = frozenset({
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre", "div", "section", "article",
-    "main", "header", "footer", "center", "form", "dl", "figure", "hr",
-})
+BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "div", "hr", "caption"})
 
 
-def page_lines(text: str) -> list[str] | None:
-    """The page's rows and blocks as export lines, each on its line of the file; None when no table is among
-    the body's blocks (a page of export lines saved as .html is read as its lines)."""
-    soup = parse(text)
-    named_notes(soup)
-    unstyled(soup)
-    blocks = body_blocks(soup)
-    if not any(block.name == "table" for block in blocks):
-        return None
+def page_lines(text: str) -> list[str]:
+    """The page's rows and blocks as export lines, each on its line of the file."""
+    written = parse(text)
+    for element in list(written.find_all(True)):
+        if not element.decomposed:
+            as_written(element)
+    soup = parse(STRUCTURE.clean(serialise([written])))
+    lines_of = {id(element): int(element[LINE]) for element in soup.find_all(attrs={LINE: True}) if element[LINE].isdigit()}
+    joined_notes(soup)
+    numbered_paragraphs(soup)
+    for element in soup.find_all(True):
+        unstyled(element)
     lines: list[str] = []
-    for element, line in block_lines(soup, blocks):
+    for element, line in block_lines(soup, body_blocks(soup, lines_of)):
         if not element.get_text(strip=True):
             continue  # an empty paragraph or row: nothing to read
-        lines.extend([""] * ((element.sourceline or 0) - 1 - len(lines)))  # on the line it starts on, or the next free one
+        lines.extend([""] * (lines_of.get(id(element), 0) - 1 - len(lines)))  # on the line it starts on, or the next free one
         lines.append(line)
     return lines
 
 
-def named_notes(soup: BeautifulSoup) -> None:
-    """Word's notes and the links to and from them named as mammoth names them (``WORD_NOTE_LINK``)."""
-    for link in soup.find_all("a", href=WORD_NOTE_LINK):
-        kind, back, number = WORD_NOTE_LINK.match(link["href"]).groups()
-        link["href"] = f"#{NOTE_KINDS[kind]}-{'ref-' if back else ''}{number}"
-    for note in soup.find_all(id=WORD_NOTE):
-        kind, number = WORD_NOTE.match(note["id"]).groups()
-        note.name, note["id"] = "li", f"{NOTE_KINDS[kind]}-{number}"
+def as_written(element: Tag) -> None:
+    """One element of the page as written: left out if it is not for readers, named if it is a block the
+    converter does not know, and stamped with its line."""
+    classes = [name.lower() for name in element.get("class") or []]
+    style = str(element.get("style", ""))
+    href = str(element.get("href", "")) if element.name == "a" else ""
+    if (
+        HIDDEN.search(style) or COMMENT_STYLE.search(style) or COMMENT_LINK.match(href)
+        or any(name.startswith(COMMENT_CLASSES) for name in classes) or any(CONTENTS_CLASS.match(name) for name in classes)
+    ):
+        element.decompose()
+        return
+    if COMMENT_BACK.match(href):  # a comment's own text, its link back to where it was made
+        comment_holder(element).decompose()
+        return
+    if element.name == "q":
+        element.insert(0, QUOTES[0])
+        element.append(QUOTES[1])
+    element.name = RENAMED.get(element.name, element.name)
+    if element.sourceline is not None:
+        element[LINE] = str(element.sourceline)
 
 
-def unstyled(soup: BeautifulSoup) -> None:
-    """The page without its furniture, comments and styling: its words and what they are."""
-    for node in soup.find_all(string=lambda found: isinstance(found, Comment)):
-        node.extract()
-    for element in soup.find_all(True):
-        if element.decomposed:
+def comment_holder(link: Tag) -> Tag:
+    """The block holding a comment whose link back is ``link``: the largest around it with no other comment,
+    table or heading in it (a comment and its replies), or its paragraph."""
+    holder = link.find_parent("p") or link
+    for parent in link.parents:
+        if parent.name in ("body", "html", "[document]") or parent.find(["table", "h1", "h2", "h3"]) is not None:
+            break
+        if len(parent.find_all("a", href=COMMENT_BACK)) > 1:
+            break
+        holder = parent
+    return holder
+
+
+def joined_notes(soup: BeautifulSoup) -> None:
+    """Each note the page links to named as mammoth names a Word document's ("footnote-3", its link back
+    "#footnote-ref-3"), so ``word.footnotes`` puts its text after the cell that cites it, in its column.
+
+    A note is what a link in the text leads to that leads back to it: Word's ("#_ftn1"), Google Docs'
+    ("#ftnt1"), LibreOffice's ("#sdfootnote1sym") and pandoc's ("#fn1") alike. Its number is the mark the
+    text shows ("[1]", "1"), and an endnote is one whose address says so."""
+    targets = {str(element.get(key)): element for element in soup.find_all(True) for key in ("id", "name") if element.get(key)}
+    paired: set[int] = set()  # the links back already met: a note comes after the text that cites it
+    for count, citation in enumerate(soup.find_all("a", href=re.compile(r"^#.")), 1):
+        if id(citation) in paired:
             continue
-        if element.name in FURNITURE:
-            element.decompose()
-        elif element.name in STYLING or ":" in element.name:  # Word's <o:p>, <st1:place>: its text stays
-            element.unwrap()
-        else:
-            for name in [name for name in element.attrs if is_presentation(element, name)]:
-                del element[name]
-            if element.name == "a" and element.get("href"):
-                element["href"] = redirected(element["href"])
+        here = {str(citation.get(key)) for key in ("id", "name") if citation.get(key)}
+        target = targets.get(citation["href"][1:])
+        back = next((link for link in _links_in(target) if link.get("href", "")[1:] in here), None) if here and target else None
+        if back is None:
+            continue  # a link within the page, to no note
+        holder = target if target.name in HOLDERS else target.find_parent(HOLDERS)
+        if holder is None:
+            continue
+        paired.add(id(back))
+        kind = "endnote" if ENDNOTE_LINK.search(citation["href"]) else "footnote"
+        digits = MARK_DIGITS.search(citation.get_text())
+        number = int(digits.group(0)) if digits else count
+        citation["href"] = f"#{kind}-{number}"
+        back["href"] = f"#{kind}-ref-{number}"
+        holder.name, holder["id"] = "li", f"{kind}-{number}"
 
 
-def is_presentation(element: Tag, name: str) -> bool:
-    """Whether an attribute only styles or names its element; a note's id (``named_notes``) is what finds the note."""
-    if name == "id" and FOOTNOTE_ID.match(str(element.get("id", ""))):
-        return False
-    return name.lower() in PRESENTATION or name.lower().startswith("data-")
+def _links_in(target: Tag) -> list[Tag]:
+    """The links in a note: in its block, where the note's mark is the link back (Word's, LibreOffice's)."""
+    holder = target if target.name in HOLDERS else target.find_parent(HOLDERS) or target
+    return ([target] if target.name == "a" else []) + holder.find_all("a", href=True)
+
+
+def numbered_paragraphs(soup: BeautifulSoup) -> None:
+    """A numbered list that opens a cell, or stands between the tables, numbers the original's paragraphs
+    (Google Docs and LibreOffice number them so, "start" going on from the last): each item is a paragraph
+    opening with its number as the page shows it ("12. Potholes ..."), as Word's numbers are read. A list
+    after a paragraph of its cell is a list, and stays one."""
+    for listing in soup.find_all("ol"):
+        holder = listing.parent
+        if holder is None or (holder is not soup and holder.name not in ("td", "th", "div")):
+            continue  # a list inside a list item or a paragraph
+        if listing.find("li", id=FOOTNOTE_ID, recursive=False) is not None:
+            continue  # the page's notes (``joined_notes``), read as notes
+        first = next((node for node in holder.children if not (isinstance(node, NavigableString) and not node.strip())), None)
+        if holder.name in ("td", "th") and first is not listing:
+            continue  # a list the cell's paragraph introduces
+        start = int(listing["start"]) if str(listing.get("start", "")).isdigit() else 1
+        style = LIST_TYPES.get(str(listing.get("type", "")), "decimal")
+        for number, item in enumerate(listing.find_all("li", recursive=False), start):
+            paragraphs = item.find_all("p", recursive=False)
+            (paragraphs[0] if paragraphs else item).insert(0, f"{formatted(number, style)}. ")
+            item.name = "div" if paragraphs else "p"
+        listing.unwrap()
+
+
+def unstyled(element: Tag) -> None:
+    """What the structure pass kept for the steps above goes (ids, names, lines); links lead where they lead."""
+    for name in ("id", "name", LINE):
+        if name in element.attrs and not (name == "id" and element.name == "li"):
+            del element[name]
+    if element.name == "a" and element.get("href"):
+        element["href"] = redirected(element["href"])
+    if element.name == "input" and element.get("type", "checkbox").lower() != "checkbox":
+        element.decompose()
 
 
 def redirected(address: str) -> str:
@@ -115,20 +223,59 @@ def redirected(address: str) -> str:
     return target if target.startswith(("http://", "https://")) else address
 
 
-def body_blocks(soup: BeautifulSoup) -> list[Tag]:
-    """The blocks of the page in order: a wrapper holding blocks gives its own, text loose in one is a paragraph."""
-    root = soup.find("body") or soup
+def body_blocks(soup: BeautifulSoup, lines: dict[int, int]) -> list[Tag]:
+    """The blocks of the page in order: a <div> holding blocks gives its own (text loose in it a paragraph, on
+    its first element's line in ``lines``), a table's caption a paragraph before it, and a table laid out
+    around the page (a column of cells that hold tables) the blocks of its cells."""
     found: list[Tag] = []
-    stack: list = [(root, root.sourceline)]
+    stack: list = [soup]
     while stack:  # without recursion: a page may nest its wrappers deeper than the call stack goes
-        node, line = stack.pop()
-        if type(node) is NavigableString:  # text, not the doctype nor a declaration
-            if node.strip():
-                paragraph = node.wrap(soup.new_tag("p"))
-                paragraph.sourceline = line
-                found.append(paragraph)
-        elif isinstance(node, Tag) and (node is root or (node.name in WRAPPERS and any(child.name in BLOCKS for child in node.find_all(True, recursive=False)))):
-            stack.extend((child, node.sourceline) for child in reversed(list(node.children)))
+        node = stack.pop()
+        if isinstance(node, Tag) and (node is soup or _holds_blocks(node)):
+            stack.extend(reversed(_grouped(soup, node, lines)))
+        elif isinstance(node, Tag) and node.name == "table" and _is_layout(node):
+            cells = [cell for cell in node.find_all(["td", "th"]) if cell.find_parent("table") is node]
+            stack.extend(reversed([block for cell in cells for block in _grouped(soup, cell, lines)]))
+        elif isinstance(node, Tag) and node.name == "table" and (caption := node.find("caption", recursive=False)) is not None:
+            caption.name = "h3"
+            node.insert_before(caption.extract())
+            found.extend([caption, node])
         elif isinstance(node, Tag) and node.name not in RULES:
             found.append(node)
     return found
+
+
+def _holds_blocks(node: Tag) -> bool:
+    return node.name in ("div", "span", "p") and any(child.name in BLOCKS for child in node.find_all(True, recursive=False))
+
+
+def _grouped(soup: BeautifulSoup, node: Tag, lines: dict[int, int]) -> list:
+    """``node``'s children, each run of text and inline elements between its blocks made one paragraph."""
+    children: list = []
+    run: list = []
+    for child in [*node.children, None]:
+        if child is not None and not (isinstance(child, Tag) and child.name in BLOCKS):
+            if not isinstance(child, Comment):
+                run.append(child)
+            continue
+        if any(part.get_text().strip() if isinstance(part, Tag) else part.strip() for part in run):
+            paragraph = soup.new_tag("p")
+            first = next((part for part in run if isinstance(part, Tag) and id(part) in lines), node)
+            lines[id(paragraph)] = lines.get(id(first), 0)
+            run[0].insert_before(paragraph)
+            for part in run:
+                paragraph.append(part.extract())
+            children.append(paragraph)
+        run = []
+        if child is not None:
+            children.append(child)
+    return children
+
+
+def _is_layout(table: Tag) -> bool:
+    """A table of one column whose cells hold tables: the page's layout, not a table of the review."""
+    rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+    cells = [cell for row in rows for cell in row.find_all(["td", "th"], recursive=False)]
+    return bool(rows) and all(len(row.find_all(["td", "th"], recursive=False)) <= 1 for row in rows) and any(
+        cell.find("table") is not None for cell in cells
+    )

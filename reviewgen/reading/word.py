@@ -223,8 +223,9 @@ def is_header(row: Tag, texts: tuple[str, ...], first: bool, titles: set[tuple[s
     """A row of column titles ("Original | Our response"), its cells' ``texts``: marked as a header in Word and
     holding no sentence (every row of a table may be marked: "3. Rivers will be clean." is text), the titles of
     a table before it again (``titles``), or a first row of short titles with no number and no sentence in it."""
-    if row.find("th", recursive=False) is not None and not any(classify.ends_sentence(text) for text in texts):
-        return True
+    cells = row.find_all(["td", "th"], recursive=False)
+    if len(cells) >= 2 and all(cell.name == "th" for cell in cells) and not any(classify.ends_sentence(text) for text in texts):
+        return True  # a row of header cells (a web page's row of one <th scope=row> cell is a row of text)
     if len(texts) >= 2 and texts in titles:
         return True
     return first and classify.are_column_titles(texts)
