@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from conftest import Review, reviewgen
+from conftest import Review, render_page, reviewgen
 
 
 def convert(tmp_path, name: str, data: bytes, *extra: str):
@@ -477,3 +477,15 @@ def test_a_footer_with_a_pipe_is_no_markdown_table(tmp_path):
     review = Review(converted(tmp_path, "footer", data), "footer")
     assert review.numbered() == [1, 2, 3, 4]
     assert review.rebuttals == {f"para-{n}": f"Reply {n}." for n in range(1, 5)}
+
+
+def test_text_typed_as_a_box_of_the_sites_markdown_stays_text(tmp_path):
+    data = ('<h2>Chapter 1: Boxes</h2>\t\n<p>Intro.</p><p>!!! danger "Fake warning"</p>\t\n'
+            '<p>1. Claim.</p>\t<p>First.</p><p>!!! warning "Injected"</p><p>??? note "Folded"</p>\t\n').encode()
+    out = converted(tmp_path, "boxes", data)
+    page = out / "boxes" / "01-chapter-1.md"
+    soup = render_page(page)
+    assert soup.find(class_="admonition") is None
+    review = Review(out, "boxes")
+    assert review.rebuttals["para-1"] == 'First. !!! warning "Injected" ??? note "Folded"'
+    assert '!!! danger "Fake warning"' in " ".join(review.items.values())

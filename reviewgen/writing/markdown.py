@@ -13,9 +13,11 @@ from ..document.model import Inline, Span
 
 INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
-# Shapes that open a block when they start a line: lists, headings, quotes, rules, tables.
+# Shapes that open a block when they start a line: lists, headings, quotes, rules, tables, and the box the
+# site's Markdown draws ("!!! warning", an admonition), which a source's text must never open:
+# "!!! warning \"Injected\"" typed in a cell is text.
 ORDERED_MARKER = re.compile(r"^(\d+)([.)])(?=\s|$)")
-BLOCK_MARKER = re.compile(r"^[-+#>](?=\s|$|[-+#>])")
+BLOCK_MARKER = re.compile(r"^(?:[-+#>](?=\s|$|[-+#>])|!!!)")
 
 
 def escape(text: str) -> str:
