@@ -346,3 +346,28 @@ def test_a_fragment_named_as_a_web_page_is_one_and_a_page_of_paragraphs_reads_as
     review, _ = converted(tmp_path / "plain", "plain.html", page_of("<h1>Chapter 1: Schools</h1>\n<p>1. Every school will get a roof.</p>"))
     assert review.items["para-1"] == "1. Every school will get a roof."
     assert "DOCTYPE" not in " ".join(path.read_text(encoding="utf-8") for path in review.pages)
+
+
+def test_a_pages_contents_are_left_out_and_a_table_of_figures_is_a_figure(tmp_path):
+    page = page_of("""<h1>Contents</h1>
+<table>
+<tr><td><a href="#_Toc1">Chapter 1: Water</a></td><td>3</td></tr>
+<tr><td><a href="#h.air">Chapter 2: Air</a></td><td>7</td></tr>
+</table>
+<h1><a name="_Toc1"></a>Chapter 1: Water</h1>
+<table><tr><td><p>1. Rivers will be clean.</p></td><td><p>Doubtful.</p></td></tr></table>
+<p>Figure 1: Spills by year</p>
+<table>
+<tr><th>Region</th><th>2020</th><th>2021</th></tr>
+<tr><td>North</td><td>1,200</td><td>1,350</td></tr>
+<tr><td>South</td><td>900</td><td>n/a</td></tr>
+</table>
+<table><tr><td><p>2. Fines will rise.</p></td><td><p>Good.</p></td></tr></table>
+<h1 id="h.air">Chapter 2: Air</h1>
+<table><tr><td><p>3. Air will be clean.</p></td><td><p>When?</p></td></tr></table>""")
+    review, summary = converted(tmp_path, "contents.html", page)
+    assert [path.name for path in review.pages] == ["01-chapter-1.md", "02-chapter-2.md"]  # no page for the contents
+    assert review.rebuttals == {"para-1": "Doubtful.", "para-2": "Good.", "para-3": "When?"}
+    first = review.pages[0].read_text(encoding="utf-8")
+    assert "| Region | 2020 | 2021 |\n|---|---|---|\n| North | 1,200 | 1,350 |\n| South | 900 | n/a |" in first  # the figures stay a table
+    assert "**Figure 1: Spills by year**" in first and not any("column titles" in note for note in summary.line_notes)

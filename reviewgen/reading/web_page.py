@@ -87,6 +87,11 @@ MARK_DIGITS = re.compile(r"\d+")
 LIST_TYPES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 HOLDERS = ("p", "li", "div")  # the block a note's text is in
 RULES = frozenset({"br", "hr"})  # a line or a rule between blocks: no text, and no block of its own
+# A cell of a table of figures: a number as a table prints one ("1,200", "12.5%", "£3m", "-4", "n/a").
+FIGURE_CELL = re.compile(r"^[-+−]?[£$€]?\d[\d,.]*\s*(?:%|[kmb]n?|bn)?$|^(?:n/?a|[-–—])$", re.IGNORECASE)
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
+CONTENTS_LEFTOVER = re.compile(r"^[\s.…\d]*$")  # what a contents entry holds besides its link: dots, a page
 BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "div", "hr", "caption"})
 
 
@@ -99,6 +104,7 @@ def page_lines(text: str) -> list[str]:
     soup = parse(STRUCTURE.clean(serialise([written])))
     lines_of = {id(element): int(element[LINE]) for element in soup.find_all(attrs={LINE: True}) if element[LINE].isdigit()}
     joined_notes(soup)
+    without_contents(soup)
     numbered_paragraphs(soup)
     for element in soup.find_all(True):
         unstyled(element)
@@ -182,6 +188,32 @@ def _links_in(target: Tag) -> list[Tag]:
     return ([target] if target.name == "a" else []) + holder.find_all("a", href=True)
 
 
+def without_contents(soup: BeautifulSoup) -> None:
+    """The page's table of contents left out: paragraphs, or the rows of a table, each of which is a link to one
+    of the page's headings and at most its page number (Google Docs' and LibreOffice's contents; Word's is left
+    out as written). Its headings come again, each over its own text."""
+    headings = {str(element.get(key)) for heading in soup.find_all(HEADINGS)
+                for element in [heading, *heading.find_all(True)] for key in ("id", "name") if element.get(key)}
+    entries = [block for block in soup.find_all(["p", "tr"]) if _is_contents_entry(block, headings)]
+    tables = {id(entry.find_parent("table")): entry.find_parent("table") for entry in entries if entry.name == "tr"}.values()
+    contents = [table for table in tables if all(_is_contents_entry(row, headings) for row in table.find_all("tr") if row.get_text(strip=True))]
+    contents += [entry for entry in entries if entry.name == "p"]
+    for block in contents:
+        title = block.find_previous_sibling(True)
+        if title is not None and title.name in HEADINGS and CONTENTS_TITLE.match(title.get_text(" ", strip=True)):
+            title.decompose()  # the contents' own heading, over nothing once they are left out
+        block.decompose()
+
+
+def _is_contents_entry(block: Tag, headings: set[str]) -> bool:
+    links = block.find_all("a", href=True)
+    if not links or not all(link["href"].startswith("#") and link["href"][1:] in headings for link in links):
+        return False
+    linked = {id(node) for link in links for node in link.find_all(string=True)}
+    rest = "".join(node for node in block.find_all(string=True) if id(node) not in linked)
+    return CONTENTS_LEFTOVER.match(rest) is not None
+
+
 def numbered_paragraphs(soup: BeautifulSoup) -> None:
     """A numbered list that opens a cell, or stands between the tables, numbers the original's paragraphs
     (Google Docs and LibreOffice number them so, "start" going on from the last): each item is a paragraph
@@ -236,6 +268,9 @@ def body_blocks(soup: BeautifulSoup, lines: dict[int, int]) -> list[Tag]:
         elif isinstance(node, Tag) and node.name == "table" and _is_layout(node):
             cells = [cell for cell in node.find_all(["td", "th"]) if cell.find_parent("table") is node]
             stack.extend(reversed([block for cell in cells for block in _grouped(soup, cell, lines)]))
+        elif isinstance(node, Tag) and node.name == "table" and _is_figures(node):
+            found.append(node.wrap(soup.new_tag("div")))  # one block: the converter reads a table in a cell as a figure
+            lines[id(found[-1])] = lines.get(id(node), 0)
         elif isinstance(node, Tag) and node.name == "table" and (caption := node.find("caption", recursive=False)) is not None:
             caption.name = "h3"
             node.insert_before(caption.extract())
@@ -270,6 +305,14 @@ def _grouped(soup: BeautifulSoup, node: Tag, lines: dict[int, int]) -> list:
         if child is not None:
             children.append(child)
     return children
+
+
+def _is_figures(table: Tag) -> bool:
+    """A table of figures, not of the review: most of the cells under its first row are numbers."""
+    rows = [row for row in table.find_all("tr") if row.find_parent("table") is table][1:]
+    cells = [cell.get_text(" ", strip=True) for row in rows for cell in row.find_all(["td", "th"], recursive=False)]
+    cells = [cell for cell in cells if cell]
+    return len(cells) >= 2 and sum(FIGURE_CELL.match(cell) is not None for cell in cells) * 2 >= len(cells)
 
 
 def _is_layout(table: Tag) -> bool:
