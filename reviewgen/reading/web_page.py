@@ -13,7 +13,7 @@ The page is read in three steps:
 1. as written (``parse``, which knows each element's line): what is not for
    readers is left out (the reviewers' comments, text the page hides, Word's
    table of contents, tracked deletions), blocks the converter has no name for
-   are named as the blocks it knows, and each element is stamped with its line;
+   are named as the blocks it knows, and each element is stamped with its line (``LINE``);
 2. through ``STRUCTURE`` (nh3, whose parser builds the tree a browser builds):
    an unclosed ``<p>``, ``<td>`` or ``<tr>`` closes where a browser closes it,
    and script, styles, frames and the page's head go with all they hold;
@@ -102,17 +102,19 @@ def page_lines(text: str) -> list[str]:
         if not element.decomposed:
             as_written(element)
     soup = parse(STRUCTURE.clean(serialise([written])))
-    lines_of = {id(element): int(element[LINE]) for element in soup.find_all(attrs={LINE: True}) if element[LINE].isdigit()}
+    for element in soup.find_all(True):  # each element's line in the file, where the parser counted the pass's
+        line = str(element.attrs.pop(LINE, ""))
+        element.sourceline = int(line) if line.isdigit() else None
     joined_notes(soup)
     without_contents(soup)
     numbered_paragraphs(soup)
     for element in soup.find_all(True):
         unstyled(element)
     lines: list[str] = []
-    for element, line in block_lines(soup, body_blocks(soup, lines_of)):
+    for element, line in block_lines(soup, body_blocks(soup)):
         if not element.get_text(strip=True):
             continue  # an empty paragraph or row: nothing to read
-        lines.extend([""] * (lines_of.get(id(element), 0) - 1 - len(lines)))  # on the line it starts on, or the next free one
+        lines.extend([""] * ((element.sourceline or 0) - 1 - len(lines)))  # on the line it starts on, or the next free one
         lines.append(line)
     return lines
 
@@ -238,8 +240,8 @@ def numbered_paragraphs(soup: BeautifulSoup) -> None:
 
 
 def unstyled(element: Tag) -> None:
-    """What the structure pass kept for the steps above goes (ids, names, lines); links lead where they lead."""
-    for name in ("id", "name", LINE):
+    """What the structure pass kept for the steps above goes (ids, names); links lead where they lead."""
+    for name in ("id", "name"):
         if name in element.attrs and not (name == "id" and element.name == "li"):
             del element[name]
     if element.name == "a" and element.get("href"):
@@ -255,22 +257,22 @@ def redirected(address: str) -> str:
     return target if target.startswith(("http://", "https://")) else address
 
 
-def body_blocks(soup: BeautifulSoup, lines: dict[int, int]) -> list[Tag]:
+def body_blocks(soup: BeautifulSoup) -> list[Tag]:
     """The blocks of the page in order: a <div> holding blocks gives its own (text loose in it a paragraph, on
-    its first element's line in ``lines``), a table's caption a paragraph before it, and a table laid out
-    around the page (a column of cells that hold tables) the blocks of its cells."""
+    its first element's line), a table's caption a heading over it, and a table laid out around the page (a
+    column of cells that hold tables) the blocks of its cells."""
     found: list[Tag] = []
     stack: list = [soup]
     while stack:  # without recursion: a page may nest its wrappers deeper than the call stack goes
         node = stack.pop()
         if isinstance(node, Tag) and (node is soup or _holds_blocks(node)):
-            stack.extend(reversed(_grouped(soup, node, lines)))
+            stack.extend(reversed(_grouped(soup, node)))
         elif isinstance(node, Tag) and node.name == "table" and _is_layout(node):
             cells = [cell for cell in node.find_all(["td", "th"]) if cell.find_parent("table") is node]
-            stack.extend(reversed([block for cell in cells for block in _grouped(soup, cell, lines)]))
+            stack.extend(reversed([block for cell in cells for block in _grouped(soup, cell)]))
         elif isinstance(node, Tag) and node.name == "table" and _is_figures(node):
             found.append(node.wrap(soup.new_tag("div")))  # one block: the converter reads a table in a cell as a figure
-            lines[id(found[-1])] = lines.get(id(node), 0)
+            found[-1].sourceline = node.sourceline
         elif isinstance(node, Tag) and node.name == "table" and (caption := node.find("caption", recursive=False)) is not None:
             caption.name = "h3"
             node.insert_before(caption.extract())
@@ -284,7 +286,7 @@ def _holds_blocks(node: Tag) -> bool:
     return node.name in ("div", "span", "p") and any(child.name in BLOCKS for child in node.find_all(True, recursive=False))
 
 
-def _grouped(soup: BeautifulSoup, node: Tag, lines: dict[int, int]) -> list:
+def _grouped(soup: BeautifulSoup, node: Tag) -> list:
     """``node``'s children, each run of text and inline elements between its blocks made one paragraph."""
     children: list = []
     run: list = []
@@ -295,8 +297,7 @@ def _grouped(soup: BeautifulSoup, node: Tag, lines: dict[int, int]) -> list:
             continue
         if any(part.get_text().strip() if isinstance(part, Tag) else part.strip() for part in run):
             paragraph = soup.new_tag("p")
-            first = next((part for part in run if isinstance(part, Tag) and id(part) in lines), node)
-            lines[id(paragraph)] = lines.get(id(first), 0)
+            paragraph.sourceline = next((part.sourceline for part in run if isinstance(part, Tag) and part.sourceline), node.sourceline)
             run[0].insert_before(paragraph)
             for part in run:
                 paragraph.append(part.extract())
