@@ -489,3 +489,9 @@ def test_text_typed_as_a_box_of_the_sites_markdown_stays_text(tmp_path):
     review = Review(out, "boxes")
     assert review.rebuttals["para-1"] == 'First. !!! warning "Injected" ??? note "Folded"'
     assert '!!! danger "Fake warning"' in " ".join(review.items.values())
+
+
+def test_text_before_any_heading_of_a_source_without_a_title_is_headed_introduction(tmp_path):
+    out = converted(tmp_path, "untitled", "<p>1. We will act.</p>\t<p>When?</p>\t\n".encode())
+    page = (out / "untitled" / "01-introduction.md").read_text(encoding="utf-8")
+    assert "title: Introduction\n" in page and "\n# Introduction\n" in page

@@ -51,10 +51,15 @@ def paragraph_range(section: Section) -> str:
     return f"{numbers[0]}-{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
 
 
-def render_section(section: Section, untitled: str = "") -> str:
-    """A section's page; ``untitled``: its title when the source gives it none (text before any heading), else its slug."""
+def untitled(section: Section, config: SourceConfig) -> str:
+    """The title of text before any heading: the review's, or the words of its page's name ("Introduction")."""
+    return config.title or section.slug.replace("-", " ").capitalize()
+
+
+def render_section(section: Section, untitled_title: str = "") -> str:
+    """A section's page; ``untitled_title``: its title when the source gives it none (text before any heading)."""
     heading = section.heading
-    title = render_inline(heading.text, line_start=False) or escape(untitled or section.slug)
+    title = render_inline(heading.text, line_start=False) or escape(untitled_title or section.slug)
     top = f"# {title}{footnote_ref(heading)}"
     if heading.rebuttal:
         top += f" {anchor(heading.item_id, heading.page)}"
@@ -98,13 +103,13 @@ def section_pages(document: Document, config: SourceConfig) -> list[Page]:
     pages = []
     paths = page_paths(document, config.slug)
     for order, section in enumerate(document.sections, 1):
-        title = plain_text(section.heading.text) or config.title or section.slug  # a source with no heading: the review's title
+        title = plain_text(section.heading.text) or untitled(section, config)
         fields = {"title": title, "review": config.slug, "order": order}
         paragraphs = paragraph_range(section)
         if paragraphs:
             fields["paragraphs"] = paragraphs
         path = paths[order - 1]
-        body = render_section(section, config.title)
+        body = render_section(section, untitled(section, config))
         fields[SOURCE_REBUTTALS] = rebuttal_fingerprints(body)  # so a re-import can tell the editors' rebuttals from the source's
         pages.append(Page(path, with_front_matter(fields, body), title))
     return pages
