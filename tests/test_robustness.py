@@ -322,14 +322,14 @@ def test_a_rows_response_answers_the_paragraph_whose_sub_points_its_cell_types_a
 
 def test_paragraphs_a_bullet_opens_are_the_list_of_the_paragraph_the_rows_response_answers(tmp_path):
     # Word writes a bulleted list in a cell as paragraphs opening with its bullet: "•", or "·" in a web page and
-    # U+F0B7 in text from its Symbol font, and "o" at the list's second level.
-    data = ("<h2>Chapter 1: Water</h2>\t\n<p>1. Companies will publish data:</p><p>\u2022 on every spill;</p><p>o including overflows;</p><p>\u00b7\u00a0\u00a0within an hour;</p>"
+    # U+F0B7 in text from its Symbol font.
+    data = ("<h2>Chapter 1: Water</h2>\t\n<p>1. Companies will publish data:</p><p>\u2022 on every spill;</p><p>\u00b7\u00a0\u00a0within an hour;</p>"
             "<p>\uf0b7 online.</p>\t<p>They must already.</p>\t\n<p>2. Fines will rise.</p>\t<p>By how much?</p>\t\n").encode()
     out = converted(tmp_path, "bullets", data)
     review = Review(out, "bullets")
     assert review.rebuttals == {"para-1": "They must already.", "para-2": "By how much?"}
     bullets = review.order[review.order.index("para-1") + 1:review.order.index("para-2")]
-    assert [review.items[item] for item in bullets] == ["on every spill;", "including overflows;", "within an hour;", "online."]
+    assert [review.items[item] for item in bullets] == ["on every spill;", "within an hour;", "online."]
     assert "\n- on every spill;\n" in (out / "bullets" / "01-chapter-1.md").read_text(encoding="utf-8")
 
 
@@ -495,3 +495,17 @@ def test_text_before_any_heading_of_a_source_without_a_title_is_headed_introduct
     out = converted(tmp_path, "untitled", "<p>1. We will act.</p>\t<p>When?</p>\t\n".encode())
     page = (out / "untitled" / "01-introduction.md").read_text(encoding="utf-8")
     assert "title: Introduction\n" in page and "\n# Introduction\n" in page
+
+
+def test_a_bullets_mark_is_as_wide_as_it_reads_and_an_o_a_page_break_left_is_a_words_end(tmp_path):
+    data = ("<h2>Chapter 1: Marks</h2>\t\n<p>1. The first paragraph.</p>\t<p>A response.</p>\t\n\u00b7  Protection second\n"
+            "##   Part two of it\n"
+            "<p>2. The aim is in line with the commitment made t</p>\t\t\n<p>o the House in 2019.</p>\t<p>It failed.</p>\t\n").encode()
+    out = converted(tmp_path, "marks", data)
+    review = Review(out, "marks")
+    texts = [review.items[item] for item in review.order]
+    assert "Protection second" in texts  # its first letter kept: the mark and the two spaces after it are one mark
+    page = "".join(path.read_text(encoding="utf-8") for path in sorted((out / "marks").rglob("0*.md")))
+    assert "# Part two of it" in page
+    assert review.items["para-2"].startswith("2. The aim is in line with the commitment made t") and "o the House in 2019." in review.items["para-2"]
+    assert review.rebuttals["para-2"] == "It failed."

@@ -43,6 +43,9 @@ p.MsoNormal {margin:0cm}
   <p class=MsoListParagraph style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
   style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;
   </span></span><![endif]>on every spill;<o:p></o:p></p>
+  <p class=MsoListParagraph style='margin-left:72.0pt;mso-list:l0 level2 lfo1'><![if !supportLists]><span
+  style='font-family:"Courier New"'>o<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;
+  </span></span><![endif]>overflows included;<o:p></o:p></p>
   <p class=MsoListParagraph style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
   style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;
   </span></span><![endif]>within an hour.<o:p></o:p></p>
@@ -100,7 +103,7 @@ def test_a_word_web_page_gives_each_row_its_rebuttal_and_each_heading_its_page(t
     # the row's response answers the paragraph that leads its list, and the bullets are a list of its own items
     assert review.rebuttals["para-2"] == "They must already."
     bullets = review.order[review.order.index("para-2") + 1:review.order.index("para-3")]
-    assert [review.items[item] for item in bullets] == ["on every spill;", "within an hour."]
+    assert [review.items[item] for item in bullets] == ["on every spill;", "overflows included;", "within an hour."]
     assert "para-3" not in review.rebuttals  # a cell of one no-break space is no response
     assert review.rebuttals["para-4"] == "Paid from which budget?"
     assert [page.read_text(encoding="utf-8").count("\n# Chapter") for page in review.pages] == [1, 1]
@@ -148,10 +151,10 @@ def test_lines_of_a_web_page_are_the_lines_of_its_file(tmp_path):
     assert "Paid from which budget?" in lines[file_lines.index(" <tr>", file_lines.index("<h1>Chapter 2: Farming</h1>")) ]
 
 
-@pytest.mark.parametrize("name", ["export.html", "export.txt"])
-def test_an_export_of_lines_stays_an_export_of_lines_whatever_its_name(tmp_path, name):
-    # The export's own format, with a figure's table inside a line: its lines are its lines.
-    export = (
+@pytest.mark.parametrize("name, wrapper", [("export.html", "{}"), ("export.txt", "{}"), ("wrapped.txt", "<html><body>\n{}</body></html>\n")])
+def test_an_export_of_lines_stays_an_export_of_lines_whatever_its_name(tmp_path, name, wrapper):
+    # The export's own format, with a figure's table inside a line (and once inside a page's tags): its lines are its lines.
+    export = wrapper.format(
         "<h2>Part 1: Homes</h2>\t\n"
         "<p>1. We will build homes.</p>\t<p>How many?</p>\t\n"
         "<p>Figure 1: Homes built</p><table><tr><td>2020</td><td>200</td></tr></table>\t\n"

@@ -27,9 +27,10 @@ LETTERED_ITEM = re.compile(r"(?:^|(?<=\s))(?=[a-z]\.\s)")
 # A line typed as a list item: Markdown's marks, a bullet, or the "o" a Word bullet in Courier New or Wingdings
 # leaves in a text export (no English line opens with a lone lower-case "o").
 MARKDOWN_ITEM = re.compile(rf"^\s*(?:[-*+{ITEM_MARKS}]|o(?=\s))\s+")
-# A paragraph opening with a bullet ("<p>• on every spill;</p>", as Word writes a list in a web page or a cell,
-# "o" at its second level): a list item. Not a dash, which opens an attribution under a quotation as often.
-BULLETED = re.compile(rf"^\s*(?:[{ITEM_MARKS}]|o(?=\s))\s+")
+# A paragraph opening with a bullet ("<p>• on every spill;</p>", as Word writes a list in a web page or a cell):
+# a list item. Not a dash, which opens an attribution under a quotation as often, nor the "o" of Word's second
+# level, which in a paragraph may as well be the rest of a word a page break cut ("... made t" | "o the House").
+BULLETED = re.compile(rf"^\s*[{ITEM_MARKS}]\s+")
 # A heading the source writes in Markdown ("## Chapter 1", "# 2.1 Scale"), ranked as its HTML tag would be
 # (HEADING_TAGS): a capital or a number opens its title ("# of referrals rose ..." is a sentence).
 MARKDOWN_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(?=[A-Z0-9\u00c0-\u00de\"“‘(])")
@@ -231,10 +232,17 @@ def _bare_fragment(text: str) -> Fragment:
     inline = inline_from_text(text)
     if (heading := MARKDOWN_HEADING.match(text)) is not None:
         rank = HEADING_TAGS[f"h{len(heading.group(1))}"]
-        return Fragment(FragmentKind.HEADING, strip_prefix(inline, len(heading.group(0).lstrip())), rank, tagged=True)
+        return Fragment(FragmentKind.HEADING, strip_prefix(inline, _marked_width(MARKDOWN_HEADING, inline, heading)), rank, tagged=True)
     if marker:
-        return Fragment(FragmentKind.ITEM, strip_prefix(inline, len(marker.group(0).lstrip())), marked=True)
+        return Fragment(FragmentKind.ITEM, strip_prefix(inline, _marked_width(MARKDOWN_ITEM, inline, marker)), marked=True)
     return Fragment(FragmentKind.PARAGRAPH, inline)
+
+
+def _marked_width(mark: re.Pattern, inline: Inline, typed: re.Match) -> int:
+    """How much of ``inline`` (its whitespace folded) the mark ``typed`` found in the line takes: "·  Housing"
+    is "· Housing" once folded, and its mark two characters wide, not three."""
+    folded = mark.match(plain_text(inline))
+    return len(folded.group(0)) if folded else len(typed.group(0).lstrip())
 
 
 def _bare_fragment_from_inline(text: Inline) -> Fragment:

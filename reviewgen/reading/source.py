@@ -165,10 +165,11 @@ def is_word_document(path: Path, data: bytes) -> bool:
 
 
 # A web page, not lines of an export: it opens as a document does, with its doctype, <html>, <head> or <body>
-# (after any XML prolog and comments), or it is named as one and no line of it holds cells between TABs (an
-# export saved as .html is still an export; a page may indent its lines with TABs).
+# (after any XML prolog and comments), or it is named as one; and few of its lines hold cells between TABs (an
+# export saved as .html, or wrapped in <html>, is still an export; a page may indent its lines with TABs).
 DOCUMENT_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html\b|(?:html|head|body)[\s>])", re.IGNORECASE | re.DOTALL)
 TAB_CELLS = re.compile(r"\S\t+\S")
+EXPORT_SHARE = 0.2  # of the lines with text, those with cells between TABs that make a file an export
 
 
 # A web page says its encoding in its head (Word saves one in windows-1252 unless told otherwise).
@@ -191,9 +192,10 @@ def declared_charset(path: Path, data: bytes) -> str | None:
 
 def is_web_page(path: Path, text: str) -> bool:
     """Whether ``text`` is a web page, read by ``web_page``: its blocks and its tables' rows are the lines."""
-    if DOCUMENT_START.match(text) is not None:
-        return True
-    return path.suffix.lower() in WEB_PAGE_SUFFIXES and "<" in text and TAB_CELLS.search(text) is None
+    if DOCUMENT_START.match(text) is None and (path.suffix.lower() not in WEB_PAGE_SUFFIXES or "<" not in text):
+        return False
+    lines = [line for line in text.split("\n") if line.strip()]
+    return sum(TAB_CELLS.search(line) is not None for line in lines) < max(1, EXPORT_SHARE * len(lines))
 
 
 def refuse_format(path: Path, data: bytes) -> None:

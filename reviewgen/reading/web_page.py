@@ -59,6 +59,11 @@ RENAMED = {
     "form": "div", "fieldset": "div", "body": "div",
 }
 QUOTES = ("\u201c", "\u201d")  # what a browser shows around a <q>
+# A bullet Word writes before a list paragraph's text ("mso-list"), in the font that draws it: "·" in Symbol, "o"
+# in Courier New at the second level, "§" in Wingdings at the third, and others; read as the bullet it draws.
+WORD_LIST = re.compile(r"mso-list\s*:", re.IGNORECASE)
+WORD_BULLET = re.compile(r"^(\s*)[·o§ØüvÞ\uf0b7\uf0a7\uf0d8\uf076\uf0fc](?=\s|$)")
+BULLET = "\u2022"
 
 # --- 2. The structure: the tags of a source's cells and what the next steps read; every other element's
 # text stays, and what holds no words for readers goes with everything in it. An event handler or an unsafe
@@ -137,9 +142,18 @@ def as_written(element: Tag) -> None:
     if element.name == "q":
         element.insert(0, QUOTES[0])
         element.append(QUOTES[1])
+    if element.name == "p" and WORD_LIST.search(style):
+        drawn_bullet(element)
     element.name = RENAMED.get(element.name, element.name)
     if element.sourceline is not None:
         element[LINE] = str(element.sourceline)
+
+
+def drawn_bullet(paragraph: Tag) -> None:
+    """A Word list paragraph's bullet (``WORD_BULLET``) as the bullet it draws, "•"; a number stays as written."""
+    first = next((node for node in paragraph.find_all(string=True) if node.strip() and not isinstance(node, Comment)), None)
+    if first is not None and WORD_BULLET.match(first):
+        first.replace_with(WORD_BULLET.sub(rf"\g<1>{BULLET}", str(first), count=1))
 
 
 def comment_holder(link: Tag) -> Tag:
