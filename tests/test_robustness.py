@@ -451,7 +451,7 @@ def test_a_table_typed_in_markdown_is_read_by_its_rows_and_its_titles_are_left_o
         "| Government text | Our response |\n"
         "|:---|---:|\n"
         "| 1. We will build 300,000 homes a year. | Not since **1977**. |\n"
-        "2. Rents will fall \\| or rise. | By what measure? See [the index](https://example.org/rents).\n"
+        "| 2. Rents will fall \\| or rise. | By what measure? See [the index](https://example.org/rents). |\n"
         "| 3. Councils will get powers. | |\n"
         "\n"
         "4. A paragraph after the table.\tIts reply.\t\n"
@@ -509,3 +509,18 @@ def test_a_bullets_mark_is_as_wide_as_it_reads_and_an_o_a_page_break_left_is_a_w
     assert "# Part two of it" in page
     assert review.items["para-2"].startswith("2. The aim is in line with the commitment made t") and "o the House in 2019." in review.items["para-2"]
     assert review.rebuttals["para-2"] == "It failed."
+
+
+def test_a_markdown_table_of_figures_is_a_figures_table_and_titles_over_nothing_stay_text(tmp_path):
+    data = ("<p>12. The figures follow.</p>\t\t\n<p>Figure 9: Relationship of perpetrator</p>\t\t\n"
+            "| Relationship | Percentage |\n|---|---|\n| Mother | 3% |\n| Stranger | 2% |\n"
+            "24 | Housing Action review\n"
+            "<p>13. Rents will fall.</p>\t<p>By how much?</p>\t\nRents | Prices\n--- | ---\n").encode()
+    out = converted(tmp_path, "figures", data)
+    page = (out / "figures" / "01-introduction.md").read_text(encoding="utf-8")
+    assert "**Figure 9: Relationship of perpetrator**" in page
+    assert "| Relationship | Percentage |\n|---|---|\n| Mother | 3% |\n| Stranger | 2% |\n" in page  # one table, its titles its head
+    assert "24 | Housing Action review" in page  # a line without the table's edge pipes is no row of it
+    review = Review(out, "figures")
+    assert review.rebuttals == {"para-13": "By how much?"}
+    assert "Rents | Prices" in review.items.values()  # titles over no row: the line as typed

@@ -144,6 +144,16 @@ def responds_first(titles: Sequence[str]) -> bool:
                 and not REVIEWER_TITLE.search(second))
 
 
+# A cell of a table of figures: a number as a table prints one ("1,200", "12.5%", "£3m", "-4", "n/a").
+FIGURE_CELL = re.compile(r"^[-+\u2212]?[£$€]?\d[\d,.]*\s*(?:%|[kmb]n?|bn)?$|^(?:n/?a|[-\u2013\u2014])$", re.IGNORECASE)
+
+
+def holds_figures(cells: Sequence[str]) -> bool:
+    """Whether a table's cells under its first row are mostly numbers: a table of figures, not rows of a review."""
+    found = [cell.strip() for cell in cells if cell.strip()]
+    return len(found) >= 2 and sum(FIGURE_CELL.match(cell) is not None for cell in found) * 2 >= len(found)
+
+
 # A line of a table's column titles, as the readers of Word documents and Markdown tables write one
 # (``column_titles_line``): its cells as <th> cells and nothing else.
 TITLES_LINE = re.compile(r"^(?:<th>[^<\t]*</th>\t)+$")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..document.errors import ReviewgenError
 from ..document.escaping import text as html_text
-from .classify import column_titles_line
+from .classify import column_titles_line, holds_figures
 
 # The controls that stand between words: a line break inside a cell (Word's text export writes
 # Shift+Enter as \x0b), a page break (pdftotext writes \x0c) and the information separators. Each
@@ -67,20 +67,35 @@ PIPE = re.compile(r"(?<!\\)\|")  # a cell's edge; "\|" is a pipe in its text
 
 def pipe_table_rows(lines: list[str]) -> list[str]:
     """The lines of a source with its Markdown pipe tables as the export's rows: each row's cells between TABs,
-    the delimiter row blank (so every line keeps its number). Any other line as it is."""
+    the titles over the delimiter row as a table's column titles (left out and named, as a Word table's are);
+    a table of figures (``classify.holds_figures``) as one line holding its table, as a figure's. Every line
+    keeps its number (the delimiter row and a figure's rows are left blank). Any other line as it is."""
     if not any("|" in line and "-" in line and PIPE_DELIMITER.match(line) for line in lines):
         return lines
-    rows, in_table = list(lines), False
-    for at, line in enumerate(lines):
-        if PIPE_DELIMITER.match(line) and at > 0 and "|" in lines[at - 1] and (titles := _pipe_cells(lines[at - 1])) is not None:
-            # the row over the delimiter is the table's column titles: left out and named, as a Word table's are
-            rows[at - 1] = column_titles_line(titles) if any(titles) else ""
-            rows[at], in_table = "", True
-        elif in_table and "|" in line and _pipe_cells(line) is not None:
-            rows[at] = _pipe_row(line)
+    rows, at = list(lines), 1
+    while at < len(lines):
+        titles = _pipe_cells(lines[at - 1]) if PIPE_DELIMITER.match(lines[at]) else None
+        piped = lines[at - 1].lstrip().startswith("|")
+        body, end = [], at + 1
+        while titles is not None and end < len(lines) and lines[end].lstrip().startswith("|") == piped and (cells := _pipe_cells(lines[end])):
+            body.append(cells)  # a row written as the titles are, with or without the pipes at its edges
+            end += 1
+        if not body:  # no table, or titles over nothing: the lines as they are
+            at += 1
+            continue
+        if holds_figures([cell for cells in body for cell in cells]):
+            rows[at - 1:end] = [_figures_line(titles, body)] + [""] * (end - at)
         else:
-            in_table = False
+            rows[at - 1:end] = [column_titles_line(titles) if any(titles) else "", ""] + ["\t".join(cells) + "\t" for cells in body]
+        at = end + 1
     return rows
+
+
+def _figures_line(titles: list[str], body: list[list[str]]) -> str:
+    """A table of figures as one line holding it, its titles its header: the converter reads it as a figure's table."""
+    head = "".join(f"<th>{html_text(cell)}</th>" for cell in titles)
+    rows = "".join("<tr>" + "".join(f"<td>{html_text(cell)}</td>" for cell in cells) + "</tr>" for cells in body)
+    return f"<table><tr>{head}</tr>{rows}</table>\t"
 
 
 def _pipe_cells(line: str) -> list[str] | None:
@@ -91,10 +106,6 @@ def _pipe_cells(line: str) -> list[str] | None:
     inner = inner.removeprefix("|").removesuffix("|") if inner.endswith("|") and not inner.endswith("\\|") else inner.removeprefix("|")
     cells = [cell.strip().replace("\\|", "|") for cell in PIPE.split(inner)]
     return cells if len(cells) >= 2 else None
-
-
-def _pipe_row(line: str) -> str:
-    return "\t".join(_pipe_cells(line) or [line]) + "\t"
 
 
 def _as_written(records: list, lines: list[str]) -> bool:

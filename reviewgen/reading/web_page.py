@@ -35,6 +35,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ..document.html import parse, serialise
 from ..document.sanitise import SAFE_SCHEMES, SOURCE, Allowlist
+from .classify import holds_figures
 from .word import FOOTNOTE_ID, block_lines
 from .word_numbering import formatted
 
@@ -92,8 +93,6 @@ MARK_DIGITS = re.compile(r"\d+")
 LIST_TYPES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 HOLDERS = ("p", "li", "div")  # the block a note's text is in
 RULES = frozenset({"br", "hr"})  # a line or a rule between blocks: no text, and no block of its own
-# A cell of a table of figures: a number as a table prints one ("1,200", "12.5%", "£3m", "-4", "n/a").
-FIGURE_CELL = re.compile(r"^[-+−]?[£$€]?\d[\d,.]*\s*(?:%|[kmb]n?|bn)?$|^(?:n/?a|[-–—])$", re.IGNORECASE)
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
 CONTENTS_LEFTOVER = re.compile(r"^[\s.…\d]*$")  # what a contents entry holds besides its link: dots, a page
@@ -325,9 +324,7 @@ def _grouped(soup: BeautifulSoup, node: Tag) -> list:
 def _is_figures(table: Tag) -> bool:
     """A table of figures, not of the review: most of the cells under its first row are numbers."""
     rows = [row for row in table.find_all("tr") if row.find_parent("table") is table][1:]
-    cells = [cell.get_text(" ", strip=True) for row in rows for cell in row.find_all(["td", "th"], recursive=False)]
-    cells = [cell for cell in cells if cell]
-    return len(cells) >= 2 and sum(FIGURE_CELL.match(cell) is not None for cell in cells) * 2 >= len(cells)
+    return holds_figures([cell.get_text(" ", strip=True) for row in rows for cell in row.find_all(["td", "th"], recursive=False)])
 
 
 def _is_layout(table: Tag) -> bool:
