@@ -374,3 +374,55 @@ def test_a_pages_contents_are_left_out_and_a_table_of_figures_is_a_figure(tmp_pa
     first = review.pages[0].read_text(encoding="utf-8")
     assert "| Region | 2020 | 2021 |\n|---|---|---|\n| North | 1,200 | 1,350 |\n| South | 900 | n/a |" in first  # the figures stay a table
     assert "**Figure 1: Spills by year**" in first and not any("column titles" in note for note in summary.line_notes)
+
+
+def test_a_list_a_paragraph_introduces_between_the_tables_numbers_no_paragraph(tmp_path):
+    page = page_of("""<h1>Introduction</h1><p>Our three main concerns are:</p>
+<ol><li>It is not funded.</li><li>It is too slow.</li></ol>
+<ol id="breadcrumbs"><li>Policy Team</li><li>Reviews</li></ol>
+<h1>Chapter 1: Water</h1>
+<table><tr><td>1. Rivers will be clean.</td><td>They will not.</td></tr><tr><td>2. Lakes will be clean.</td><td>Nor these.</td></tr></table>""")
+    review, summary = converted(tmp_path, "intro.html", page)
+    assert review.numbered() == [1, 2] and review.rebuttals == {"para-1": "They will not.", "para-2": "Nor these."}
+    assert "It is not funded." in review.items.values() and not any("follows paragraph" in note or "after paragraph" in note for note in summary.line_notes)
+
+
+def test_notes_keep_their_own_text_and_mark_when_two_show_the_same_mark(tmp_path):
+    chapter = """<h1>Chapter {n}: {name}</h1>
+<table><tr><td>{n}. The plan for {name}.</td><td>Reply {n}.<a href="#ch{n}-fn1" id="ch{n}-fnref1"><sup>1</sup></a>{star}</td></tr></table>
+<ol><li id="ch{n}-fn1"><p>Note of chapter {n}.<a href="#ch{n}-fnref1">\u21a9</a></p></li></ol>"""
+    star = '<a href="#_ftn9" name="_ftnref9">*</a>'
+    page = page_of(chapter.format(n=1, name="water", star=star) + chapter.format(n=2, name="air", star="")
+                   + '<div id=ftn9><p><a href="#_ftnref9" name="_ftn9">*</a> The starred note.</p></div>')
+    review, _ = converted(tmp_path, "notes.html", page)
+    assert review.rebuttals == {
+        "para-1": "Reply 1.[1][*] [1] Note of chapter 1. [*] The starred note.",
+        "para-2": "Reply 2.[1] [1] Note of chapter 2.",
+    }
+
+
+def test_a_response_that_links_to_a_heading_is_a_response_and_a_dash_is_no_figure(tmp_path):
+    page = page_of("""<h1>Chapter 1: Water</h1>
+<table><tr><th>No.</th><th>Original</th><th>Response</th></tr>
+<tr><td>1</td><td>We will build homes.</td><td><p><a href="#h.air">Chapter 2</a></p></td></tr>
+<tr><td>2</td><td>Councils will get powers.</td><td>\u2013</td></tr>
+<tr><td>3</td><td>Rents will be capped.</td><td>n/a</td></tr></table>
+<h1 id="h.air">Chapter 2: Air</h1>""")
+    review, _ = converted(tmp_path, "links.html", page)
+    assert review.numbered() == [1, 2, 3]
+    assert review.rebuttals == {"para-1": "Chapter 2", "para-3": "n/a"}  # a dash alone is no response
+
+
+def test_text_the_page_hides_by_attribute_or_a_commented_style_is_not_published(tmp_path):
+    page = page_of("""<table><tr><td>1. Rivers will be clean.</td><td>Reply one.<span hidden>HIDDEN ATTRIBUTE</span>
+<span style="display:/**/none">COMMENTED STYLE</span></td></tr>
+<tr hidden><td>2. A hidden row.</td><td>HIDDEN ROW</td></tr></table>""")
+    review, _ = converted(tmp_path, "hidden.html", page)
+    assert review.rebuttals == {"para-1": "Reply one."} and review.numbered() == [1]
+
+
+def test_a_list_in_a_cell_is_no_unsafe_markup_and_a_declared_utf16_is_read_as_browsers_read_it(tmp_path):
+    page = page_of('<meta charset="utf-16"><table><tr><td>1. Rivers will be clean.</td>'
+                   '<td><p>Our reasons:</p><ol start="3" type="a"><li>Cost.</li><li>Time.</li></ol></td></tr></table>')
+    review, summary = converted(tmp_path, "lists.html", page)
+    assert summary.unsafe == 0 and review.rebuttals == {"para-1": "Our reasons: Cost. Time."}

@@ -145,12 +145,14 @@ def responds_first(titles: Sequence[str]) -> bool:
 
 
 # A cell of a table of figures: a number as a table prints one ("1,200", "12.5%", "£3m", "-4", "n/a").
-FIGURE_CELL = re.compile(r"^[-+\u2212]?[£$€]?\d[\d,.]*\s*(?:%|[kmb]n?|bn)?$|^(?:n/?a|[-\u2013\u2014])$", re.IGNORECASE)
+FIGURE_CELL = re.compile(r"^[-+\u2212]?[£$€]?\d[\d,.]*\s*(?:%|[kmb]n?|bn)?$", re.IGNORECASE)
+PLACEHOLDER_CELL = re.compile(r"^(?:n/?a|[-\u2013\u2014]+)$", re.IGNORECASE)
 
 
 def holds_figures(cells: Sequence[str]) -> bool:
-    """Whether a table's cells under its first row are mostly numbers: a table of figures, not rows of a review."""
-    found = [cell.strip() for cell in cells if cell.strip()]
+    """Whether a table's cells under its first row are mostly numbers: a table of figures, not rows of a review.
+    A cell with no figure ("-", "n/a", a response of a dash) counts for neither."""
+    found = [cell.strip() for cell in cells if cell.strip() and not PLACEHOLDER_CELL.match(cell.strip())]
     return len(found) >= 2 and sum(FIGURE_CELL.match(cell) is not None for cell in found) * 2 >= len(found)
 
 

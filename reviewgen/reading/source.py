@@ -196,9 +196,10 @@ def declared_charset(path: Path, data: bytes) -> str | None:
     if found is None:
         return None
     try:
-        return codecs.lookup(found.group(1).decode("ascii")).name
+        name = codecs.lookup(found.group(1).decode("ascii")).name
     except LookupError:
         return None  # a name Python does not know: read as UTF-8, and told so if it is not
+    return None if is_wide(name) else name  # a page in UTF-16 says so by its first bytes; browsers read this as UTF-8
 
 
 def is_web_page(path: Path, text: str) -> bool:

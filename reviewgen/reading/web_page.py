@@ -36,13 +36,14 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from ..document.html import parse, serialise
 from ..document.sanitise import SAFE_SCHEMES, SOURCE, Allowlist
 from .classify import holds_figures
-from .word import FOOTNOTE_ID, block_lines
+from .word import FOOTNOTE_ID, NOTE_MARK, block_lines, rows
 from .word_numbering import formatted
 
 LINE = "data-line"  # an element's line in the file, carried through the structure pass
 
 # --- 1. The page as written ---
 # What the page hides from its readers (Word writes hidden text with "display:none"), left out as Word leaves it out.
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden", re.IGNORECASE)
 # The reviewers' comments on the draft: Word's (its "msocom" anchors, the comment list it writes last) and
 # Google Docs' ("#cmnt1" from the text, "#cmnt_ref1" back from the comment). Never published.
@@ -58,6 +59,7 @@ RENAMED = {
     "blockquote": "div", "dl": "div", "figure": "div", "details": "div", "section": "div", "article": "div",
     "aside": "div", "header": "div", "footer": "div", "nav": "div", "main": "div", "center": "div",
     "form": "div", "fieldset": "div", "body": "div",
+    "xmp": "p", "listing": "p", "plaintext": "p",  # old forms of <pre>: what they hold is read as it was parsed
 }
 QUOTES = ("\u201c", "\u201d")  # what a browser shows around a <q>
 # A bullet Word writes before a list paragraph's text ("mso-list"), in the font that draws it: "·" in Symbol, "o"
@@ -78,7 +80,7 @@ STRUCTURE = Allowlist(
     attribute_prefixes=frozenset({"on"}),
     dropped_content=frozenset({
         "script", "style", "template", "noscript", "iframe", "object", "embed", "textarea", "select", "svg", "math",
-        "del", "head", "title", "xml",
+        "del", "head", "title", "xml", "noembed", "noframes",
     }),
     schemes=SAFE_SCHEMES | {"javascript", "vbscript", "data", "file"},
 )
@@ -88,7 +90,8 @@ STRUCTURE = Allowlist(
 # address it leads to is the link's, so a reader goes there without passing through Google.
 REDIRECTS = frozenset({"www.google.com", "google.com"})
 ENDNOTE_LINK = re.compile(r"edn|endnote", re.IGNORECASE)  # Word's "#_edn1", LibreOffice's "#sdendnote1sym"
-MARK_DIGITS = re.compile(r"\d+")
+# A list that numbers no paragraph of the original: a deeper level of Google Docs' lists ("lst-kix_x-1"), breadcrumbs.
+LIST_NOT_NUMBERING = re.compile(r"^lst-kix_\w+-[1-9]$|breadcrumb", re.IGNORECASE)
 # An <ol>'s "type", as the number format Word's numbering names it (``word_numbering.formatted``).
 LIST_TYPES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 HOLDERS = ("p", "li", "div")  # the block a note's text is in
@@ -127,10 +130,10 @@ def as_written(element: Tag) -> None:
     """One element of the page as written: left out if it is not for readers, named if it is a block the
     converter does not know, and stamped with its line."""
     classes = [name.lower() for name in element.get("class") or []]
-    style = str(element.get("style", ""))
+    style = CSS_COMMENT.sub("", str(element.get("style", "")))
     href = str(element.get("href", "")) if element.name == "a" else ""
     if (
-        HIDDEN.search(style) or COMMENT_STYLE.search(style) or COMMENT_LINK.match(href)
+        element.has_attr("hidden") or HIDDEN.search(style) or COMMENT_STYLE.search(style) or COMMENT_LINK.match(href)
         or any(name.startswith(COMMENT_CLASSES) for name in classes) or any(CONTENTS_CLASS.match(name) for name in classes)
     ):
         element.decompose()
@@ -173,34 +176,36 @@ def joined_notes(soup: BeautifulSoup) -> None:
     "#footnote-ref-3"), so ``word.footnotes`` puts its text after the cell that cites it, in its column.
 
     A note is what a link in the text leads to that leads back to it: Word's ("#_ftn1"), Google Docs'
-    ("#ftnt1"), LibreOffice's ("#sdfootnote1sym") and pandoc's ("#fn1") alike. Its number is the mark the
-    text shows ("[1]", "1"), and an endnote is one whose address says so."""
+    ("#ftnt1"), LibreOffice's ("#sdfootnote1sym") and pandoc's ("#fn1") alike. Notes are numbered in the
+    order they are cited (two chapters' notes may both be "1"), each keeping the mark the text shows for it
+    ("[1]", "*", "[ii]"), and an endnote is one whose address says so."""
     targets = {str(element.get(key)): element for element in soup.find_all(True) for key in ("id", "name") if element.get(key)}
+    links = soup.find_all("a", href=re.compile(r"^#."))
+    leading_to: dict[str, list[Tag]] = {}
+    for link in links:
+        leading_to.setdefault(link["href"][1:], []).append(link)
     paired: set[int] = set()  # the links back already met: a note comes after the text that cites it
-    for count, citation in enumerate(soup.find_all("a", href=re.compile(r"^#.")), 1):
+    count = 0
+    for citation in links:
         if id(citation) in paired:
             continue
-        here = {str(citation.get(key)) for key in ("id", "name") if citation.get(key)}
         target = targets.get(citation["href"][1:])
-        back = next((link for link in _links_in(target) if link.get("href", "")[1:] in here), None) if here and target else None
-        if back is None:
+        holder = None if target is None else target if target.name in HOLDERS else target.find_parent(HOLDERS)
+        here = [str(citation.get(key)) for key in ("id", "name") if citation.get(key)]
+        back = next((link for name in here for link in leading_to.get(name, ()) if link is not citation and _within(link, holder)), None)
+        if back is None or holder is None:
             continue  # a link within the page, to no note
-        holder = target if target.name in HOLDERS else target.find_parent(HOLDERS)
-        if holder is None:
-            continue
         paired.add(id(back))
+        count += 1
         kind = "endnote" if ENDNOTE_LINK.search(citation["href"]) else "footnote"
-        digits = MARK_DIGITS.search(citation.get_text())
-        number = int(digits.group(0)) if digits else count
-        citation["href"] = f"#{kind}-{number}"
-        back["href"] = f"#{kind}-ref-{number}"
-        holder.name, holder["id"] = "li", f"{kind}-{number}"
+        citation["href"] = f"#{kind}-{count}"
+        back["href"] = f"#{kind}-ref-{count}"
+        holder.name, holder["id"] = "li", f"{kind}-{count}"
+        holder[NOTE_MARK] = citation.get_text().strip().strip("[]()") or str(count)
 
 
-def _links_in(target: Tag) -> list[Tag]:
-    """The links in a note: in its block, where the note's mark is the link back (Word's, LibreOffice's)."""
-    holder = target if target.name in HOLDERS else target.find_parent(HOLDERS) or target
-    return ([target] if target.name == "a" else []) + holder.find_all("a", href=True)
+def _within(link: Tag, holder: Tag | None) -> bool:
+    return holder is not None and (link is holder or any(parent is holder for parent in link.parents))
 
 
 def without_contents(soup: BeautifulSoup) -> None:
@@ -209,7 +214,12 @@ def without_contents(soup: BeautifulSoup) -> None:
     out as written). Its headings come again, each over its own text."""
     headings = {str(element.get(key)) for heading in soup.find_all(HEADINGS)
                 for element in [heading, *heading.find_all(True)] for key in ("id", "name") if element.get(key)}
-    entries = [block for block in soup.find_all(["p", "tr"]) if _is_contents_entry(block, headings)]
+    entries = [
+        block for block in soup.find_all(["p", "tr"])
+        if _is_contents_entry(block, headings) and (block.name == "tr" or block.find_parent(["td", "th"]) is None)
+    ]
+    if len(entries) < 2:
+        return  # a contents lists several headings; one link to a heading is a cross-reference
     tables = {id(entry.find_parent("table")): entry.find_parent("table") for entry in entries if entry.name == "tr"}.values()
     contents = [table for table in tables if all(_is_contents_entry(row, headings) for row in table.find_all("tr") if row.get_text(strip=True))]
     contents += [entry for entry in entries if entry.name == "p"]
@@ -243,6 +253,11 @@ def numbered_paragraphs(soup: BeautifulSoup) -> None:
         first = next((node for node in holder.children if not (isinstance(node, NavigableString) and not node.strip())), None)
         if holder.name in ("td", "th") and first is not listing:
             continue  # a list the cell's paragraph introduces
+        before = listing.find_previous_sibling(True)
+        if before is not None and before.name == "p" and before.get_text().rstrip().endswith(":"):
+            continue  # ... or a paragraph between the tables introduces
+        if any(LIST_NOT_NUMBERING.search(name) for name in [*(listing.get("class") or []), str(listing.get("id", ""))]):
+            continue
         start = int(listing["start"]) if str(listing.get("start", "")).isdigit() else 1
         style = LIST_TYPES.get(str(listing.get("type", "")), "decimal")
         for number, item in enumerate(listing.find_all("li", recursive=False), start):
@@ -259,7 +274,10 @@ def unstyled(element: Tag) -> None:
             del element[name]
     if element.name == "a" and element.get("href"):
         element["href"] = redirected(element["href"])
-    if element.name == "input" and element.get("type", "checkbox").lower() != "checkbox":
+    if element.name == "ol":  # read by ``numbered_paragraphs``; a list that stays one is numbered from 1
+        for name in ("start", "type"):
+            element.attrs.pop(name, None)
+    if element.name == "input" and str(element.get("type", "text")).lower() != "checkbox":
         element.decompose()
 
 
@@ -281,7 +299,7 @@ def body_blocks(soup: BeautifulSoup) -> list[Tag]:
         if isinstance(node, Tag) and (node is soup or _holds_blocks(node)):
             stack.extend(reversed(_grouped(soup, node)))
         elif isinstance(node, Tag) and node.name == "table" and _is_layout(node):
-            cells = [cell for cell in node.find_all(["td", "th"]) if cell.find_parent("table") is node]
+            cells = [cell for row in rows(node) for cell in row.find_all(["td", "th"], recursive=False)]
             stack.extend(reversed([block for cell in cells for block in _grouped(soup, cell)]))
         elif isinstance(node, Tag) and node.name == "table" and _is_figures(node):
             found.append(node.wrap(soup.new_tag("div")))  # one block: the converter reads a table in a cell as a figure
@@ -323,14 +341,15 @@ def _grouped(soup: BeautifulSoup, node: Tag) -> list:
 
 def _is_figures(table: Tag) -> bool:
     """A table of figures, not of the review: most of the cells under its first row are numbers."""
-    rows = [row for row in table.find_all("tr") if row.find_parent("table") is table][1:]
-    return holds_figures([cell.get_text(" ", strip=True) for row in rows for cell in row.find_all(["td", "th"], recursive=False)])
+    return holds_figures([cell.get_text(" ", strip=True) for row in rows(table)[1:] for cell in row.find_all(["td", "th"], recursive=False)])
 
 
 def _is_layout(table: Tag) -> bool:
-    """A table of one column whose cells hold tables: the page's layout, not a table of the review."""
-    rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
-    cells = [cell for row in rows for cell in row.find_all(["td", "th"], recursive=False)]
-    return bool(rows) and all(len(row.find_all(["td", "th"], recursive=False)) <= 1 for row in rows) and any(
-        cell.find("table") is not None for cell in cells
+    """A table of one column whose cells hold tables (as their own blocks, or in a <div>): the page's layout,
+    not a table of the review."""
+    found = rows(table)
+    cells = [cell for row in found for cell in row.find_all(["td", "th"], recursive=False)]
+    return bool(found) and len(cells) <= len(found) and any(
+        child.name == "table" or (child.name == "div" and child.find("table", recursive=False) is not None)
+        for cell in cells for child in cell.find_all(True, recursive=False)
     )

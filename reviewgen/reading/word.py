@@ -31,6 +31,8 @@ from .word_numbering import NOTE_FORMATS, formatted, note_formats, numbers_as_te
 
 FOOTNOTE_REF = re.compile(r"^#(footnote|endnote)-(\d+)$")
 FOOTNOTE_ID = re.compile(r"^(?:footnote|endnote)-\d+$")
+NOTE_MARK = "data-mark"  # on a note, the mark its page shows for it, where that is not its number
+TABLE_SECTIONS = ["thead", "tbody", "tfoot"]
 SEPARATORS = re.compile(r"[\t\r\n]+")  # a TAB would split a cell into two columns
 # What the converter would read as Markdown in a text export ("**bold**", "[label](address)"): typed in
 # Word, it is text, so each such sign is escaped and the converter reads it as the character it is.
@@ -200,7 +202,8 @@ def footnotes(soup: BeautifulSoup, formats: dict[str, str] = NOTE_FORMATS) -> di
         for back in note.find_all("a", href=re.compile(r"^#(?:footnote|endnote)-ref-")):
             back.decompose()
         kind, number = note["id"].rsplit("-", 1)
-        found[note["id"]] = (note_mark(kind, number, formats), cell_html(note, {}, inner=True).strip())  # a web page lays its HTML out on lines
+        mark = str(note.attrs.pop(NOTE_MARK, "")) or note_mark(kind, number, formats)  # a web page's note says its mark
+        found[note["id"]] = (mark, cell_html(note, {}, inner=True).strip())  # a web page lays its HTML out on lines
         listing = note.parent
         note.extract()
         if listing is not None and listing.name == "ol" and not listing.find("li"):
@@ -215,8 +218,12 @@ def note_mark(kind: str, number: str, formats: dict[str, str] = NOTE_FORMATS) ->
 
 
 def rows(table: Tag) -> list[Tag]:
-    """The table's rows in order, header rows included (they count as lines too)."""
-    return [row for row in table.find_all("tr") if row.find_parent("table") is table]
+    """The table's rows in order, header rows included (they count as lines too): its own, not a nested table's,
+    found among its children and its sections' (a search of all it holds took time in the square of the nesting)."""
+    found: list[Tag] = []
+    for child in table.find_all(["tr", *TABLE_SECTIONS], recursive=False):
+        found.extend([child] if child.name == "tr" else child.find_all("tr", recursive=False))
+    return found
 
 
 def is_header(row: Tag, texts: tuple[str, ...], first: bool, titles: set[tuple[str, ...]] = frozenset()) -> bool:
