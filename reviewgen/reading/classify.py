@@ -144,7 +144,8 @@ def responds_first(titles: Sequence[str]) -> bool:
                 and not REVIEWER_TITLE.search(second))
 
 
-# A cell of a table of figures: a number as a table prints one ("1,200", "12.5%", "£3m", "-4", "n/a").
+# A cell of a table of figures: a number as a table prints one ("1,200", "12.5%", "£3m", "-4"); and a cell that
+# holds no figure in one ("n/a", a dash).
 FIGURE_CELL = re.compile(r"^[-+\u2212]?[£$€]?\d[\d,.]*\s*(?:%|[kmb]n?|bn)?$", re.IGNORECASE)
 PLACEHOLDER_CELL = re.compile(r"^(?:n/?a|[-\u2013\u2014]+)$", re.IGNORECASE)
 
@@ -165,6 +166,8 @@ def column_titles_line(texts: Sequence[str]) -> str:
     """A row of column titles as the line the converter knows for one (``TITLES_LINE``): its cells' texts
     as <th> cells, left out, and named in the summary with the override that keeps them."""
     return "\t".join(f"<th>{html_text(' '.join(cell.split()))}</th>" for cell in texts) + "\t"  # no TAB inside a cell
+
+
 COLUMN_TITLE_WORDS = 4
 # The first column's title may be one abbreviated word: "No." or "Para." over a column of numbers.
 ABBREVIATION = re.compile(r"^[A-Za-z]{1,5}\.$")
